@@ -1,0 +1,34 @@
+package dev.myaccount;
+
+import java.time.Clock;
+import java.util.Arrays;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import dev.myaccount.admin.AdminCommands;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MyAccountApplication {
+
+    public static void main(String[] args) {
+        if (AdminCommands.handles(args)) {
+            System.exit(AdminCommands.run(args));
+        }
+        SpringApplication.run(MyAccountApplication.class, withDemoSwitch(args));
+    }
+
+    /** {@code --demo} is the short form of {@code --myaccount.demo.enabled=true}. */
+    static String[] withDemoSwitch(String[] args) {
+        return Arrays.stream(args).map(arg -> arg.equals("--demo") ? "--myaccount.demo.enabled=true" : arg)
+                .toArray(String[]::new);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

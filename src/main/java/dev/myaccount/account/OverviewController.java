@@ -1,0 +1,34 @@
+package dev.myaccount.account;
+
+import java.time.ZonedDateTime;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.signin.SignedInPerson;
+
+/** My Account's Overview: who the person is and a tile for each page that works. */
+@Controller
+class OverviewController {
+
+    private final DirectoryService directory;
+    private final PortalProperties portal;
+
+    OverviewController(DirectoryService directory, PortalProperties portal) {
+        this.directory = directory;
+        this.portal = portal;
+    }
+
+    @GetMapping("/")
+    String overview(@AuthenticationPrincipal SignedInPerson person, Model model) {
+        Account account = directory.find(person.accountId()).orElseThrow();
+        ZonedDateTime changed = account.passwordChangedAt() == null ? null
+                : account.passwordChangedAt().atZone(portal.timeZone());
+        model.addAttribute("passwordChangedAt", changed);
+        return "overview";
+    }
+}

@@ -1,0 +1,11 @@
+package dev.myaccount.account;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How the portal shows itself; {@code timeZone} is used for times until people can choose their own. */
+@ConfigurationProperties("myaccount.portal")
+public record PortalProperties(@DefaultValue("UTC") ZoneId timeZone) {
+}

@@ -1,0 +1,90 @@
+package dev.myaccount.admin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.NewAccount;
+import dev.myaccount.directory.Organisation;
+import dev.myaccount.directory.Role;
+import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyReason;
+import dev.myaccount.policy.PolicyVerdict;
+
+@Command(name = "create-admin", mixinStandardHelpOptions = true,
+        description = "Creates an organisation and its first admin. The password is read from standard input.")
+final class CreateAdminCommand implements Callable<Integer> {
+
+    @Option(names = "--organisation", required = true, description = "Organisation name, e.g. Contoso")
+    String organisationName;
+
+    @Option(names = "--domain", required = true, description = "Verified domain, e.g. contoso.example")
+    String domain;
+
+    @Option(names = "--upn", required = true, description = "The admin's sign-in name, e.g. alex@contoso.example")
+    String upn;
+
+    @Option(names = "--display-name", required = true, description = "The admin's name as people see it")
+    String displayName;
+
+    @Spec
+    CommandSpec spec;
+
+    private final DirectoryService directory;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transaction;
+    private final MessageSource messages;
+    private final BufferedReader stdin;
+
+    CreateAdminCommand(DirectoryService directory, PasswordPolicy policy, PasswordEncoder passwords,
+            TransactionTemplate transaction, MessageSource messages, BufferedReader stdin) {
+        this.directory = directory;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.transaction = transaction;
+        this.messages = messages;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!directory.isEmpty()) {
+            err.println("The directory already has an organisation; admins add people on the admin side.");
+            return 1;
+        }
+        if (!upn.toLowerCase(Locale.ROOT).endsWith("@" + domain.toLowerCase(Locale.ROOT))) {
+            err.println("The UPN must end in @" + domain + ".");
+            return 1;
+        }
+        String password = stdin.readLine();
+        PolicyVerdict verdict = policy.evaluate(password == null ? "" : password);
+        if (!verdict.accepted()) {
+            for (PolicyReason reason : verdict.reasons()) {
+                err.println(messages.getMessage(reason.messageKey(), reason.arguments().toArray(), Locale.ENGLISH));
+            }
+            return 1;
+        }
+        String hash = passwords.encode(password);
+        transaction.executeWithoutResult(status -> {
+            Organisation organisation = directory.createOrganisation(organisationName, domain);
+            directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null, hash, false,
+                    Role.ADMIN));
+        });
+        spec.commandLine().getOut().println("Created " + upn + ", admin of " + organisationName + ".");
+        return 0;
+    }
+}

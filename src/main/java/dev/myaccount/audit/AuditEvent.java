@@ -1,0 +1,19 @@
+package dev.myaccount.audit;
+
+import java.util.UUID;
+
+/**
+ * One event for the audit log: what happened, to whom, from where. {@code detail} is a short code
+ * (such as a refusal reason), never a secret.
+ */
+public record AuditEvent(
+        AuditEventType type,
+        UUID organisationId,
+        UUID accountId,
+        RequestOrigin origin,
+        String detail) {
+
+    public static AuditEvent of(AuditEventType type, UUID organisationId, UUID accountId, RequestOrigin origin) {
+        return new AuditEvent(type, organisationId, accountId, origin, null);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.myaccount.audit;
+
+/** The security-relevant events the portal records; the stored name is stable. */
+public enum AuditEventType {
+    SIGN_IN_SUCCEEDED("sign-in.succeeded"),
+    SIGNED_OUT("signed-out"),
+    PASSWORD_CHANGED("password.changed"),
+    PASSWORD_CHANGE_REFUSED("password.change-refused"),
+    ALL_SESSIONS_ENDED("sessions.all-ended"),
+    ACCOUNT_CREATED("account.created");
+
+    private final String storedName;
+
+    AuditEventType(String storedName) {
+        this.storedName = storedName;
+    }
+
+    public String storedName() {
+        return storedName;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.myaccount.directory;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On start-up: in demo mode, an empty database gets Contoso and its people, and the portal's address
+ * with their passwords is printed once; outside demo mode, an empty database gets a line in the log on
+ * how to create the first admin.
+ */
+@Component
+class DemoOrganisation {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+    private static final String DOMAIN = "contoso.example";
+    private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int PASSWORD_LENGTH = 16;
+
+    private record DemoPerson(String localPart, String givenName, String surname, Role role) {
+    }
+
+    private static final List<DemoPerson> PEOPLE = List.of(
+            new DemoPerson("adele.vance", "Adele", "Vance", Role.MEMBER),
+            new DemoPerson("megan.bowen", "Megan", "Bowen", Role.MEMBER),
+            new DemoPerson("lynne.robbins", "Lynne", "Robbins", Role.MEMBER),
+            new DemoPerson("diego.siciliani", "Diego", "Siciliani", Role.MEMBER),
+            new DemoPerson("alex.wilber", "Alex", "Wilber", Role.ADMIN));
+
+    private final DirectoryService directory;
+    private final PasswordEncoder passwords;
+    private final DemoProperties demo;
+    private final Environment environment;
+    private final TransactionTemplate transaction;
+    private final SecureRandom random = new SecureRandom();
+
+    DemoOrganisation(DirectoryService directory, PasswordEncoder passwords, DemoProperties demo,
+            Environment environment, TransactionTemplate transaction) {
+        this.directory = directory;
+        this.passwords = passwords;
+        this.demo = demo;
+        this.environment = environment;
+        this.transaction = transaction;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (!demo.enabled()) {
+            if (directory.isEmpty()) {
+                log.warn("The directory is empty. Create the first organisation and its admin with: "
+                        + "java -jar myaccount.jar create-admin --organisation <name> --domain <domain> "
+                        + "--upn <name@domain> --display-name <name> (the password is read from standard input)");
+            }
+            return;
+        }
+        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/";
+        if (!directory.isEmpty()) {
+            print(url, Map.of());
+            return;
+        }
+        Map<String, String> created = transaction.execute(status -> createContoso());
+        print(url, created);
+    }
+
+    private Map<String, String> createContoso() {
+        Organisation contoso = directory.createOrganisation("Contoso", DOMAIN);
+        Map<String, String> created = new LinkedHashMap<>();
+        for (DemoPerson person : PEOPLE) {
+            String password = demo.password() == null || demo.password().isBlank() ? randomPassword()
+                    : demo.password();
+            String upn = person.localPart() + "@" + DOMAIN;
+            directory.createAccount(new NewAccount(contoso.id(), upn, person.givenName() + " " + person.surname(),
+                    person.givenName(), person.surname(), passwords.encode(password), false, person.role()));
+            created.put(upn + (person.role() == Role.ADMIN ? " (admin)" : ""), password);
+        }
+        return created;
+    }
+
+    private String randomPassword() {
+        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    /** Printed to the console only, never to the log: these passwords are the demo's, shown this once. */
+    private static void print(String url, Map<String, String> created) {
+        var out = System.out;
+        out.println();
+        out.println("  myaccount demo is running at " + url);
+        if (created.isEmpty()) {
+            out.println("  The demo organisation Contoso exists already; its passwords were printed when it was");
+            out.println("  created. Remove the data directory to start afresh.");
+        } else {
+            out.println("  Sign in as one of these people of Contoso:");
+            created.forEach((upn, password) -> out.printf("    %-40s %s%n", upn, password));
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.myaccount.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DirectoryRepository {
+
+    private static final String ACCOUNT_COLUMNS = """
+            id, organisation_id, upn, display_name, given_name, surname, password_hash,
+            password_changed_at, must_change_password, enabled, preferred_language""";
+
+    private final JdbcClient jdbc;
+
+    DirectoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean anyOrganisation() {
+        return jdbc.sql("select exists (select 1 from organisation)").query(Boolean.class).single();
+    }
+
+    void insertOrganisation(Organisation organisation, Instant now) {
+        jdbc.sql("insert into organisation (id, name, domain, created_at) values (?, ?, ?, ?)")
+                .params(organisation.id(), organisation.name(), organisation.domain(), utc(now))
+                .update();
+    }
+
+    Optional<Organisation> findOrganisation(UUID id) {
+        return jdbc.sql("select id, name, domain from organisation where id = ?")
+                .param(id)
+                .query((rs, n) -> new Organisation(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("domain")))
+                .optional();
+    }
+
+    void insertAccount(UUID id, NewAccount account, Instant now) {
+        jdbc.sql("""
+                insert into account (id, organisation_id, upn, display_name, given_name, surname, password_hash,
+                                     password_changed_at, must_change_password, enabled, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
+                .params(id, account.organisationId(), account.upn(), account.displayName(), account.givenName(),
+                        account.surname(), account.passwordHash(), utc(now), account.mustChangePassword(), utc(now))
+                .update();
+        jdbc.sql("insert into membership (account_id, organisation_id, role) values (?, ?, ?)")
+                .params(id, account.organisationId(), account.role().name())
+                .update();
+    }
+
+    Optional<Account> findAccountByUpn(String upn) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from account where upn = ?")
+                .param(upn)
+                .query(DirectoryRepository::account)
+                .optional();
+    }
+
+    Optional<Account> findAccount(UUID id) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + " from account where id = ?")
+                .param(id)
+                .query(DirectoryRepository::account)
+                .optional();
+    }
+
+    int updatePassword(UUID accountId, String passwordHash, Instant changedAt) {
+        return jdbc.sql("""
+                update account set password_hash = ?, password_changed_at = ?, must_change_password = false
+                where id = ?""")
+                .params(passwordHash, utc(changedAt), accountId)
+                .update();
+    }
+
+    /** Replaces a hash by a stronger one of the same password; the password did not change. */
+    int updatePasswordHash(UUID accountId, String passwordHash) {
+        return jdbc.sql("update account set password_hash = ? where id = ?")
+                .params(passwordHash, accountId)
+                .update();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime changed = rs.getObject("password_changed_at", OffsetDateTime.class);
+        return new Account(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organisation_id", UUID.class),
+                rs.getString("upn"),
+                rs.getString("display_name"),
+                rs.getString("given_name"),
+                rs.getString("surname"),
+                rs.getString("password_hash"),
+                changed == null ? null : changed.toInstant(),
+                rs.getBoolean("must_change_password"),
+                rs.getBoolean("enabled"),
+                rs.getString("preferred_language"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.myaccount.directory;
+
+/** What a person may do in an organisation they belong to. */
+public enum Role {
+    MEMBER, ADMIN
+}

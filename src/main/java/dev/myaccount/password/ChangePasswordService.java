@@ -1,0 +1,93 @@
+package dev.myaccount.password;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+import dev.myaccount.audit.AuditEvent;
+import dev.myaccount.audit.AuditEventType;
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.PasswordNormalisation;
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyReason;
+import dev.myaccount.session.AccountSessions;
+
+/**
+ * Changes a person's own password: checks every field and reports all that is wrong, or else stores
+ * the new hash, records it and ends every session of the account, all in one transaction.
+ */
+@Service
+public class ChangePasswordService {
+
+    private final DirectoryService directory;
+    private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
+    private final AccountSessions sessions;
+    private final AuditLog audit;
+
+    ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, PasswordPolicy policy,
+            AccountSessions sessions, AuditLog audit) {
+        this.directory = directory;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /** Returns true when the password was changed; otherwise {@code errors} says why and nothing changed. */
+    @Transactional
+    public boolean change(String upn, ChangePasswordForm form, Errors errors, RequestOrigin origin) {
+        Account account = directory.findByUpn(upn).orElseThrow();
+        checkCurrent(account, form, errors);
+        checkNew(form, errors);
+        if (errors.hasErrors()) {
+            audit.record(new AuditEvent(AuditEventType.PASSWORD_CHANGE_REFUSED, account.organisationId(),
+                    account.id(), origin, errors.getAllErrors().get(0).getCode()));
+            return false;
+        }
+        directory.setPassword(account.id(), passwords.encode(form.newPassword()));
+        audit.record(AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin));
+        sessions.endAll(account.upn());
+        audit.record(AuditEvent.of(AuditEventType.ALL_SESSIONS_ENDED, account.organisationId(), account.id(),
+                origin));
+        return true;
+    }
+
+    private void checkCurrent(Account account, ChangePasswordForm form, Errors errors) {
+        if (form.currentPassword().isEmpty()) {
+            errors.rejectValue("currentPassword", "password.error.current-required");
+        } else if (!passwords.matches(form.currentPassword(), account.passwordHash())) {
+            errors.rejectValue("currentPassword", "password.error.current-wrong");
+        }
+    }
+
+    private void checkNew(ChangePasswordForm form, Errors errors) {
+        if (form.newPassword().isEmpty()) {
+            errors.rejectValue("newPassword", "password.error.new-required");
+        } else {
+            for (PolicyReason reason : policy.evaluate(form.newPassword()).reasons()) {
+                errors.rejectValue("newPassword", reason.messageKey(), reason.arguments().toArray(), null);
+            }
+            if (sameText(form.newPassword(), form.currentPassword())) {
+                errors.rejectValue("newPassword", "password.error.same-as-current");
+            }
+        }
+        if (form.confirmPassword().isEmpty()) {
+            errors.rejectValue("confirmPassword", "password.error.confirm-required");
+        } else if (!sameText(form.newPassword(), form.confirmPassword())) {
+            errors.rejectValue("confirmPassword", "password.error.mismatch");
+        }
+    }
+
+    private static boolean sameText(String a, String b) {
+        return MessageDigest.isEqual(PasswordNormalisation.normalise(a).getBytes(StandardCharsets.UTF_8),
+                PasswordNormalisation.normalise(b).getBytes(StandardCharsets.UTF_8));
+    }
+}

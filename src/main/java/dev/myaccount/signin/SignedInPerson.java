@@ -1,0 +1,90 @@
+package dev.myaccount.signin;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The person behind a session. Kept in the session store, so it holds only what pages show on every
+ * request; the password hash is erased once sign-in is done.
+ */
+public final class SignedInPerson implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final UUID accountId;
+    private final UUID organisationId;
+    private final String upn;
+    private final String displayName;
+    private final String organisationName;
+    private final boolean mustChangePassword;
+    private final boolean enabled;
+    private String passwordHash;
+
+    SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName, String organisationName,
+            boolean mustChangePassword, boolean enabled, String passwordHash) {
+        this.accountId = accountId;
+        this.organisationId = organisationId;
+        this.upn = upn;
+        this.displayName = displayName;
+        this.organisationName = organisationName;
+        this.mustChangePassword = mustChangePassword;
+        this.enabled = enabled;
+        this.passwordHash = passwordHash;
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public UUID organisationId() {
+        return organisationId;
+    }
+
+    public String upn() {
+        return upn;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String organisationName() {
+        return organisationName;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    @Override
+    public String getUsername() {
+        return upn;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of();
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.myaccount.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Only the portal's own scripts, styles and images; no inline script or style; never in a frame. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    SecurityFilterChain portal(HttpSecurity http, AuthenticationSuccessHandler signedIn, LogoutHandler signedOut)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/signin", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/signin")
+                        .usernameParameter("upn")
+                        .passwordParameter("password")
+                        .successHandler(signedIn)
+                        .failureUrl("/signin?error"))
+                .logout(logout -> logout
+                        .logoutUrl("/signout")
+                        .addLogoutHandler(signedOut)
+                        .logoutSuccessUrl("/signin?signedout"))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredFormHandler()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny()));
+        return http.build();
+    }
+}
