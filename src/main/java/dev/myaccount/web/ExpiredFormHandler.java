@@ -7,6 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -19,11 +23,13 @@ import org.springframework.security.web.csrf.CsrfException;
 final class ExpiredFormHandler implements AccessDeniedHandler {
 
     private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+    private final AuthenticationTrustResolver signedInTrust = new AuthenticationTrustResolverImpl();
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (denied instanceof CsrfException && request.getUserPrincipal() == null) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (denied instanceof CsrfException && !signedInTrust.isAuthenticated(signedIn)) {
             response.sendRedirect(request.getContextPath() + "/signin?expired");
             return;
         }

@@ -1,0 +1,81 @@
+package dev.myaccount.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.myaccount.support.TestDatabase;
+
+/** The command the log points to when the portal starts on an empty database outside demo mode. */
+class CreateAdminCommandTest {
+
+    private static final String[] CREATE = {"create-admin", "--organisation", "Northwind", "--domain",
+        "northwind.example", "--upn", "it.admin@northwind.example", "--display-name", "IT Admin"};
+
+    private final InputStream stdin = System.in;
+    private String dataDir;
+
+    @BeforeEach
+    void freshDataDirectory() {
+        dataDir = TestDatabase.freshDataDirectory();
+        System.setProperty("myaccount.data-dir", dataDir);
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("myaccount.data-dir");
+        System.setIn(stdin);
+    }
+
+    @Test
+    void createsTheFirstOrganisationAndItsAdmin() throws SQLException {
+        assertThat(runWithInput(CREATE, "first admin passphrase\n")).isZero();
+
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir
+                + "/myaccount;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "myaccount", "");
+                ResultSet row = db.createStatement().executeQuery("""
+                        select a.upn, a.password_hash, o.name, m.role from account a
+                        join organisation o on o.id = a.organisation_id
+                        join membership m on m.account_id = a.id""")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("upn")).isEqualTo("it.admin@northwind.example");
+            assertThat(row.getString("name")).isEqualTo("Northwind");
+            assertThat(row.getString("role")).isEqualTo("ADMIN");
+            assertThat(row.getString("password_hash")).startsWith("{argon2id}$argon2id$");
+        }
+    }
+
+    @Test
+    void refusesAWeakPasswordAndCreatesNothing() {
+        assertThat(runWithInput(CREATE, "short\n")).isEqualTo(1);
+        assertThat(runWithInput(CREATE, "a long enough passphrase\n")).isZero();
+    }
+
+    @Test
+    void refusesASecondFirstAdmin() {
+        assertThat(runWithInput(CREATE, "first admin passphrase\n")).isZero();
+        assertThat(runWithInput(CREATE, "first admin passphrase\n")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAUpnOutsideTheDomain() {
+        String[] elsewhere = CREATE.clone();
+        elsewhere[6] = "it.admin@elsewhere.example";
+        assertThat(runWithInput(elsewhere, "first admin passphrase\n")).isEqualTo(1);
+    }
+
+    private static int runWithInput(String[] args, String input) {
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        return AdminCommands.run(args);
+    }
+}

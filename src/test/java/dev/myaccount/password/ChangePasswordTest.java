@@ -1,0 +1,175 @@
+package dev.myaccount.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+@PortalTest
+class ChangePasswordTest {
+
+    private static final String NEW_PASSWORD = "a quiet harbour at dawn";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Person person;
+    private PortalClient browser;
+
+    @BeforeEach
+    void signIn() {
+        person = people.create();
+        browser = new PortalClient(port);
+        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
+    }
+
+    @Test
+    void wrongCurrentPasswordIsRefusedNextToItsFieldAndChangesNothing() {
+        Response refused = change("not my password", NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(errors(refused.page(), "currentPassword")).containsExactly("Your old password is incorrect.");
+        assertThat(refused.page().select("[role=alert]").text()).contains("wasn't changed");
+        assertPasswordUnchanged();
+        assertThat(auditTypes()).contains("password.change-refused").doesNotContain("password.changed");
+    }
+
+    @Test
+    void mismatchedConfirmationIsRefusedAndChangesNothing() {
+        Response refused = change(person.password(), NEW_PASSWORD, NEW_PASSWORD + "!");
+
+        assertThat(errors(refused.page(), "confirmPassword")).containsExactly(
+                "The passwords don't match. Type the same new password twice.");
+        assertThat(errors(refused.page(), "currentPassword")).isEmpty();
+        assertPasswordUnchanged();
+    }
+
+    @Test
+    void everyReasonIsListedAtOnceNextToItsField() {
+        Response refused = change("wrong", "short", "");
+
+        assertThat(errors(refused.page(), "currentPassword")).containsExactly("Your old password is incorrect.");
+        assertThat(errors(refused.page(), "newPassword")).containsExactly("Use at least 8 characters.");
+        assertThat(errors(refused.page(), "confirmPassword")).containsExactly("Confirm your new password.");
+        assertThat(refused.page().select("#newPassword").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.page().select("#newPassword").attr("aria-describedby")).isEqualTo("newPassword-errors");
+    }
+
+    @Test
+    void newPasswordMustDifferFromTheCurrentOne() {
+        Response refused = change(person.password(), person.password(), person.password());
+
+        assertThat(errors(refused.page(), "newPassword")).containsExactly(
+                "Your new password must be different from your old password.");
+        assertPasswordUnchanged();
+    }
+
+    @Test
+    void lengthIsCountedInCodePointsAfterNormalisation() {
+        // Seven emoji are fourteen UTF-16 chars but seven characters: too short.
+        String sevenEmoji = "🔑🔑🔑🔑🔑🔑🔑";
+        assertThat(errors(change(person.password(), sevenEmoji, sevenEmoji).page(), "newPassword"))
+                .containsExactly("Use at least 8 characters.");
+        String tooLong = "x".repeat(257);
+        assertThat(errors(change(person.password(), tooLong, tooLong).page(), "newPassword"))
+                .containsExactly("Use at most 256 characters.");
+        assertPasswordUnchanged();
+    }
+
+    @Test
+    void aRefusedFormDoesNotKeepOrEchoWhatWasTyped() {
+        Response refused = change("typed-current-secret", "typed-new-secret-1", "typed-new-secret-2");
+
+        assertThat(refused.body()).doesNotContain("typed-current-secret", "typed-new-secret-1", "typed-new-secret-2");
+        assertThat(refused.page().select("input[type=password]"))
+                .allSatisfy(input -> assertThat(input.attr("value")).isEmpty());
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenChangesNothing() {
+        Response forged = browser.post("/password", Map.of("currentPassword", person.password(),
+                "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertPasswordUnchanged();
+    }
+
+    @Test
+    void successSendsThePersonToSignInWithTheNewPassword() {
+        Response changed = change(person.password(), NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(changed.location()).contains("/signin?changed");
+        assertThat(browser.get("/signin?changed").page().select("[role=status]").text())
+                .isEqualTo("Your password has been changed. Sign in with your new password.");
+        assertThat(new PortalClient(port).signIn(person.upn(), person.password()).location())
+                .contains("/signin?error");
+        assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).contains("/");
+        assertThat(auditTypes()).contains("password.changed", "sessions.all-ended");
+    }
+
+    @Test
+    void successEndsEverySessionOfTheAccountAndNoOtherAccounts() {
+        PortalClient otherDevice = new PortalClient(port);
+        otherDevice.signIn(person.upn(), person.password());
+        Person someoneElse = people.create();
+        PortalClient someoneElsesBrowser = new PortalClient(port);
+        someoneElsesBrowser.signIn(someoneElse.upn(), someoneElse.password());
+        assertThat(otherDevice.get("/").status()).isEqualTo(200);
+
+        change(person.password(), NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(browser.get("/").location()).contains("/signin");
+        assertThat(otherDevice.get("/").location()).contains("/signin");
+        assertThat(someoneElsesBrowser.get("/").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
+                .param(person.upn()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void passwordTileShowsWhenThePasswordWasLastChanged() {
+        Document overview = browser.get("/").page();
+
+        assertThat(overview.select("#tile-password").text()).isEqualTo("Password");
+        assertThat(overview.select("section:has(#tile-password) p").text()).startsWith("Last changed on");
+        assertThat(overview.select("section:has(#tile-password) a").attr("href")).isEqualTo("/password");
+    }
+
+    private Response change(String current, String newPassword, String confirm) {
+        return browser.submit(browser.get("/password").page(), "form[action=/password]",
+                Map.of("currentPassword", current, "newPassword", newPassword, "confirmPassword", confirm));
+    }
+
+    private static List<String> errors(Document page, String field) {
+        return page.select("#" + field + "-errors li").eachText();
+    }
+
+    private void assertPasswordUnchanged() {
+        assertThat(new PortalClient(port).signIn(person.upn(), person.password()).location()).contains("/");
+        assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).contains("/signin?error");
+    }
+
+    private List<String> auditTypes() {
+        return jdbc.sql("select type from audit_event where account_id = ? order by occurred_at")
+                .param(person.id()).query(String.class).list();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.myaccount.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.HttpCookie;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+@PortalTest
+class SignInTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Test
+    void aSignedInPersonSeesTheirNameAndOrganisationInTheHeader() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+
+        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
+        var overview = browser.get("/").page();
+        assertThat(overview.select(".who-name").text()).isEqualTo("Pat Doe");
+        assertThat(overview.select(".who-org").text()).startsWith("Fabrikam");
+    }
+
+    @Test
+    void upnIsMatchedWithoutRegardToCase() {
+        Person person = people.create();
+
+        assertThat(new PortalClient(port).signIn(person.upn().toUpperCase(), person.password()).location())
+                .contains("/");
+    }
+
+    @Test
+    void unknownAccountAndWrongPasswordGetTheSameGenericAnswer() {
+        Person person = people.create();
+        Response wrongPassword = new PortalClient(port).signIn(person.upn(), "not the password");
+        Response unknownAccount = new PortalClient(port).signIn("nobody@" + person.upn().split("@")[1], "x");
+
+        assertThat(wrongPassword.status()).isEqualTo(unknownAccount.status()).isEqualTo(302);
+        assertThat(wrongPassword.location()).isEqualTo(unknownAccount.location()).contains("/signin?error");
+        assertThat(new PortalClient(port).get("/signin?error").page().select("[role=alert]").text())
+                .isEqualTo("Your account or password is incorrect.");
+    }
+
+    @Test
+    void theSessionIdIsRenewedAtSignIn() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+        browser.get("/signin");
+        String before = browser.cookie("SESSION").map(HttpCookie::getValue).orElseThrow();
+
+        browser.signIn(person.upn(), person.password());
+
+        assertThat(browser.cookie("SESSION").map(HttpCookie::getValue)).isPresent().get().isNotEqualTo(before);
+    }
+
+    @Test
+    void aPersonWhoMustChangeTheirPasswordReachesNothingElse() {
+        Person person = people.create(true);
+        PortalClient browser = new PortalClient(port);
+
+        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/password");
+        assertThat(browser.get("/").location()).contains("/password");
+        Response page = browser.get("/password");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.page().select("main [role=status]").text())
+                .isEqualTo("You must change your password before you can continue.");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(person.upn(), person.password());
+
+        Response signedOut = browser.submit(browser.get("/").page(), "form[action=/signout]", Map.of());
+
+        assertThat(signedOut.location()).contains("/signin?signedout");
+        assertThat(browser.get("/").location()).contains("/signin");
+    }
+
+    @Test
+    void aSignedInPersonOpeningTheSignInPageGoesToMyAccount() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(person.upn(), person.password());
+
+        assertThat(browser.get("/signin").location()).contains("/");
+    }
+}

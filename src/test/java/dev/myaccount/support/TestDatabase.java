@@ -1,0 +1,78 @@
+package dev.myaccount.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The database the integration tests run against, chosen by the system property
+ * {@code myaccount.test.database}: {@code h2} (the embedded default, as a file database) or
+ * {@code postgres} (a real PostgreSQL server started from a Maven dependency, once per test run).
+ */
+public final class TestDatabase {
+
+    private static final String KIND = System.getProperty("myaccount.test.database", "h2");
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    public static String kind() {
+        return KIND;
+    }
+
+    /** Settings for a new, empty database of the chosen kind. */
+    public static Map<String, Object> freshDatabase() {
+        return switch (KIND) {
+            case "h2" -> Map.of("myaccount.data-dir", freshDataDirectory());
+            case "postgres" -> Map.of(
+                    "spring.datasource.url", freshPostgresDatabase(),
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "");
+            default -> throw new IllegalArgumentException("Unknown test database " + KIND);
+        };
+    }
+
+    public static String freshDataDirectory() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(target, "h2-").toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized String freshPostgresDatabase() {
+        String name = "myaccount_" + UUID.randomUUID().toString().replace("-", "");
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopPostgres));
+            }
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create database " + name);
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the test PostgreSQL server", e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
+    private static void stopPostgres() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

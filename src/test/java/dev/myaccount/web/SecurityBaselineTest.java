@@ -1,0 +1,100 @@
+package dev.myaccount.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+@PortalTest
+class SecurityBaselineTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Test
+    void pagesForbidFramingInlineScriptAndReferrers() {
+        Response page = new PortalClient(port).get("/signin");
+
+        String csp = page.header("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'", "default-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.header("X-Frame-Options")).contains("DENY");
+        assertThat(page.header("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.header("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
+    void noPageHasInlineScriptOrStyle() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+        assertThat(browser.get("/signin").page().select("script:not([src]), style, [style]")).isEmpty();
+        browser.signIn(person.upn(), person.password());
+        for (String path : new String[] {"/", "/password", "/no-such-page"}) {
+            assertThat(browser.get(path).page().select("script:not([src]), style, [style]")).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        Response page = new PortalClient(port).get("/signin");
+
+        String cookie = page.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void everyFormCarriesACsrfToken() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+        assertThat(browser.get("/signin").page().select("form[method=post]"))
+                .allSatisfy(form -> assertThat(form.select("input[name=_csrf]")).hasSize(1));
+        browser.signIn(person.upn(), person.password());
+        assertThat(browser.get("/password").page().select("form[method=post]")).hasSize(2)
+                .allSatisfy(form -> assertThat(form.select("input[name=_csrf]")).hasSize(1));
+    }
+
+    @Test
+    void aSignInWithoutCsrfTokenIsRefusedAndExplained() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+
+        Response refused = browser.post("/signin", Map.of("upn", person.upn(), "password", person.password()));
+
+        assertThat(refused.location()).contains("/signin?expired");
+        assertThat(browser.get("/").location()).contains("/signin");
+    }
+
+    @Test
+    void myAccountPagesNeedASignIn() {
+        PortalClient browser = new PortalClient(port);
+
+        assertThat(browser.get("/").location()).contains("/signin");
+        assertThat(browser.get("/password").location()).contains("/signin");
+    }
+
+    @Test
+    void anUnknownPageGetsALocalizedPageNotAStackTrace() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port, "nl");
+        browser.signIn(person.upn(), person.password());
+
+        Response missing = browser.get("/no-such-page");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.page().select("h1").text()).isEqualTo("Pagina niet gevonden");
+        assertThat(missing.body()).doesNotContain("Exception", "Whitelabel");
+    }
+}
