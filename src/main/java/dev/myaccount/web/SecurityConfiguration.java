@@ -7,6 +7,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -19,7 +20,11 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portal(HttpSecurity http, AuthenticationSuccessHandler signedIn, LogoutHandler signedOut)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar.
+        HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
+        pageBeforeSignIn.setMatchingRequestParameterName(null);
+        http.requestCache(cache -> cache.requestCache(pageBeforeSignIn))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form

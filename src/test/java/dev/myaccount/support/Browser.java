@@ -1,0 +1,117 @@
+package dev.myaccount.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * Debian's headless Chromium, driven by Debian's chromedriver, with the person's language as the
+ * browser's own; saves a screenshot of each step under {@code target/screenshots} for a human to look at.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    public Browser(int port, String language) {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--lang=" + language,
+                    "--user-data-dir=" + Files.createTempDirectory("chromium-").toAbsolutePath());
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            this.driver = new ChromeDriver(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        this.base = "http://localhost:" + port;
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public String path() {
+        return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public boolean has(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Clicks a link or button that loads a page, and waits until the new page has replaced the old one. */
+    public void click(String css) {
+        WebElement oldPage = find("html");
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
+    public void signIn(String upn, String password) {
+        type("#upn", upn);
+        type("#password", password);
+        click("form[action='/signin'] button[type=submit]");
+    }
+
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** axe-core's WCAG checks on the page as it is now; any violation fails the test with its rule and nodes. */
+    public void assertAccessible() {
+        Results results = new AxeBuilder().analyze(driver);
+        String violations = results.getViolations().stream()
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+        assertThat(violations).as("accessibility of " + path()).isEmpty();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
