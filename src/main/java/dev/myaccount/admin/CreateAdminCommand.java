@@ -3,6 +3,7 @@ package dev.myaccount.admin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -20,6 +21,7 @@ import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
 import dev.myaccount.directory.Role;
 import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.policy.PolicyVerdict;
 
@@ -71,7 +73,8 @@ final class CreateAdminCommand implements Callable<Integer> {
             return 1;
         }
         String password = stdin.readLine();
-        PolicyVerdict verdict = policy.evaluate(password == null ? "" : password);
+        PolicyVerdict verdict = policy.evaluate(password == null ? "" : password, PolicyContext.withoutHistory(upn,
+                displayName, null, null, organisationName, domain, policy.defaults(), List.of()));
         if (!verdict.accepted()) {
             for (PolicyReason reason : verdict.reasons()) {
                 err.println(messages.getMessage(reason.messageKey(), reason.arguments().toArray(), Locale.ENGLISH));

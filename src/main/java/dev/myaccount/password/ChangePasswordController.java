@@ -1,9 +1,17 @@
 package dev.myaccount.password;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,27 +20,36 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.policy.PasswordPolicy;
-import dev.myaccount.policy.PolicyProperties;
+import dev.myaccount.policy.OrganisationPolicies;
+import dev.myaccount.policy.OrganisationPolicy;
+import dev.myaccount.policy.PolicyCheck;
+import dev.myaccount.policy.PolicyVerdict;
+import dev.myaccount.signin.SignedInPerson;
 
-/** The Change password page. */
+/** The Change password page, and the live check its script calls as the person types. */
 @Controller
 @RequestMapping("/password")
 class ChangePasswordController {
 
     private final ChangePasswordService service;
-    private final PasswordPolicy policy;
+    private final OrganisationPolicies policies;
+    private final PasswordCheckLimit checkLimit;
+    private final MessageSource messages;
 
-    ChangePasswordController(ChangePasswordService service, PasswordPolicy policy) {
+    ChangePasswordController(ChangePasswordService service, OrganisationPolicies policies,
+            PasswordCheckLimit checkLimit, MessageSource messages) {
         this.service = service;
-        this.policy = policy;
+        this.policies = policies;
+        this.checkLimit = checkLimit;
+        this.messages = messages;
     }
 
     @ModelAttribute("policy")
-    PolicyProperties policy() {
-        return policy.settings();
+    OrganisationPolicy policy(@AuthenticationPrincipal SignedInPerson person) {
+        return policies.settings(person.organisationId());
     }
 
     @GetMapping
@@ -50,5 +67,32 @@ class ChangePasswordController {
         // The service ended every session in the store; this keeps the request from saving its own again.
         new SecurityContextLogoutHandler().logout(request, response, signedIn);
         return "redirect:/signin?changed";
+    }
+
+    record Reason(String code, String message) {
+    }
+
+    record CheckAnswer(boolean accepted, int strength, String strengthLabel, List<PolicyCheck> failedChecks,
+            List<Reason> reasons) {
+    }
+
+    record Refusal(String message) {
+    }
+
+    /** Evaluates a candidate for the signed-in person and stores nothing; the password travels in the body only. */
+    @PostMapping(path = "/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> check(@RequestParam(name = "newPassword", defaultValue = "") String candidate,
+            @AuthenticationPrincipal SignedInPerson person, Locale locale) {
+        if (!checkLimit.tryTake(person.accountId())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(new Refusal(messages.getMessage("password.check.tooMany", null, locale)));
+        }
+        PolicyVerdict verdict = service.check(person.upn(), candidate);
+        List<Reason> reasons = verdict.reasons().stream()
+                .map(r -> new Reason(r.code(), messages.getMessage(r.messageKey(), r.arguments().toArray(), locale)))
+                .toList();
+        List<PolicyCheck> failed = verdict.reasons().stream().map(r -> r.check()).distinct().toList();
+        return ResponseEntity.ok(new CheckAnswer(verdict.accepted(), verdict.strength(),
+                messages.getMessage("password.strength." + verdict.strength(), null, locale), failed, reasons));
     }
 }

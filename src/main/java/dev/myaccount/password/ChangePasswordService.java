@@ -2,6 +2,7 @@ package dev.myaccount.password;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.function.Predicate;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -12,11 +13,16 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.PasswordHistory;
 import dev.myaccount.credential.PasswordNormalisation;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.Organisation;
+import dev.myaccount.policy.OrganisationPolicies;
 import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyReason;
+import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.session.AccountSessions;
 
 /**
@@ -29,16 +35,27 @@ public class ChangePasswordService {
     private final DirectoryService directory;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
+    private final OrganisationPolicies organisationPolicies;
+    private final PasswordHistory history;
     private final AccountSessions sessions;
     private final AuditLog audit;
 
     ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, PasswordPolicy policy,
-            AccountSessions sessions, AuditLog audit) {
+            OrganisationPolicies organisationPolicies, PasswordHistory history, AccountSessions sessions,
+            AuditLog audit) {
         this.directory = directory;
         this.passwords = passwords;
         this.policy = policy;
+        this.organisationPolicies = organisationPolicies;
+        this.history = history;
         this.sessions = sessions;
         this.audit = audit;
+    }
+
+    /** What the live checklist shows as the person types: every rule but their earlier passwords. */
+    public PolicyVerdict check(String upn, String candidate) {
+        Account account = directory.findByUpn(upn).orElseThrow();
+        return policy.evaluate(candidate, contextFor(account, PolicyContext.NO_HISTORY));
     }
 
     /** Returns true when the password was changed; otherwise {@code errors} says why and nothing changed. */
@@ -46,12 +63,16 @@ public class ChangePasswordService {
     public boolean change(String upn, ChangePasswordForm form, Errors errors, RequestOrigin origin) {
         Account account = directory.findByUpn(upn).orElseThrow();
         checkCurrent(account, form, errors);
-        checkNew(form, errors);
+        // Earlier passwords cost a hash each to compare: only for a person who knows the current one.
+        Predicate<String> usedBefore = errors.hasFieldErrors("currentPassword") ? PolicyContext.NO_HISTORY
+                : candidate -> history.usedBefore(account.id(), candidate, historyCount(account));
+        checkNew(form, contextFor(account, usedBefore), errors);
         if (errors.hasErrors()) {
             audit.record(new AuditEvent(AuditEventType.PASSWORD_CHANGE_REFUSED, account.organisationId(),
                     account.id(), origin, errors.getAllErrors().get(0).getCode()));
             return false;
         }
+        history.remember(account.id(), account.passwordHash(), historyCount(account));
         directory.setPassword(account.id(), passwords.encode(form.newPassword()));
         audit.record(AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin));
         sessions.endAll(account.upn());
@@ -68,11 +89,11 @@ public class ChangePasswordService {
         }
     }
 
-    private void checkNew(ChangePasswordForm form, Errors errors) {
+    private void checkNew(ChangePasswordForm form, PolicyContext context, Errors errors) {
         if (form.newPassword().isEmpty()) {
             errors.rejectValue("newPassword", "password.error.new-required");
         } else {
-            for (PolicyReason reason : policy.evaluate(form.newPassword()).reasons()) {
+            for (PolicyReason reason : policy.evaluate(form.newPassword(), context).reasons()) {
                 errors.rejectValue("newPassword", reason.messageKey(), reason.arguments().toArray(), null);
             }
             if (sameText(form.newPassword(), form.currentPassword())) {
@@ -84,6 +105,15 @@ public class ChangePasswordService {
         } else if (!sameText(form.newPassword(), form.confirmPassword())) {
             errors.rejectValue("confirmPassword", "password.error.mismatch");
         }
+    }
+
+    private PolicyContext contextFor(Account account, Predicate<String> usedBefore) {
+        Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
+        return organisationPolicies.contextFor(account, organisation, usedBefore);
+    }
+
+    private int historyCount(Account account) {
+        return organisationPolicies.settings(account.organisationId()).historyCount();
     }
 
     private static boolean sameText(String a, String b) {

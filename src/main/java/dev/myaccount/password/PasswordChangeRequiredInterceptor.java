@@ -21,7 +21,7 @@ class PasswordChangeRequiredInterceptor implements HandlerInterceptor, WebMvcCon
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/password", "/signin", "/error", "/css/**", "/js/**");
+        registry.addInterceptor(this).excludePathPatterns("/password", "/password/**", "/signin", "/error", "/css/**", "/js/**");
     }
 
     @Override

@@ -3,24 +3,16 @@ package dev.myaccount.policy;
 import java.util.List;
 
 /** Length in code points, so that an emoji or a letter outside the BMP counts as one character. */
-final class LengthRule implements PasswordRule {
+final class LengthRule {
 
-    private final int minimum;
-    private final int maximum;
-
-    LengthRule(int minimum, int maximum) {
-        this.minimum = minimum;
-        this.maximum = maximum;
-    }
-
-    @Override
-    public List<PolicyReason> evaluate(String candidate) {
-        int length = candidate.codePointCount(0, candidate.length());
-        if (length < minimum) {
-            return List.of(PolicyReason.of("too-short", minimum));
+    List<PolicyReason> evaluate(Candidate candidate) {
+        OrganisationPolicy settings = candidate.context().settings();
+        int minimum = settings.minimumLength(candidate.context().hasSecondFactor());
+        if (candidate.length() < minimum) {
+            return List.of(PolicyReason.of(PolicyCheck.LENGTH, "too-short", minimum));
         }
-        if (length > maximum) {
-            return List.of(PolicyReason.of("too-long", maximum));
+        if (candidate.length() > settings.maximumLength()) {
+            return List.of(PolicyReason.of(PolicyCheck.LENGTH, "too-long", settings.maximumLength()));
         }
         return List.of();
     }

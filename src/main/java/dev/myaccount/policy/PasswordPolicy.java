@@ -1,32 +1,90 @@
 package dev.myaccount.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
+
+import com.nulabinc.zxcvbn.Zxcvbn;
 
 import dev.myaccount.credential.PasswordNormalisation;
 
 /**
- * The one password policy used wherever a password is set. Every rule is evaluated, so a refusal
- * lists all of its reasons at once.
+ * The one password policy used wherever a password is set: the Change password page, the live checklist,
+ * the command line, and every flow that sets a password. Every rule is evaluated, so a refusal lists all
+ * of its reasons at once; only the check against earlier passwords, which costs a hash each, waits until
+ * everything else passes.
  */
 @Service
 public class PasswordPolicy {
 
-    private final PolicyProperties settings;
-    private final List<PasswordRule> rules;
+    /** zxcvbn's time grows with length; past this many characters a password is strong anyway. */
+    private static final int STRENGTH_INPUT_LIMIT = 100;
+    private static final int CACHED_TERM_LISTS = 64;
 
-    public PasswordPolicy(PolicyProperties settings) {
-        this.settings = settings;
-        this.rules = List.of(new LengthRule(settings.minimumLength(), settings.maximumLength()));
+    private final PolicyProperties defaults;
+    private final LeakedPasswords leaked;
+    private final Zxcvbn zxcvbn = new Zxcvbn();
+    private final LengthRule length = new LengthRule();
+    private final CharacterRule characters = new CharacterRule();
+    private final BannedTermRule bannedTerms = new BannedTermRule();
+    private final PatternRule patterns = new PatternRule();
+    private final Map<List<String>, TermTrie> organisationTerms = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<String>, TermTrie> eldest) {
+                    return size() > CACHED_TERM_LISTS;
+                }
+            });
+
+    public PasswordPolicy(PolicyProperties defaults) {
+        this.defaults = defaults;
+        this.leaked = LeakedPasswords.load(defaults.extraBannedList());
     }
 
-    public PolicyProperties settings() {
-        return settings;
+    /** The settings of an organisation that has not chosen its own. */
+    public OrganisationPolicy defaults() {
+        return defaults.organisationDefaults();
     }
 
-    public PolicyVerdict evaluate(String candidate) {
-        String normalised = PasswordNormalisation.normalise(candidate);
-        return new PolicyVerdict(rules.stream().flatMap(rule -> rule.evaluate(normalised).stream()).toList());
+    public PolicyVerdict evaluate(String password, PolicyContext context) {
+        Candidate candidate = Candidate.of(PasswordNormalisation.normalise(password), context);
+        List<PolicyReason> reasons = new ArrayList<>(length.evaluate(candidate));
+        reasons.addAll(characters.evaluate(candidate));
+        if (candidate.length() > context.settings().maximumLength()) {
+            // Too long to be set anyway: no need to spend time scanning it.
+            return new PolicyVerdict(reasons, 0, 0);
+        }
+        if (leaked.isLeaked(candidate.folded())) {
+            reasons.add(PolicyReason.of(PolicyCheck.LEAKED, "leaked"));
+        }
+        BannedTermRule.Result terms = bannedTerms.evaluate(candidate, leaked.terms(),
+                organisationTerms.computeIfAbsent(List.copyOf(context.bannedTerms()), PasswordPolicy::trie));
+        reasons.addAll(terms.reasons());
+        reasons.addAll(patterns.evaluate(candidate));
+        int strength = strength(candidate);
+        if (strength < context.settings().minimumStrength()) {
+            reasons.add(PolicyReason.of(PolicyCheck.STRENGTH, "too-weak"));
+        }
+        if (reasons.isEmpty() && context.usedBefore().test(password)) {
+            reasons.add(PolicyReason.of(PolicyCheck.HISTORY, "used-before"));
+        }
+        return new PolicyVerdict(reasons, strength, terms.points());
+    }
+
+    private int strength(Candidate candidate) {
+        String text = candidate.text();
+        String head = text.substring(0, text.offsetByCodePoints(0, Math.min(candidate.length(), STRENGTH_INPUT_LIMIT)));
+        List<String> names = Stream.concat(ContextTerms.person(candidate.context()).stream(),
+                ContextTerms.organisation(candidate.context()).stream()).toList();
+        return zxcvbn.measure(head, names).getScore();
+    }
+
+    private static TermTrie trie(List<String> terms) {
+        return TermTrie.of(terms.stream().map(term -> LookAlikes.fold(PasswordNormalisation.normalise(term))).toList());
     }
 }

@@ -3,13 +3,14 @@ package dev.myaccount.policy;
 import java.util.List;
 
 /**
- * Why a password is refused: a stable code (for logs, the audit trail and the command line) and the
- * arguments of its message. The message key is {@code policy.reason.<code>}; it never holds the password.
+ * Why a password is refused: the check it fails, a stable code (for the audit trail and the command
+ * line) and the arguments of its message. The message key is {@code policy.reason.<code>}; neither the
+ * password nor a banned term is ever part of it.
  */
-public record PolicyReason(String code, List<Object> arguments) {
+public record PolicyReason(PolicyCheck check, String code, List<Object> arguments) {
 
-    public static PolicyReason of(String code, Object... arguments) {
-        return new PolicyReason(code, List.of(arguments));
+    static PolicyReason of(PolicyCheck check, String code, Object... arguments) {
+        return new PolicyReason(check, code, List.of(arguments));
     }
 
     public String messageKey() {

@@ -48,7 +48,7 @@ class LanguageTest {
         Document password = browser.get("/password").page();
 
         assertThat(password.select("h1").text()).isEqualTo("Wachtwoord wijzigen");
-        assertThat(password.select("label").eachText()).containsExactly("Gebruikers-id", "Oud wachtwoord",
+        assertThat(password.select(".field > label").eachText()).containsExactly("Gebruikers-id", "Oud wachtwoord",
                 "Nieuw wachtwoord maken", "Nieuw wachtwoord bevestigen");
         assertThat(password.select("button.primary").text()).isEqualTo("Indienen");
         assertThat(password.select("nav.side a").eachText()).containsExactly("Overzicht", "Wachtwoord");

@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.admin;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -14,6 +14,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.NewAccount;
+import dev.myaccount.directory.Organisation;
+import dev.myaccount.directory.Role;
+import dev.myaccount.policy.OrganisationPolicies;
+
 /**
  * On start-up: in demo mode, an empty database gets Contoso and its people, and the portal's address
  * with their passwords is printed once; outside demo mode, an empty database gets a line in the log on
@@ -24,6 +30,8 @@ class DemoOrganisation {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
     private static final String DOMAIN = "contoso.example";
+    /** Contoso's own banned terms, as in Microsoft's documentation of custom banned passwords. */
+    private static final List<String> BANNED_TERMS = List.of("contoso", "blank", "seattle", "widget", "marketing");
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int PASSWORD_LENGTH = 16;
 
@@ -38,15 +46,17 @@ class DemoOrganisation {
             new DemoPerson("alex.wilber", "Alex", "Wilber", Role.ADMIN));
 
     private final DirectoryService directory;
+    private final OrganisationPolicies policies;
     private final PasswordEncoder passwords;
     private final DemoProperties demo;
     private final Environment environment;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
-    DemoOrganisation(DirectoryService directory, PasswordEncoder passwords, DemoProperties demo,
-            Environment environment, TransactionTemplate transaction) {
+    DemoOrganisation(DirectoryService directory, OrganisationPolicies policies, PasswordEncoder passwords,
+            DemoProperties demo, Environment environment, TransactionTemplate transaction) {
         this.directory = directory;
+        this.policies = policies;
         this.passwords = passwords;
         this.demo = demo;
         this.environment = environment;
@@ -74,6 +84,7 @@ class DemoOrganisation {
 
     private Map<String, String> createContoso() {
         Organisation contoso = directory.createOrganisation("Contoso", DOMAIN);
+        policies.replaceBannedTerms(contoso.id(), BANNED_TERMS);
         Map<String, String> created = new LinkedHashMap<>();
         for (DemoPerson person : PEOPLE) {
             String password = demo.password() == null || demo.password().isBlank() ? randomPassword()

@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.admin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

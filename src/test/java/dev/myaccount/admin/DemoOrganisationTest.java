@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.TestDatabaseInitializer;

@@ -1,0 +1,46 @@
+package dev.myaccount.policy;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.myaccount.credential.PasswordNormalisation;
+
+/**
+ * The words a person's password must not lean on: their own names and UPN, and the names of their
+ * organisation, its domain and this product, folded like the password, four characters or more.
+ */
+final class ContextTerms {
+
+    private static final String PRODUCT = "myaccount";
+    private static final String WORD_SEPARATORS = "[\\s._@'-]+";
+
+    private ContextTerms() {
+    }
+
+    static Set<String> person(PolicyContext context) {
+        String localPart = context.upn() == null ? null : context.upn().split("@", 2)[0];
+        return terms(Stream.of(context.givenName(), context.surname(), context.displayName(), localPart));
+    }
+
+    static Set<String> organisation(PolicyContext context) {
+        String domainLabel = context.organisationDomain() == null ? null : context.organisationDomain().split("\\.")[0];
+        return terms(Stream.of(context.organisationName(), domainLabel, PRODUCT));
+    }
+
+    /** Each name whole (without its separators) and each of its words. */
+    private static Set<String> terms(Stream<String> names) {
+        Set<String> terms = new LinkedHashSet<>();
+        names.filter(Objects::nonNull).map(name -> LookAlikes.fold(PasswordNormalisation.normalise(name)))
+                .forEach(name -> {
+                    List<String> words = Arrays.asList(name.split(WORD_SEPARATORS));
+                    terms.add(String.join("", words));
+                    terms.addAll(words);
+                });
+        terms.removeIf(term -> term.length() < TermTrie.MINIMUM_MATCH);
+        return terms;
+    }
+}

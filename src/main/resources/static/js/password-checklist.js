@@ -1,0 +1,77 @@
+// Live checklist and strength meter for the Change password page. The page works without this script:
+// the server checks everything again on Submit. Every text shown comes from the page or the server.
+(function () {
+    'use strict';
+    var form = document.querySelector('form[data-check-url]');
+    if (!form || !window.fetch) {
+        return;
+    }
+    var input = form.querySelector('#newPassword');
+    var policy = document.getElementById('policy');
+    var strength = policy.querySelector('.strength');
+    var meter = document.getElementById('strength-meter');
+    var strengthLabel = document.getElementById('strength-label');
+    var reasons = document.getElementById('live-reasons');
+    var timer = null;
+    var latest = 0;
+
+    function show(answer) {
+        policy.querySelectorAll('li[data-check]').forEach(function (item) {
+            var failed = answer.failedChecks.indexOf(item.dataset.check) >= 0;
+            item.dataset.state = failed ? 'failed' : 'passed';
+            item.querySelector('.state').textContent = failed ? policy.dataset.notMet : policy.dataset.met;
+        });
+        strength.hidden = false;
+        meter.value = answer.strength;
+        strengthLabel.textContent = answer.strengthLabel;
+        reasons.replaceChildren.apply(reasons, answer.reasons.map(function (reason) {
+            var item = document.createElement('li');
+            item.textContent = reason.message;
+            return item;
+        }));
+    }
+
+    function clear() {
+        policy.querySelectorAll('li[data-check]').forEach(function (item) {
+            delete item.dataset.state;
+            item.querySelector('.state').textContent = '';
+        });
+        strength.hidden = true;
+        reasons.replaceChildren();
+    }
+
+    function check() {
+        var mine = ++latest;
+        if (input.value === '') {
+            clear();
+            return;
+        }
+        var body = new URLSearchParams();
+        body.set('newPassword', input.value);
+        body.set('_csrf', form.querySelector('input[name="_csrf"]').value);
+        fetch(form.dataset.checkUrl, {
+            method: 'POST',
+            body: body,
+            credentials: 'same-origin',
+            headers: {'Accept': 'application/json'}
+        }).then(function (response) {
+            return response.json().then(function (answer) {
+                if (mine !== latest) {
+                    return;
+                }
+                if (response.ok) {
+                    show(answer);
+                } else if (answer.message) {
+                    reasons.replaceChildren(document.createTextNode(answer.message));
+                }
+            });
+        }).catch(function () {
+            // The live check is a help only; Submit still checks everything.
+        });
+    }
+
+    input.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(check, 200);
+    });
+}());
