@@ -72,7 +72,7 @@ class ChangePasswordTest {
                 "It is too easy to guess. Add a few words or characters of your own.");
         assertThat(errors(refused.page(), "confirmPassword")).containsExactly("Confirm your new password.");
         assertThat(refused.page().select("#newPassword").attr("aria-invalid")).isEqualTo("true");
-        assertThat(refused.page().select("#newPassword").attr("aria-describedby")).isEqualTo("newPassword-errors");
+        assertThat(refused.page().select("#newPassword").attr("aria-describedby")).isEqualTo("newPassword-errors policy");
     }
 
     @Test
