@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import dev.myaccount.admin.AdminCommands;
+import dev.myaccount.policy.PolicyCheckCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +18,9 @@ public class MyAccountApplication {
     public static void main(String[] args) {
         if (AdminCommands.handles(args)) {
             System.exit(AdminCommands.run(args));
+        }
+        if (PolicyCheckCommand.handles(args)) {
+            System.exit(PolicyCheckCommand.run(args, System.in, System.out));
         }
         SpringApplication.run(MyAccountApplication.class, withDemoSwitch(args));
     }

@@ -84,6 +84,11 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The CSRF token of the page's first form, as the page's own script would send it. */
+    public static String csrfToken(Document page) {
+        return page.selectFirst("input[name=_csrf]").attr("value");
+    }
+
     /** Opens the sign-in page and signs in; returns the answer to the form's POST. */
     public Response signIn(String upn, String password) {
         return submit(get("/signin").page(), "form[action=/signin]", Map.of("upn", upn, "password", password));

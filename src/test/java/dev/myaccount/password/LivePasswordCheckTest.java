@@ -1,0 +1,117 @@
+package dev.myaccount.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+/** The JSON check behind the live checklist of the Change password page. */
+@PortalTest
+class LivePasswordCheckTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Person person;
+    private PortalClient browser;
+    private String csrf;
+
+    @BeforeEach
+    void signIn() {
+        person = people.create();
+        browser = new PortalClient(port);
+        browser.signIn(person.upn(), person.password());
+        csrf = PortalClient.csrfToken(browser.get("/password").page());
+    }
+
+    @Test
+    void saysWhichChecksFailAndWhyInThePersonsLanguage() {
+        JsonNode answer = check("PatDoe2024!");
+
+        assertThat(answer.get("accepted").asBoolean()).isFalse();
+        assertThat(answer.get("failedChecks").valueStream().map(JsonNode::asString).toList())
+                .contains("PREDICTABLE");
+        assertThat(answer.get("reasons").valueStream().map(r -> r.get("message").asString()).toList())
+                .contains("It is mostly your name or your organisation's name.");
+        assertThat(answer.get("strengthLabel").asString()).isNotBlank();
+
+        PortalClient dutch = new PortalClient(port, "nl");
+        dutch.signIn(person.upn(), person.password());
+        String dutchCsrf = PortalClient.csrfToken(dutch.get("/password").page());
+        JsonNode dutchAnswer = json.readTree(dutch.post("/password/check",
+                Map.of("newPassword", "PatDoe2024!", "_csrf", dutchCsrf)).body());
+        assertThat(dutchAnswer.get("reasons").valueStream().map(r -> r.get("message").asString()).toList())
+                .contains("Het bestaat vooral uit uw naam of de naam van uw organisatie.");
+    }
+
+    @Test
+    void acceptsAGoodPassphraseAndStoresNothing() {
+        String before = jdbc.sql("select password_hash from account where id = ?").param(person.id())
+                .query(String.class).single();
+
+        JsonNode answer = check("seven sleepy otters in a canoe");
+
+        assertThat(answer.get("accepted").asBoolean()).isTrue();
+        assertThat(answer.get("failedChecks").isEmpty()).isTrue();
+        assertThat(answer.get("strength").asInt()).isEqualTo(4);
+        assertThat(jdbc.sql("select password_hash from account where id = ?").param(person.id())
+                .query(String.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void neverEchoesThePassword() {
+        Response response = browser.post("/password/check", Map.of("newPassword", "zebra-Quokka-17", "_csrf", csrf));
+
+        assertThat(response.body()).doesNotContain("zebra", "Quokka");
+    }
+
+    @Test
+    void needsTheCsrfTokenAndASession() {
+        assertThat(browser.post("/password/check", Map.of("newPassword", "anything at all")).status())
+                .isEqualTo(403);
+        assertThat(new PortalClient(port).post("/password/check", Map.of("newPassword", "x", "_csrf", csrf))
+                .status()).isIn(302, 403);
+    }
+
+    @Test
+    void isRateLimitedPerPerson() {
+        List<Integer> statuses = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> browser.post("/password/check", Map.of("newPassword", "candidate " + i,
+                        "_csrf", csrf)).status())
+                .toList();
+
+        assertThat(statuses.subList(0, 20)).containsOnly(200);
+        assertThat(statuses).contains(429);
+        Response limited = browser.post("/password/check", Map.of("newPassword", "one more", "_csrf", csrf));
+        assertThat(json.readTree(limited.body()).get("message").asString()).contains("paused");
+    }
+
+    private JsonNode check(String candidate) {
+        Response response = browser.post("/password/check", Map.of("newPassword", candidate, "_csrf", csrf));
+        assertThat(response.status()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}
