@@ -84,6 +84,12 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
+    /** Waits for the page's own script to put {@code css} on the page. */
+    public void waitFor(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     public void signIn(String upn, String password) {
         type("#upn", upn);
         type("#password", password);

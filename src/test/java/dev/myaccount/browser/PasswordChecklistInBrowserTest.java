@@ -1,0 +1,63 @@
+package dev.myaccount.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+
+import dev.myaccount.support.Browser;
+import dev.myaccount.support.BrowserTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+/** The checklist and strength meter that follow the person's typing on the Change password page. */
+@BrowserTest
+class PasswordChecklistInBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Autowired
+    MessageSource messages;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nl"})
+    void theChecklistSaysWhatIsWrongAsThePersonTypes(String language) {
+        Person person = people.create();
+        try (Browser browser = new Browser(port, language)) {
+            browser.open("/signin");
+            browser.signIn(person.upn(), person.password());
+            browser.open("/password");
+            assertThat(browser.find(".strength").isDisplayed()).isFalse();
+            assertThat(browser.has("li[data-check][data-state]")).isFalse();
+
+            browser.type("#newPassword", "PatDoe2024!");
+            browser.waitFor("li[data-check='PREDICTABLE'][data-state='failed']");
+            assertThat(browser.text("#live-reasons")).contains(message("policy.reason.mostly-names", language));
+            assertThat(browser.find("li[data-check='LENGTH']").getDomAttribute("data-state")).isEqualTo("passed");
+            assertThat(browser.find(".strength").isDisplayed()).isTrue();
+            browser.assertAccessible();
+            browser.screenshot(language + "-checklist-1-refused");
+
+            browser.type("#newPassword", "seven sleepy otters in a canoe");
+            browser.waitFor("li[data-check='PREDICTABLE'][data-state='passed']");
+            assertThat(browser.find("#policy").findElements(org.openqa.selenium.By.cssSelector(
+                    "li[data-check][data-state='failed']"))).isEmpty();
+            assertThat(browser.text("#strength-label")).isEqualTo(message("password.strength.4", language));
+            assertThat(browser.text("#live-reasons")).isEmpty();
+            browser.screenshot(language + "-checklist-2-accepted");
+        }
+    }
+
+    private String message(String key, String language) {
+        return messages.getMessage(key, null, Locale.forLanguageTag(language));
+    }
+}
