@@ -18,10 +18,10 @@ final class BannedTermRule {
     record Result(List<PolicyReason> reasons, int points) {
     }
 
-    Result evaluate(Candidate candidate, TermTrie leaked, TermTrie organisationTerms) {
+    Result evaluate(Candidate candidate, ContextTerms context, TermTrie leaked, TermTrie organisationTerms) {
         Map<TermKind, TermTrie> names = new EnumMap<>(TermKind.class);
-        names.put(TermKind.PERSON_NAME, TermTrie.of(ContextTerms.person(candidate.context())));
-        names.put(TermKind.ORGANISATION_NAME, TermTrie.of(ContextTerms.organisation(candidate.context())));
+        names.put(TermKind.PERSON_NAME, TermTrie.of(context.person()));
+        names.put(TermKind.ORGANISATION_NAME, TermTrie.of(context.organisation()));
         Map<TermKind, TermTrie> all = new EnumMap<>(names);
         all.put(TermKind.ORGANISATION_TERM, organisationTerms);
         all.put(TermKind.LEAKED_PASSWORD, leaked);

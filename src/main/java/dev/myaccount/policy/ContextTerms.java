@@ -13,22 +13,22 @@ import dev.myaccount.credential.PasswordNormalisation;
  * The words a person's password must not lean on: their own names and UPN, and the names of their
  * organisation, its domain and this product, folded like the password, four characters or more.
  */
-final class ContextTerms {
+record ContextTerms(Set<String> person, Set<String> organisation) {
 
     private static final String PRODUCT = "myaccount";
     private static final String WORD_SEPARATORS = "[\\s._@'-]+";
 
-    private ContextTerms() {
-    }
-
-    static Set<String> person(PolicyContext context) {
+    static ContextTerms of(PolicyContext context) {
         String localPart = context.upn() == null ? null : context.upn().split("@", 2)[0];
-        return terms(Stream.of(context.givenName(), context.surname(), context.displayName(), localPart));
+        String domainLabel = context.organisationDomain() == null ? null : context.organisationDomain().split("\\.")[0];
+        return new ContextTerms(
+                terms(Stream.of(context.givenName(), context.surname(), context.displayName(), localPart)),
+                terms(Stream.of(context.organisationName(), domainLabel, PRODUCT)));
     }
 
-    static Set<String> organisation(PolicyContext context) {
-        String domainLabel = context.organisationDomain() == null ? null : context.organisationDomain().split("\\.")[0];
-        return terms(Stream.of(context.organisationName(), domainLabel, PRODUCT));
+    /** Both kinds, as zxcvbn's user inputs. */
+    List<String> all() {
+        return Stream.concat(person.stream(), organisation.stream()).toList();
     }
 
     /** Each name whole (without its separators) and each of its words. */

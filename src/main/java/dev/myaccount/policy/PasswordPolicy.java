@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
@@ -22,8 +21,8 @@ import dev.myaccount.credential.PasswordNormalisation;
 @Service
 public class PasswordPolicy {
 
-    /** zxcvbn's time grows with length; past this many characters a password is strong anyway. */
-    private static final int STRENGTH_INPUT_LIMIT = 100;
+    private static final int[] STRENGTH_PREFIXES = {24, 48};
+    private static final int MAXIMUM_STRENGTH = 4;
     private static final int CACHED_TERM_LISTS = 64;
 
     private final PolicyProperties defaults;
@@ -62,11 +61,12 @@ public class PasswordPolicy {
         if (leaked.isLeaked(candidate.folded())) {
             reasons.add(PolicyReason.of(PolicyCheck.LEAKED, "leaked"));
         }
-        BannedTermRule.Result terms = bannedTerms.evaluate(candidate, leaked.terms(),
+        ContextTerms names = ContextTerms.of(context);
+        BannedTermRule.Result terms = bannedTerms.evaluate(candidate, names, leaked.terms(),
                 organisationTerms.computeIfAbsent(List.copyOf(context.bannedTerms()), PasswordPolicy::trie));
         reasons.addAll(terms.reasons());
         reasons.addAll(patterns.evaluate(candidate));
-        int strength = strength(candidate);
+        int strength = strength(candidate, names.all());
         if (strength < context.settings().minimumStrength()) {
             reasons.add(PolicyReason.of(PolicyCheck.STRENGTH, "too-weak"));
         }
@@ -76,12 +76,22 @@ public class PasswordPolicy {
         return new PolicyVerdict(reasons, strength, terms.points());
     }
 
-    private int strength(Candidate candidate) {
+    /**
+     * zxcvbn's time grows much faster than the length of what it reads (here about 0.4 ms for 24
+     * characters, 2.5 ms for 48, 20 ms for 100), and its score stops at 4. So it reads the first 24
+     * characters, and the first 48 only when 24 do not already score 4; the other rules read everything.
+     */
+    private int strength(Candidate candidate, List<String> names) {
         String text = candidate.text();
-        String head = text.substring(0, text.offsetByCodePoints(0, Math.min(candidate.length(), STRENGTH_INPUT_LIMIT)));
-        List<String> names = Stream.concat(ContextTerms.person(candidate.context()).stream(),
-                ContextTerms.organisation(candidate.context()).stream()).toList();
-        return zxcvbn.measure(head, names).getScore();
+        int score = 0;
+        for (int limit : STRENGTH_PREFIXES) {
+            int length = Math.min(candidate.length(), limit);
+            score = zxcvbn.measure(text.substring(0, text.offsetByCodePoints(0, length)), names).getScore();
+            if (score == MAXIMUM_STRENGTH || length == candidate.length()) {
+                break;
+            }
+        }
+        return score;
     }
 
     private static TermTrie trie(List<String> terms) {

@@ -11,6 +11,16 @@ final class PatternRule {
 
     private static final List<String> LINES = List.of("abcdefghijklmnopqrstuvwxyz", "0123456789",
             "qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890");
+    /** Where each ASCII character stands on each line, -1 where it does not. */
+    private static final int[][] PLACES = new int[LINES.size()][128];
+
+    static {
+        for (int line = 0; line < LINES.size(); line++) {
+            for (char c = 0; c < 128; c++) {
+                PLACES[line][c] = LINES.get(line).indexOf(c);
+            }
+        }
+    }
     private static final int SHORTEST_RUN = 3;
     private static final int LONGEST_UNIT = 4;
 
@@ -18,7 +28,9 @@ final class PatternRule {
         String text = candidate.lower();
         boolean[] covered = new boolean[text.length()];
         markRepeatedUnits(text, covered);
-        LINES.forEach(line -> markSequences(text, line, covered));
+        for (int[] line : PLACES) {
+            markSequences(text, line, covered);
+        }
         int count = 0;
         for (boolean c : covered) {
             count += c ? 1 : 0;
@@ -46,7 +58,7 @@ final class PatternRule {
     }
 
     /** Neighbours on the line, in one direction, for at least three characters. */
-    private static void markSequences(String text, String line, boolean[] covered) {
+    private static void markSequences(String text, int[] line, boolean[] covered) {
         int runStart = 0;
         int direction = 0;
         for (int i = 1; i <= text.length(); i++) {
@@ -63,9 +75,9 @@ final class PatternRule {
         }
     }
 
-    private static int step(String line, char from, char to) {
-        int a = line.indexOf(from);
-        int b = line.indexOf(to);
+    private static int step(int[] line, char from, char to) {
+        int a = from < line.length ? line[from] : -1;
+        int b = to < line.length ? line[to] : -1;
         return a < 0 || b < 0 || Math.abs(a - b) != 1 ? 0 : b - a;
     }
 
