@@ -81,7 +81,9 @@ public final class Browser implements AutoCloseable {
     public void click(String css) {
         WebElement oldPage = find("html");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /** Waits for the page's own script to put {@code css} on the page. */
