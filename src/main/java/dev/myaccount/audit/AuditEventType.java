@@ -3,6 +3,9 @@ package dev.myaccount.audit;
 /** The security-relevant events the portal records; the stored name is stable. */
 public enum AuditEventType {
     SIGN_IN_SUCCEEDED("sign-in.succeeded"),
+    SIGN_IN_FAILED("sign-in.failed"),
+    SIGN_IN_REVIEWED("sign-in.reviewed"),
+    OTHER_SESSIONS_ENDED("sessions.others-ended"),
     SIGNED_OUT("signed-out"),
     PASSWORD_CHANGED("password.changed"),
     PASSWORD_CHANGE_REFUSED("password.change-refused"),

@@ -1,9 +1,11 @@
 package dev.myaccount.audit;
 
+import java.io.Serializable;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Where a request came from, as the audit log records it. */
-public record RequestOrigin(String clientAddress, String userAgent) {
+public record RequestOrigin(String clientAddress, String userAgent) implements Serializable {
 
     public static RequestOrigin of(HttpServletRequest request) {
         return new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"));

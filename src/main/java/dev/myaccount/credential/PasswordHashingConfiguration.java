@@ -8,6 +8,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfiguration {
 
@@ -18,7 +20,17 @@ class PasswordHashingConfiguration {
     private static final int HASH_BYTES = 32;
 
     @Bean
-    PasswordEncoder passwordEncoder(HashingProperties hashing) {
+    HashingGate hashingGate(HashingProperties hashing, MeterRegistry meters) {
+        return new HashingGate(hashing.effectiveConcurrency(), hashing.queue(), hashing.maxWait(), meters);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(HashingProperties hashing, HashingGate gate) {
+        return new GatedPasswordEncoder(argon2id(hashing), gate);
+    }
+
+    /** Argon2id of the NFKC form, behind the {@code {argon2id}} id; no gate (for tests and tools). */
+    static PasswordEncoder argon2id(HashingProperties hashing) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, hashing.parallelism(),
                 hashing.memoryKib(), hashing.iterations());
         return new NormalisingPasswordEncoder(new DelegatingPasswordEncoder(ARGON2ID, Map.of(ARGON2ID, argon2)));

@@ -65,7 +65,7 @@ public class DirectoryService {
     }
 
     /** UPNs and domains compare without regard to case, as in every directory people know. */
-    static String canonical(String name) {
+    public static String canonical(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.myaccount.password;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +29,7 @@ import dev.myaccount.policy.OrganisationPolicy;
 import dev.myaccount.policy.PolicyCheck;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.RateLimiter;
 
 /** The Change password page, and the live check its script calls as the person types. */
 @Controller
@@ -36,14 +38,14 @@ class ChangePasswordController {
 
     private final ChangePasswordService service;
     private final OrganisationPolicies policies;
-    private final PasswordCheckLimit checkLimit;
+    /** Enough for typing (20 checks in any 10 seconds), too few to test a list of guesses against the policy. */
+    private final RateLimiter checkLimit = new RateLimiter(20, Duration.ofSeconds(10));
     private final MessageSource messages;
 
     ChangePasswordController(ChangePasswordService service, OrganisationPolicies policies,
-            PasswordCheckLimit checkLimit, MessageSource messages) {
+            MessageSource messages) {
         this.service = service;
         this.policies = policies;
-        this.checkLimit = checkLimit;
         this.messages = messages;
     }
 

@@ -25,9 +25,10 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
 
     @Override
     public UserDetails loadUserByUsername(String upn) {
-        // An account without a password cannot sign in with one; it is treated as unknown, dummy hash included.
+        // An account without a password, or disabled, cannot sign in with one: it is treated as unknown, dummy
+        // hash included, so that neither the answer nor its time tells it apart from a wrong password.
         Account account = directory.findByUpn(upn)
-                .filter(found -> found.passwordHash() != null)
+                .filter(found -> found.passwordHash() != null && found.enabled())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
         String organisationName = directory.findOrganisation(account.organisationId())
                 .map(Organisation::name)

@@ -10,27 +10,25 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
-import dev.myaccount.audit.AuditEvent;
-import dev.myaccount.audit.AuditEventType;
-import dev.myaccount.audit.AuditLog;
-import dev.myaccount.audit.RequestOrigin;
-
-/** Records the sign-in, then sends a person who must change their password straight to that page. */
+/**
+ * Makes the browser familiar to the account (for smart lockout), then sends a person who must change
+ * their password straight to that page, and anyone else where they were going.
+ */
 @Component
 class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private final AuditLog audit;
+    private final FamiliarDevices devices;
 
-    SignInSuccessHandler(AuditLog audit) {
-        this.audit = audit;
+    SignInSuccessHandler(FamiliarDevices devices) {
+        this.devices = devices;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         SignedInPerson person = (SignedInPerson) authentication.getPrincipal();
-        audit.record(AuditEvent.of(AuditEventType.SIGN_IN_SUCCEEDED, person.organisationId(), person.accountId(),
-                RequestOrigin.of(request)));
+        SignInDetails details = (SignInDetails) authentication.getDetails();
+        devices.remember(person.accountId(), details.device(), request, response);
         if (person.mustChangePassword()) {
             getRedirectStrategy().sendRedirect(request, response, "/password");
             return;

@@ -2,8 +2,12 @@ package dev.myaccount.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -17,9 +21,10 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    /** The sign-in check itself is the application's one AuthenticationProvider bean (ProtectedSignIn). */
     @Bean
-    SecurityFilterChain portal(HttpSecurity http, AuthenticationSuccessHandler signedIn, LogoutHandler signedOut)
-            throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, AuthenticationDetailsSource<HttpServletRequest, ?> signInDetails, AuthenticationSuccessHandler signedIn,
+            AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut) throws Exception {
         // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
         pageBeforeSignIn.setMatchingRequestParameterName(null);
@@ -31,8 +36,9 @@ class SecurityConfiguration {
                         .loginPage("/signin")
                         .usernameParameter("upn")
                         .passwordParameter("password")
+                        .authenticationDetailsSource(signInDetails)
                         .successHandler(signedIn)
-                        .failureUrl("/signin?error"))
+                        .failureHandler(notSignedIn))
                 .logout(logout -> logout
                         .logoutUrl("/signout")
                         .addLogoutHandler(signedOut)

@@ -7,8 +7,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 class PasswordHashingTest {
 
-    private final PasswordEncoder owasp = new PasswordHashingConfiguration()
-            .passwordEncoder(new HashingProperties(19456, 2, 1));
+    private final PasswordEncoder owasp = PasswordHashingConfiguration.argon2id(owaspParameters());
+
+    static HashingProperties owaspParameters() {
+        return new HashingProperties(19456, 2, 1, 0, 64, java.time.Duration.ofSeconds(5));
+    }
 
     @Test
     void hashesAreArgon2idPhcStringsWithOwaspParametersBehindAnId() {
@@ -36,7 +39,8 @@ class PasswordHashingTest {
 
     @Test
     void aHashWithWeakerParametersIsMarkedForUpgrade() {
-        PasswordEncoder weaker = new PasswordHashingConfiguration().passwordEncoder(new HashingProperties(4096, 1, 1));
+        PasswordEncoder weaker = PasswordHashingConfiguration.argon2id(
+                new HashingProperties(4096, 1, 1, 0, 64, java.time.Duration.ofSeconds(5)));
 
         assertThat(owasp.upgradeEncoding(weaker.encode("some password"))).isTrue();
         assertThat(owasp.upgradeEncoding(owasp.encode("some password"))).isFalse();

@@ -7,7 +7,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Gives each test application context its own empty database, in demo mode with a known password. */
+/**
+ * Gives each test application context its own empty database, in demo mode with a known password, and no
+ * practical limit of sign-ins per address unless the test class sets one (@TestPropertySource).
+ */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DEMO_PASSWORD = "Demo passphrase for tests";
@@ -17,6 +20,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
         properties.put("myaccount.demo.enabled", "true");
         properties.put("myaccount.demo.password", DEMO_PASSWORD);
+        // Every test signs in from 127.0.0.1; the limit per address has its own test.
+        if (!context.getEnvironment().containsProperty("myaccount.signin.attempts-per-address")) {
+            properties.put("myaccount.signin.attempts-per-address", "100000");
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
     }
 }

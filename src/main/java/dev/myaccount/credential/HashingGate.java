@@ -1,0 +1,77 @@
+package dev.myaccount.credential;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Lets at most a fixed number of password hashes run at once, so that a flood of sign-ins cannot take
+ * more than that many times Argon2's memory; a bounded number wait their turn, the rest are refused.
+ */
+final class HashingGate {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final Semaphore running;
+    private final int queue;
+    private final Duration maxWait;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final Timer hashing;
+    private final Counter rejected;
+
+    HashingGate(int concurrency, int queue, Duration maxWait, MeterRegistry meters) {
+        this.running = new Semaphore(concurrency, true);
+        this.queue = queue;
+        this.maxWait = maxWait;
+        this.hashing = Timer.builder("myaccount.password.hashing").description("Time spent computing password hashes")
+                .register(meters);
+        this.rejected = Counter.builder("myaccount.password.hashing.rejected")
+                .description("Password hashes turned away because too many were waiting").register(meters);
+        Gauge.builder("myaccount.password.hashing.queue", waiting, AtomicInteger::get)
+                .description("Password hashes waiting for their turn").register(meters);
+        Gauge.builder("myaccount.password.hashing.active", inFlight, AtomicInteger::get)
+                .description("Password hashes running now").register(meters);
+    }
+
+    <T> T run(Supplier<T> hash) {
+        if (waiting.incrementAndGet() > queue) {
+            waiting.decrementAndGet();
+            rejected.increment();
+            throw new HashingBusyException(RETRY_AFTER);
+        }
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        } finally {
+            waiting.decrementAndGet();
+        }
+        if (!admitted) {
+            rejected.increment();
+            throw new HashingBusyException(RETRY_AFTER);
+        }
+        try {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            return hashing.record(hash);
+        } finally {
+            inFlight.decrementAndGet();
+            running.release();
+        }
+    }
+
+    /** The most hashes that ever ran at once: the memory bound, checked by the flood test. */
+    int mostInFlight() {
+        return mostInFlight.get();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.myaccount.signin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.myaccount.audit.AuditEvent;
+import dev.myaccount.audit.AuditEventType;
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
+
+/** Every sign-in attempt, kept for the person on their Sign-ins page and copied to the audit log. */
+@Service
+public class SignInLog {
+
+    private static final int LONGEST_UPN = 320;
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final UserAgents userAgents;
+    private final Clock clock;
+
+    SignInLog(JdbcClient jdbc, AuditLog audit, UserAgents userAgents, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.userAgents = userAgents;
+        this.clock = clock;
+    }
+
+    record Attempt(String upnTyped, UUID accountId, UUID organisationId, SignInOutcome outcome, RequestOrigin origin,
+            boolean familiarDevice) {
+    }
+
+    public enum Review {
+        LOOKS_GOOD, NOT_ME;
+
+        String stored() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public record Entry(UUID id, Instant at, SignInOutcome outcome, String clientAddress, String browser,
+            String operatingSystem, boolean familiarDevice, String review) {
+
+        public boolean failed() {
+            return outcome.failed();
+        }
+    }
+
+    public record Page(List<Entry> entries, int number, boolean hasNext) {
+    }
+
+    @Transactional
+    void record(Attempt attempt) {
+        UserAgents.Parsed agent = userAgents.parse(attempt.origin().userAgent());
+        String upn = attempt.upnTyped().length() > LONGEST_UPN ? attempt.upnTyped().substring(0, LONGEST_UPN)
+                : attempt.upnTyped();
+        jdbc.sql("""
+                insert into sign_in_event (id, occurred_at, upn_typed, account_id, outcome, client_address, browser,
+                                           operating_system, familiar_device)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), upn, attempt.accountId(),
+                        attempt.outcome().name(), attempt.origin().clientAddress(), agent.browser(),
+                        agent.operatingSystem(), attempt.familiarDevice())
+                .update();
+        boolean succeeded = attempt.outcome() == SignInOutcome.SUCCEEDED;
+        audit.record(new AuditEvent(succeeded ? AuditEventType.SIGN_IN_SUCCEEDED : AuditEventType.SIGN_IN_FAILED,
+                attempt.organisationId(), attempt.accountId(), attempt.origin(),
+                succeeded ? null : attempt.outcome().name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The account's sign-ins, newest first, {@code size} a page. */
+    public Page page(UUID accountId, int number, int size) {
+        List<Entry> entries = jdbc.sql("""
+                select id, occurred_at, outcome, client_address, browser, operating_system, familiar_device, review
+                from sign_in_event where account_id = ?
+                order by occurred_at desc, id limit ? offset ?""")
+                .params(accountId, size + 1, number * size)
+                .query((rs, n) -> new Entry(rs.getObject("id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        SignInOutcome.valueOf(rs.getString("outcome")), rs.getString("client_address"),
+                        rs.getString("browser"), rs.getString("operating_system"), rs.getBoolean("familiar_device"),
+                        rs.getString("review")))
+                .list();
+        return new Page(entries.subList(0, Math.min(size, entries.size())), number, entries.size() > size);
+    }
+
+    /** Marks one of the account's own sign-ins; false when the account has no such sign-in. */
+    @Transactional
+    public boolean review(UUID accountId, UUID organisationId, UUID eventId, Review review, RequestOrigin origin) {
+        int updated = jdbc.sql("update sign_in_event set review = ? where id = ? and account_id = ?")
+                .params(review.stored(), eventId, accountId).update();
+        if (updated == 1) {
+            audit.record(new AuditEvent(AuditEventType.SIGN_IN_REVIEWED, organisationId, accountId, origin,
+                    review.stored()));
+        }
+        return updated == 1;
+    }
+}
