@@ -17,6 +17,13 @@ public class AccountSessions {
         this.sessions = sessions;
     }
 
+    /** Ends every session of the account but the one with id {@code keep}; returns how many ended. */
+    public int endAllExcept(String upn, String keep) {
+        var others = sessions.findByPrincipalName(upn).keySet().stream().filter(id -> !id.equals(keep)).toList();
+        others.forEach(sessions::deleteById);
+        return others.size();
+    }
+
     /** Ends every session of the account, the caller's own included; returns how many ended. */
     public int endAll(String upn) {
         var found = sessions.findByPrincipalName(upn).keySet();

@@ -1,7 +1,9 @@
 package dev.myaccount.web;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
@@ -21,8 +23,22 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * Health and Prometheus figures answer without a session: they are served on the management port,
+     * which listens on the loopback address unless the operator says otherwise (README, "Operations").
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     /** The sign-in check itself is the application's one AuthenticationProvider bean (ProtectedSignIn). */
     @Bean
+    @Order(2)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationDetailsSource<HttpServletRequest, ?> signInDetails, AuthenticationSuccessHandler signedIn,
             AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut) throws Exception {
         // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar.
