@@ -29,6 +29,7 @@ public final class PortalClient {
     private final String language;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public PortalClient(int port) {
         this(port, "en");
@@ -38,6 +39,12 @@ public final class PortalClient {
         this.base = "http://localhost:" + port;
         this.language = language;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Sends this header with every request from now on. */
+    public PortalClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -99,6 +106,7 @@ public final class PortalClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.header("Accept-Language", language)
                             .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").build(),
