@@ -28,12 +28,17 @@ public class TestPeople {
     }
 
     public Person create(boolean mustChangePassword) {
+        String password = "Initial passphrase " + UUID.randomUUID().toString().substring(0, 8);
+        return create(password, passwords.encode(password), mustChangePassword);
+    }
+
+    /** A person whose password is stored as {@code hash}, made by the caller (an older scheme, say). */
+    public Person create(String password, String hash, boolean mustChangePassword) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Organisation organisation = directory.createOrganisation("Fabrikam " + unique, "fabrikam-" + unique + ".example");
         String upn = "pat.doe@" + organisation.domain();
-        String password = "Initial passphrase " + unique;
-        UUID id = directory.createAccount(new NewAccount(organisation.id(), upn, "Pat Doe", "Pat", "Doe",
-                passwords.encode(password), mustChangePassword, Role.MEMBER));
+        UUID id = directory.createAccount(new NewAccount(organisation.id(), upn, "Pat Doe", "Pat", "Doe", hash,
+                mustChangePassword, Role.MEMBER));
         return new Person(id, upn, password, "Pat Doe");
     }
 }

@@ -1,0 +1,46 @@
+package dev.myaccount.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+/** A hash made with weaker parameters than today's is replaced at the next successful sign-in. */
+@PortalTest
+class HashUpgradeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aWeakerArgon2HashIsReplacedWhenThePersonSignsIn() {
+        String password = "an old but good passphrase";
+        String weak = "{argon2id}" + new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode(password);
+        Person person = people.create(password, weak, false);
+
+        assertThat(new PortalClient(port).signIn(person.upn(), "not the password").location()).contains("/signin?error");
+        assertThat(hash(person)).isEqualTo(weak);
+        assertThat(new PortalClient(port).signIn(person.upn(), password).location()).contains("/");
+
+        assertThat(hash(person)).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(new PortalClient(port).signIn(person.upn(), password).location()).contains("/");
+    }
+
+    private String hash(Person person) {
+        return jdbc.sql("select password_hash from account where id = ?").param(person.id()).query(String.class).single();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.myaccount.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.TestPeople.Person;
+
+@PortalTest
+class SignInsPageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople people;
+
+    @Test
+    void listsThePersonsOwnSignInsNewestFirstWithFailuresMarked() {
+        Person person = people.create();
+        new PortalClient(port).signIn(person.upn(), "a wrong password");
+        new PortalClient(port).withHeader("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+                + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36").signIn(person.upn(), person.password());
+        PortalClient browser = signedIn(person);
+
+        Document page = browser.get("/sign-ins").page();
+
+        assertThat(page.select(".sign-in .sign-in-outcome").eachText()).containsExactly("Successful sign-in",
+                "Successful sign-in", "Unsuccessful sign-in: wrong password");
+        assertThat(page.select(".sign-in.failed")).hasSize(1);
+        assertThat(page.select(".sign-in").get(1).select(".sign-in-where dd").eachText())
+                .contains("Chrome 131", "Windows 10");
+        assertThat(page.select("nav.side a[aria-current=page]").text()).isEqualTo("Sign-ins");
+    }
+
+    @Test
+    void looksGoodMarksTheSignIn() {
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+
+        Response marked = browser.submit(browser.get("/sign-ins").page(), "form[action*=looks-good]", Map.of());
+
+        assertThat(marked.location()).contains("/sign-ins?page=0");
+        assertThat(browser.get("/sign-ins").page().select(".reviewed").text()).isEqualTo("You said this looks good.");
+    }
+
+    @Test
+    void thisWasntMeEndsEveryOtherSessionAndLeadsToChangePassword() {
+        Person person = people.create();
+        PortalClient elsewhere = signedIn(person);
+        PortalClient browser = signedIn(person);
+
+        Response answer = browser.submit(browser.get("/sign-ins").page(), "form[action*=not-me]", Map.of());
+
+        assertThat(answer.location()).contains("/password?secured");
+        Document password = browser.get("/password?secured").page();
+        assertThat(password.select("main [role=status]").text()).startsWith("We signed you out everywhere else.");
+        assertThat(elsewhere.get("/").location()).contains("/signin");
+        assertThat(browser.get("/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherPersonsSignInCannotBeReviewed() {
+        Person someone = people.create();
+        PortalClient theirs = signedIn(someone);
+        String theirEvent = theirs.get("/sign-ins").page().selectFirst("form[action*=not-me]").attr("action");
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+        String csrf = PortalClient.csrfToken(browser.get("/sign-ins").page());
+
+        assertThat(browser.post(theirEvent, Map.of("_csrf", csrf)).status()).isEqualTo(404);
+        assertThat(theirs.get("/").status()).isEqualTo(200);
+        Response malformed = browser.post("/sign-ins/not-a-uuid/not-me", Map.of("_csrf", csrf));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.page().select("h1").text()).isEqualTo("That request was not understood");
+        assertThat(browser.post("/sign-ins/" + UUID.randomUUID() + "/looks-good", Map.of("_csrf", csrf)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void pagesHoldTwentySignInsEach() {
+        Person person = people.create();
+        for (int i = 0; i < 24; i++) {
+            new PortalClient(port).signIn(person.upn(), person.password());
+        }
+        PortalClient browser = signedIn(person);
+
+        Document first = browser.get("/sign-ins").page();
+        assertThat(first.select(".sign-in")).hasSize(20);
+        assertThat(first.select("nav.pages a").eachText()).containsExactly("Older sign-ins");
+        Document second = browser.get("/sign-ins?page=1").page();
+        assertThat(second.select(".sign-in")).hasSize(5);
+        assertThat(second.select("nav.pages a").eachText()).containsExactly("Newer sign-ins");
+        assertThat(browser.get("/sign-ins?page=-3").status()).isEqualTo(200);
+        assertThat(browser.get("/sign-ins?page=abc").status()).isEqualTo(400);
+    }
+
+    private PortalClient signedIn(Person person) {
+        PortalClient browser = new PortalClient(port);
+        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
+        return browser;
+    }
+}

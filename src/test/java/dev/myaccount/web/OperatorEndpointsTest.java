@@ -1,0 +1,58 @@
+package dev.myaccount.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.TestPeople;
+
+/** Operators' figures on the management port; the portal's own port does not serve them. */
+@PortalTest
+class OperatorEndpointsTest {
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    TestPeople people;
+
+    @Test
+    void prometheusShowsSignInsLockoutsAndHashing() throws Exception {
+        var person = people.create();
+        new PortalClient(port).signIn(person.upn(), person.password());
+        new PortalClient(port).signIn(person.upn(), "wrong");
+
+        String figures = get("http://127.0.0.1:" + managementPort + "/actuator/prometheus");
+
+        assertThat(figures).contains("myaccount_signin_attempts_total{outcome=\"succeeded\"}",
+                "myaccount_signin_attempts_total{outcome=\"wrong_password\"}", "myaccount_signin_lockouts_total",
+                "myaccount_password_hashing_seconds_count", "myaccount_password_hashing_queue",
+                "myaccount_password_hashing_rejected_total", "myaccount_signin_duration_seconds_sum");
+        assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health")).contains("\"UP\"");
+    }
+
+    @Test
+    void thePortalsOwnPortDoesNotServeThem() {
+        assertThat(new PortalClient(port).get("/actuator/prometheus").status()).isIn(302, 404);
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
