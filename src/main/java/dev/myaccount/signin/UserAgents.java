@@ -25,7 +25,11 @@ class UserAgents {
                 name(client.os.family, client.os.major));
     }
 
+    /** ua-parser says "Other" for what it does not recognise; the page says "Unknown" in the person's language. */
     private static String name(String family, String major) {
+        if (family == null || family.equals("Other")) {
+            return null;
+        }
         String name = major == null ? family : family + " " + major;
         return name.length() > LONGEST_NAME ? name.substring(0, LONGEST_NAME) : name;
     }

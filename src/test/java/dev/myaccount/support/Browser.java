@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -71,10 +72,14 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** Types into a field; tried again when Chromium answers for the page that was there a moment ago. */
     public void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d -> {
+            WebElement field = find(css);
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
     }
 
     /** Clicks a link or button that loads a page, and waits until the new page has replaced the old one. */
