@@ -33,6 +33,8 @@ public final class SignInLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final int[] CONCURRENCY = {1, 2, 4, 8};
+    private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private final String portal;
     private final String management;
@@ -60,12 +62,14 @@ public final class SignInLoad {
         System.out.printf("processors %d, window %d s, %d rounds per concurrency%n", processors, window.toSeconds(), rounds);
         signIns(2);
         hashesPerSecond(processors);
-        System.out.println("concurrency  sign-ins/s  limit/s  median ratio  p50 ms  p95 ms  p99 ms  hashing share of sign-in check  of POST /signin");
+        System.out.println("concurrency  sign-ins/s  limit/s  median ratio  p50 ms  p95 ms  p99 ms  "
+                + "hashing share of sign-in check  of POST /signin  load program's CPU share");
         for (int users : CONCURRENCY) {
             List<Double> ratios = new ArrayList<>();
             List<Long> latencies = new ArrayList<>();
             double rate = 0;
             double limit = 0;
+            double ownCpu = 0;
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
                 double roundLimit = hashesPerSecond(processors);
@@ -74,21 +78,25 @@ public final class SignInLoad {
                 latencies.addAll(signIns.latenciesNanos());
                 rate += signIns.rate() / rounds;
                 limit += roundLimit / rounds;
+                ownCpu += signIns.ownCpuShare() / rounds;
             }
             Map<String, Double> after = figures();
             double hashing = delta(before, after, "myaccount_password_hashing_seconds_sum");
-            System.out.printf("%11d  %10.2f  %7.2f  %11.0f%%  %6.0f  %6.0f  %6.0f  %29.0f%%  %14.0f%%%n", users, rate, limit,
+            System.out.printf("%11d  %10.2f  %7.2f  %11.0f%%  %6.0f  %6.0f  %6.0f  %29.0f%%  %14.0f%%  %26.0f%%%n", users, rate, limit,
                     100 * median(ratios), percentile(latencies, 50), percentile(latencies, 95),
                     percentile(latencies, 99), 100 * hashing / delta(before, after, "myaccount_signin_duration_seconds_sum"),
-                    100 * hashing / delta(before, after, "http_server_requests_seconds_sum{error=\"none\",exception=\"none\",method=\"POST\",outcome=\"REDIRECTION\",status=\"302\",uri=\"REDIRECTION\"}"));
+                    100 * hashing / delta(before, after, "http_server_requests_seconds_sum{error=\"none\",exception=\"none\",method=\"POST\",outcome=\"REDIRECTION\",status=\"302\",uri=\"REDIRECTION\"}"),
+                    100 * ownCpu);
         }
     }
 
-    private record Window(double rate, List<Long> latenciesNanos) {
+    /** A window's sign-ins per second, their times, and the share of the processors this program used. */
+    private record Window(double rate, List<Long> latenciesNanos, double ownCpuShare) {
     }
 
     /** As many whole sign-ins as {@code users} virtual users complete in one window. */
     private Window signIns(int users) throws Exception {
+        long cpuBefore = OWN_PROCESS.getProcessCpuTime();
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long end = System.nanoTime() + window.toNanos();
         List<Future<List<Long>>> done = new ArrayList<>();
@@ -108,7 +116,9 @@ public final class SignInLoad {
             all.addAll(user.get());
         }
         pool.shutdown();
-        return new Window(all.size() / (double) window.toSeconds(), all);
+        double cpu = (OWN_PROCESS.getProcessCpuTime() - cpuBefore) / (double) window.toNanos();
+        return new Window(all.size() / (double) window.toSeconds(), all,
+                cpu / Runtime.getRuntime().availableProcessors());
     }
 
     private void signIn() throws Exception {
