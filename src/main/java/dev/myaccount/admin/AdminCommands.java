@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 
 import dev.myaccount.MyAccountApplication;
+import dev.myaccount.audit.AuditLog;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.PasswordPolicy;
 
@@ -39,7 +40,7 @@ public final class AdminCommands {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             CreateAdminCommand command = new CreateAdminCommand(context.getBean(DirectoryService.class),
                     context.getBean(PasswordPolicy.class), context.getBean(PasswordEncoder.class),
-                    context.getBean(TransactionTemplate.class), context, stdin);
+                    context.getBean(TransactionTemplate.class), context.getBean(AuditLog.class), context, stdin);
             return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.MessageSource;
@@ -16,6 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.myaccount.audit.AuditEvent;
+import dev.myaccount.audit.AuditEventType;
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
@@ -28,6 +33,9 @@ import dev.myaccount.policy.PolicyVerdict;
 @Command(name = "create-admin", mixinStandardHelpOptions = true,
         description = "Creates an organisation and its first admin. The password is read from standard input.")
 final class CreateAdminCommand implements Callable<Integer> {
+
+    /** Where the audit log says the account came from. */
+    private static final RequestOrigin COMMAND_LINE = new RequestOrigin("command line", null);
 
     @Option(names = "--organisation", required = true, description = "Organisation name, e.g. Contoso")
     String organisationName;
@@ -48,15 +56,17 @@ final class CreateAdminCommand implements Callable<Integer> {
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
     private final MessageSource messages;
     private final BufferedReader stdin;
 
     CreateAdminCommand(DirectoryService directory, PasswordPolicy policy, PasswordEncoder passwords,
-            TransactionTemplate transaction, MessageSource messages, BufferedReader stdin) {
+            TransactionTemplate transaction, AuditLog audit, MessageSource messages, BufferedReader stdin) {
         this.directory = directory;
         this.policy = policy;
         this.passwords = passwords;
         this.transaction = transaction;
+        this.audit = audit;
         this.messages = messages;
         this.stdin = stdin;
     }
@@ -84,8 +94,9 @@ final class CreateAdminCommand implements Callable<Integer> {
         String hash = passwords.encode(password);
         transaction.executeWithoutResult(status -> {
             Organisation organisation = directory.createOrganisation(organisationName, domain);
-            directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null, hash, false,
-                    Role.ADMIN));
+            UUID admin = directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null, hash,
+                    false, Role.ADMIN));
+            audit.record(AuditEvent.of(AuditEventType.ACCOUNT_CREATED, organisation.id(), admin, COMMAND_LINE));
         });
         spec.commandLine().getOut().println("Created " + upn + ", admin of " + organisationName + ".");
         return 0;

@@ -12,8 +12,4 @@ public record PolicyVerdict(List<PolicyReason> reasons, int strength, int points
     public boolean accepted() {
         return reasons.isEmpty();
     }
-
-    public boolean fails(PolicyCheck check) {
-        return reasons.stream().anyMatch(reason -> reason.check() == check);
-    }
 }

@@ -52,6 +52,10 @@ class CreateAdminCommandTest {
             assertThat(row.getString("name")).isEqualTo("Northwind");
             assertThat(row.getString("role")).isEqualTo("ADMIN");
             assertThat(row.getString("password_hash")).startsWith("{argon2id}$argon2id$");
+            ResultSet audit = db.createStatement().executeQuery("select type, client_address from audit_event");
+            assertThat(audit.next()).isTrue();
+            assertThat(audit.getString("type")).isEqualTo("account.created");
+            assertThat(audit.getString("client_address")).isEqualTo("command line");
         }
     }
 
