@@ -2,33 +2,19 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
-import dev.myaccount.support.TestPeople;
 import dev.myaccount.support.TestPeople.Person;
 
 /** The seed's walk through Change password, as a person does it, in each language of the portal. */
 @BrowserTest
-class ChangePasswordInBrowserTest {
+class ChangePasswordInBrowserTest extends BrowserWalk {
 
     private static final String NEW_PASSWORD = "seven sleepy otters in a canoe";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
-
-    @Autowired
-    MessageSource messages;
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
@@ -94,9 +80,5 @@ class ChangePasswordInBrowserTest {
         browser.type("#newPassword", newPassword);
         browser.type("#confirmPassword", confirm);
         browser.click("form[action='/password'] button[type=submit]");
-    }
-
-    private String message(String key, String language) {
-        return messages.getMessage(key, null, Locale.forLanguageTag(language));
     }
 }

@@ -2,31 +2,16 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
-import dev.myaccount.support.TestPeople;
 import dev.myaccount.support.TestPeople.Person;
 
 /** The checklist and strength meter that follow the person's typing on the Change password page. */
 @BrowserTest
-class PasswordChecklistInBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
-
-    @Autowired
-    MessageSource messages;
+class PasswordChecklistInBrowserTest extends BrowserWalk {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
@@ -55,9 +40,5 @@ class PasswordChecklistInBrowserTest {
             assertThat(browser.text("#live-reasons")).isEmpty();
             browser.screenshot(language + "-checklist-2-accepted");
         }
-    }
-
-    private String message(String key, String language) {
-        return messages.getMessage(key, null, Locale.forLanguageTag(language));
     }
 }

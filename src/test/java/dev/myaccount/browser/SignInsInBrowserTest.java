@@ -2,32 +2,17 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.MessageSource;
 
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.PortalClient;
-import dev.myaccount.support.TestPeople;
 import dev.myaccount.support.TestPeople.Person;
 
 /** A person reviews their sign-ins, spots one that wasn't them, and is taken to Change password. */
 @BrowserTest
-class SignInsInBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
-
-    @Autowired
-    MessageSource messages;
+class SignInsInBrowserTest extends BrowserWalk {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
@@ -55,9 +40,5 @@ class SignInsInBrowserTest {
             browser.screenshot(language + "-sign-ins-2-not-me");
             assertThat(intruder.get("/").location()).contains("/signin");
         }
-    }
-
-    private String message(String key, String language) {
-        return messages.getMessage(key, null, Locale.forLanguageTag(language));
     }
 }
