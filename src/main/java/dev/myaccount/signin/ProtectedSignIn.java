@@ -30,6 +30,9 @@ import dev.myaccount.web.RateLimiter;
 @Component
 class ProtectedSignIn implements AuthenticationProvider {
 
+    private static final int LONGEST_UPN = 320;
+    private static final int REPLACEMENT = 0xFFFD;
+
     private final DaoAuthenticationProvider passwords;
     private final DirectoryService directory;
     private final Lockout lockout;
@@ -69,7 +72,7 @@ class ProtectedSignIn implements AuthenticationProvider {
     }
 
     private Authentication check(Authentication attempt) {
-        String upn = DirectoryService.canonical(attempt.getName());
+        String upn = trackable(DirectoryService.canonical(attempt.getName()));
         SignInDetails details = (SignInDetails) attempt.getDetails();
         if (!addresses.tryTake(details.origin().clientAddress())) {
             meters.counter("myaccount.signin.attempts", "outcome", "throttled").increment();
@@ -83,7 +86,9 @@ class ProtectedSignIn implements AuthenticationProvider {
             throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
         }
         try {
-            Authentication signedIn = passwords.authenticate(attempt);
+            var tracked = UsernamePasswordAuthenticationToken.unauthenticated(upn, attempt.getCredentials());
+            tracked.setDetails(details);
+            Authentication signedIn = passwords.authenticate(tracked);
             lockout.recordSuccess(upn, familiar);
             record(upn, account, SignInOutcome.SUCCEEDED, details, familiar);
             return signedIn;
@@ -104,6 +109,17 @@ class ProtectedSignIn implements AuthenticationProvider {
             }
             throw new BadCredentialsException("Wrong UPN or password");
         }
+    }
+
+    /**
+     * No account has a UPN longer than 320 characters or with control characters in it; a made-up one is cut
+     * to that length and its control characters replaced (PostgreSQL stores no NUL), so that it is tracked
+     * like any other unknown UPN.
+     */
+    private static String trackable(String typed) {
+        String cut = typed.length() > LONGEST_UPN ? typed.substring(0, LONGEST_UPN) : typed;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? REPLACEMENT : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private SignInRefusedException busy(String upn, Optional<Account> account, SignInDetails details,

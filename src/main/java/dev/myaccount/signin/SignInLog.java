@@ -21,8 +21,6 @@ import dev.myaccount.audit.RequestOrigin;
 @Service
 public class SignInLog {
 
-    private static final int LONGEST_UPN = 320;
-
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final UserAgents userAgents;
@@ -61,13 +59,11 @@ public class SignInLog {
     @Transactional
     void record(Attempt attempt) {
         UserAgents.Parsed agent = userAgents.parse(attempt.origin().userAgent());
-        String upn = attempt.upnTyped().length() > LONGEST_UPN ? attempt.upnTyped().substring(0, LONGEST_UPN)
-                : attempt.upnTyped();
         jdbc.sql("""
                 insert into sign_in_event (id, occurred_at, upn_typed, account_id, outcome, client_address, browser,
                                            operating_system, familiar_device)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), upn, attempt.accountId(),
+                .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), attempt.upnTyped(), attempt.accountId(),
                         attempt.outcome().name(), attempt.origin().clientAddress(), agent.browser(),
                         agent.operatingSystem(), attempt.familiarDevice())
                 .update();

@@ -56,6 +56,14 @@ class SignInTest {
     }
 
     @Test
+    void anAbsurdInputGetsTheGenericAnswerNotAnError() {
+        assertThat(new PortalClient(port).signIn("x".repeat(5000) + "@fabrikam.example", "p".repeat(100_000))
+                .location()).contains("/signin?error");
+        assertThat(new PortalClient(port).signIn("", "").location()).contains("/signin?error");
+        assertThat(new PortalClient(port).signIn("a\u0000b\uFFFF 🙂@x", "\u0000").location()).contains("/signin?error");
+    }
+
+    @Test
     void theSessionIdIsRenewedAtSignIn() {
         Person person = people.create();
         PortalClient browser = new PortalClient(port);
