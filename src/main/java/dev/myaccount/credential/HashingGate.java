@@ -43,21 +43,7 @@ final class HashingGate {
     }
 
     <T> T run(Supplier<T> hash) {
-        if (waiting.incrementAndGet() > queue) {
-            waiting.decrementAndGet();
-            rejected.increment();
-            throw new HashingBusyException(RETRY_AFTER);
-        }
-        boolean admitted;
-        try {
-            admitted = running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        } finally {
-            waiting.decrementAndGet();
-        }
-        if (!admitted) {
+        if (!admitted()) {
             rejected.increment();
             throw new HashingBusyException(RETRY_AFTER);
         }
@@ -67,6 +53,27 @@ final class HashingGate {
         } finally {
             inFlight.decrementAndGet();
             running.release();
+        }
+    }
+
+    /** A free place at once; else a place in the queue, if there is one, and a turn within the longest wait. */
+    private boolean admitted() {
+        try {
+            if (running.tryAcquire(0, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            if (waiting.incrementAndGet() > queue) {
+                waiting.decrementAndGet();
+                return false;
+            }
+            try {
+                return running.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                waiting.decrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
