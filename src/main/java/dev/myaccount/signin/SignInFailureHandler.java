@@ -27,11 +27,15 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) throws IOException {
         if (!(failure instanceof SignInRefusedException refused)) {
+            SignInController.rememberTypedUpn(request);
             redirects.sendRedirect(request, response, "/signin?error");
             return;
         }
         switch (refused.why()) {
-            case LOCKED -> redirects.sendRedirect(request, response, "/signin?locked");
+            case LOCKED -> {
+                SignInController.rememberTypedUpn(request);
+                redirects.sendRedirect(request, response, "/signin?locked");
+            }
             case BUSY -> refuse(response, HttpStatus.SERVICE_UNAVAILABLE, refused);
             case THROTTLED -> refuse(response, HttpStatus.TOO_MANY_REQUESTS, refused);
         }

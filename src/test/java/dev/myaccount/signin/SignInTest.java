@@ -64,6 +64,22 @@ class SignInTest {
     }
 
     @Test
+    void afterARefusalThePageKeepsTheUpnAsTypedButNeverThePassword() {
+        Person person = people.create();
+        for (String upn : new String[] {person.upn(), "nobody@fabrikam.example"}) {
+            PortalClient browser = new PortalClient(port);
+            browser.signIn(upn, "the wrong password");
+
+            var page = browser.get("/signin?error").page();
+            assertThat(page.select("#upn").attr("value")).isEqualTo(upn);
+            assertThat(page.select("#password").attr("value")).isEmpty();
+            assertThat(page.select("#password").hasAttr("autofocus")).isTrue();
+            assertThat(page.body().html()).doesNotContain("the wrong password");
+            assertThat(browser.get("/signin").page().select("#upn").attr("value")).isEmpty();
+        }
+    }
+
+    @Test
     void theSessionIdIsRenewedAtSignIn() {
         Person person = people.create();
         PortalClient browser = new PortalClient(port);
