@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -72,9 +73,8 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
-    /** Types into a field; tried again when Chromium answers for the page that was there a moment ago. */
     public void type(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class).until(d -> {
+        steadily(() -> {
             WebElement field = find(css);
             field.clear();
             field.sendKeys(text);
@@ -84,11 +84,23 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks a link or button that loads a page, and waits until the new page has replaced the old one. */
     public void click(String css) {
-        WebElement oldPage = find("html");
-        find(css).click();
+        WebElement oldPage = steadily(() -> find("html"));
+        steadily(() -> {
+            find(css).click();
+            return true;
+        });
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         wait.until(ExpectedConditions.stalenessOf(oldPage));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Runs an action on the page, again when Chromium answers that a node it just found "does not belong to
+     * the document" (it sometimes does right after a page load); the action did not happen then.
+     */
+    private <T> T steadily(Supplier<T> action) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(d -> action.get());
     }
 
     /** Waits for the page's own script to put {@code css} on the page. */
