@@ -33,10 +33,10 @@ public final class AdminCommands {
     }
 
     public static int run(String[] args) {
-        // server.port=-1 builds the whole application, migrations included, but opens no port.
+        // server.port=-1 builds the whole application, migrations included, but opens no port; only errors
+        // are logged, so that the command's own words stand out.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MyAccountApplication.class)
-                .properties("server.port=-1", "spring.main.banner-mode=off", "logging.level.root=warn")
-                .run()) {
+                .run("--server.port=-1", "--spring.main.banner-mode=off", "--logging.level.root=error")) {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             CreateAdminCommand command = new CreateAdminCommand(context.getBean(DirectoryService.class),
                     context.getBean(PasswordPolicy.class), context.getBean(PasswordEncoder.class),
