@@ -79,7 +79,7 @@ public class SignInLog {
                 select id, occurred_at, outcome, client_address, browser, operating_system, familiar_device, review
                 from sign_in_event where account_id = ?
                 order by occurred_at desc, id limit ? offset ?""")
-                .params(accountId, size + 1, number * size)
+                .params(accountId, size + 1, (long) number * size)
                 .query((rs, n) -> new Entry(rs.getObject("id", UUID.class),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         SignInOutcome.valueOf(rs.getString("outcome")), rs.getString("client_address"),

@@ -103,6 +103,7 @@ class SignInsPageTest {
         assertThat(second.select("nav.pages a").eachText()).containsExactly("Newer sign-ins");
         assertThat(browser.get("/sign-ins?page=-3").status()).isEqualTo(200);
         assertThat(browser.get("/sign-ins?page=abc").status()).isEqualTo(400);
+        assertThat(browser.get("/sign-ins?page=" + Integer.MAX_VALUE).status()).isEqualTo(200);
     }
 
     private PortalClient signedIn(Person person) {
