@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.policy.OrganisationPolicies;
-import dev.myaccount.policy.OrganisationPolicy;
 import dev.myaccount.policy.PolicyCheck;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.signin.SignedInPerson;
@@ -49,26 +48,28 @@ class ChangePasswordController {
         this.messages = messages;
     }
 
-    @ModelAttribute("policy")
-    OrganisationPolicy policy(@AuthenticationPrincipal SignedInPerson person) {
-        return policies.settings(person.organisationId());
-    }
-
     @GetMapping
-    String page(Model model) {
+    String open(@AuthenticationPrincipal SignedInPerson person, Model model) {
         model.addAttribute("form", new ChangePasswordForm(null, null, null));
-        return "password";
+        return page(person, model);
     }
 
     @PostMapping
-    String change(@ModelAttribute("form") ChangePasswordForm form, BindingResult errors, Authentication signedIn,
+    String change(@ModelAttribute("form") ChangePasswordForm form, BindingResult errors,
+            @AuthenticationPrincipal SignedInPerson person, Authentication signedIn, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        if (!service.change(signedIn.getName(), form, errors, RequestOrigin.of(request))) {
-            return "password";
+        if (!service.change(person.upn(), form, errors, RequestOrigin.of(request))) {
+            return page(person, model);
         }
         // The service ended every session in the store; this keeps the request from saving its own again.
         new SecurityContextLogoutHandler().logout(request, response, signedIn);
         return "redirect:/signin?changed";
+    }
+
+    /** The page with the rules of the person's organisation, for its checklist. */
+    private String page(SignedInPerson person, Model model) {
+        model.addAttribute("policy", policies.settings(person.organisationId()));
+        return "password";
     }
 
     record Reason(String code, String message) {

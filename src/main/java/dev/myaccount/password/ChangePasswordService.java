@@ -19,6 +19,7 @@ import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
 import dev.myaccount.policy.OrganisationPolicies;
+import dev.myaccount.policy.OrganisationPolicy;
 import dev.myaccount.policy.PasswordPolicy;
 import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyReason;
@@ -55,24 +56,26 @@ public class ChangePasswordService {
     /** What the live checklist shows as the person types: every rule but their earlier passwords. */
     public PolicyVerdict check(String upn, String candidate) {
         Account account = directory.findByUpn(upn).orElseThrow();
-        return policy.evaluate(candidate, contextFor(account, PolicyContext.NO_HISTORY));
+        OrganisationPolicy settings = organisationPolicies.settings(account.organisationId());
+        return policy.evaluate(candidate, contextFor(account, settings, PolicyContext.NO_HISTORY));
     }
 
     /** Returns true when the password was changed; otherwise {@code errors} says why and nothing changed. */
     @Transactional
     public boolean change(String upn, ChangePasswordForm form, Errors errors, RequestOrigin origin) {
         Account account = directory.findByUpn(upn).orElseThrow();
+        OrganisationPolicy settings = organisationPolicies.settings(account.organisationId());
         checkCurrent(account, form, errors);
         // Earlier passwords cost a hash each to compare: only for a person who knows the current one.
         Predicate<String> usedBefore = errors.hasFieldErrors("currentPassword") ? PolicyContext.NO_HISTORY
-                : candidate -> history.usedBefore(account.id(), candidate, historyCount(account));
-        checkNew(form, contextFor(account, usedBefore), errors);
+                : candidate -> history.usedBefore(account.id(), candidate, settings.historyCount());
+        checkNew(form, contextFor(account, settings, usedBefore), errors);
         if (errors.hasErrors()) {
             audit.record(new AuditEvent(AuditEventType.PASSWORD_CHANGE_REFUSED, account.organisationId(),
                     account.id(), origin, errors.getAllErrors().get(0).getCode()));
             return false;
         }
-        history.remember(account.id(), account.passwordHash(), historyCount(account));
+        history.remember(account.id(), account.passwordHash(), settings.historyCount());
         directory.setPassword(account.id(), passwords.encode(form.newPassword()));
         audit.record(AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin));
         sessions.endAll(account.upn());
@@ -107,13 +110,9 @@ public class ChangePasswordService {
         }
     }
 
-    private PolicyContext contextFor(Account account, Predicate<String> usedBefore) {
+    private PolicyContext contextFor(Account account, OrganisationPolicy settings, Predicate<String> usedBefore) {
         Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
-        return organisationPolicies.contextFor(account, organisation, usedBefore);
-    }
-
-    private int historyCount(Account account) {
-        return organisationPolicies.settings(account.organisationId()).historyCount();
+        return organisationPolicies.contextFor(account, organisation, settings, usedBefore);
     }
 
     private static boolean sameText(String a, String b) {

@@ -60,10 +60,14 @@ public class OrganisationPolicies {
                 .params(organisationId, term).update());
     }
 
-    /** The context for a password of this person; {@code usedBefore} checks their earlier passwords. */
-    public PolicyContext contextFor(Account account, Organisation organisation, Predicate<String> usedBefore) {
+    /**
+     * The context for a password of this person under the given settings (the organisation's, read once by
+     * the caller); {@code usedBefore} checks their earlier passwords.
+     */
+    public PolicyContext contextFor(Account account, Organisation organisation, OrganisationPolicy settings,
+            Predicate<String> usedBefore) {
         return new PolicyContext(account.upn(), account.displayName(), account.givenName(), account.surname(),
-                organisation.name(), organisation.domain(), false, settings(organisation.id()),
-                bannedTerms(organisation.id()), usedBefore);
+                organisation.name(), organisation.domain(), false, settings, bannedTerms(organisation.id()),
+                usedBefore);
     }
 }

@@ -25,7 +25,7 @@ public class PasswordPolicy {
     private static final int MAXIMUM_STRENGTH = 4;
     private static final int CACHED_TERM_LISTS = 64;
 
-    private final PolicyProperties defaults;
+    private final PolicyProperties properties;
     private final LeakedPasswords leaked;
     private final Zxcvbn zxcvbn = new Zxcvbn();
     private final LengthRule length = new LengthRule();
@@ -40,14 +40,14 @@ public class PasswordPolicy {
                 }
             });
 
-    public PasswordPolicy(PolicyProperties defaults) {
-        this.defaults = defaults;
-        this.leaked = LeakedPasswords.load(defaults.extraBannedList());
+    public PasswordPolicy(PolicyProperties properties) {
+        this.properties = properties;
+        this.leaked = LeakedPasswords.load(properties.extraBannedList());
     }
 
     /** The settings of an organisation that has not chosen its own. */
     public OrganisationPolicy defaults() {
-        return defaults.organisationDefaults();
+        return properties.organisationDefaults();
     }
 
     public PolicyVerdict evaluate(String password, PolicyContext context) {
