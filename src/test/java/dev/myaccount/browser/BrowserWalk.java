@@ -3,19 +3,12 @@ package dev.myaccount.browser;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 
 /** What every walk through the portal in a browser needs: its port, people, and the expected texts. */
-abstract class BrowserWalk {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
+abstract class BrowserWalk extends PortalTestCase {
 
     @Autowired
     MessageSource messages;

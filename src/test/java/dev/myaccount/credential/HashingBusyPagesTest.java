@@ -9,25 +9,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 /** With the one hashing place taken and no room to wait, every page that needs a hash says it is busy. */
 @PortalTest
 @TestPropertySource(properties = {"myaccount.password-hashing.concurrency=1", "myaccount.password-hashing.queue=0"})
-class HashingBusyPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
+class HashingBusyPagesTest extends PortalTestCase {
 
     @Autowired
     HashingGate gate;

@@ -8,29 +8,17 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 @PortalTest
-class ChangePasswordTest {
+class ChangePasswordTest extends PortalTestCase {
 
     private static final String NEW_PASSWORD = "a quiet harbour at dawn";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private Person person;
     private PortalClient browser;

@@ -6,28 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 /** None of a person's last five passwords can be chosen again; older ones are forgotten. */
 @PortalTest
-class PasswordReuseTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
-
-    @Autowired
-    JdbcClient jdbc;
+class PasswordReuseTest extends PortalTestCase {
 
     @Test
     void anEarlierPasswordIsRefusedAndOnlyTheLastFiveAreKept() {

@@ -3,28 +3,16 @@ package dev.myaccount.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 /** A hash made with weaker parameters than today's is replaced at the next successful sign-in. */
 @PortalTest
-class HashUpgradeTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
-
-    @Autowired
-    JdbcClient jdbc;
+class HashUpgradeTest extends PortalTestCase {
 
     @Test
     void aWeakerArgon2HashIsReplacedWhenThePersonSignsIn() {

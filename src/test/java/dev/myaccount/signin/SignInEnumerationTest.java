@@ -6,26 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 /** Nothing in the answer to a sign-in tells an attacker whether the UPN they typed exists. */
 @PortalTest
-class SignInEnumerationTest {
+class SignInEnumerationTest extends PortalTestCase {
 
     private static final int SAMPLES = 21;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
 
     @Test
     void anUnknownUpnGetsTheSameStatusPageAndTimeAsAWrongPassword() {

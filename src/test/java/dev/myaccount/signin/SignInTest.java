@@ -6,23 +6,15 @@ import java.net.HttpCookie;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 @PortalTest
-class SignInTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
+class SignInTest extends PortalTestCase {
 
     @Test
     void aSignedInPersonSeesTheirNameAndOrganisationInTheHeader() {

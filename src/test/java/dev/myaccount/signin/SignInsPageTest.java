@@ -7,23 +7,15 @@ import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 @PortalTest
-class SignInsPageTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
+class SignInsPageTest extends PortalTestCase {
 
     @Test
     void listsThePersonsOwnSignInsNewestFirstWithFailuresMarked() {
@@ -104,11 +96,5 @@ class SignInsPageTest {
         assertThat(browser.get("/sign-ins?page=-3").status()).isEqualTo(200);
         assertThat(browser.get("/sign-ins?page=abc").status()).isEqualTo(400);
         assertThat(browser.get("/sign-ins?page=" + Integer.MAX_VALUE).status()).isEqualTo(200);
-    }
-
-    private PortalClient signedIn(Person person) {
-        PortalClient browser = new PortalClient(port);
-        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
-        return browser;
     }
 }

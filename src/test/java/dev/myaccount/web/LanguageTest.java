@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 @PortalTest
-class LanguageTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
+class LanguageTest extends PortalTestCase {
 
     @Test
     void theBrowsersLanguageChoosesDutch() {

@@ -8,26 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 
 /** Operators' figures on the management port; the portal's own port does not serve them. */
 @PortalTest
-class OperatorEndpointsTest {
-
-    @LocalServerPort
-    int port;
+class OperatorEndpointsTest extends PortalTestCase {
 
     @LocalManagementPort
     int managementPort;
-
-    @Autowired
-    TestPeople people;
 
     @Test
     void prometheusShowsSignInsLockoutsAndHashing() throws Exception {

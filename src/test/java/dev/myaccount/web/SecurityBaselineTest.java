@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.TestPeople;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 
 @PortalTest
-class SecurityBaselineTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestPeople people;
+class SecurityBaselineTest extends PortalTestCase {
 
     @Test
     void pagesForbidFramingInlineScriptAndReferrers() {
