@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -46,12 +45,10 @@ public class PortalKeys {
     private byte[] loadOrCreate(String name) {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
-        try {
-            jdbc.sql("insert into portal_key (key_name, key_value) values (?, ?)")
-                    .params(name, Base64.getEncoder().encodeToString(fresh)).update();
-        } catch (DuplicateKeyException madeByAnotherNode) {
-            // Another node made it first: use theirs.
-        }
+        // When another node made the key first, its key stays and this insert does nothing. A failed insert
+        // would abort the caller's transaction on PostgreSQL, so the conflict is never raised.
+        jdbc.sql("insert into portal_key (key_name, key_value) values (?, ?) on conflict do nothing")
+                .params(name, Base64.getEncoder().encodeToString(fresh)).update();
         return Base64.getDecoder().decode(jdbc.sql("select key_value from portal_key where key_name = ?").param(name)
                 .query(String.class).single());
     }

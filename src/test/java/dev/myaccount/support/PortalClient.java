@@ -27,7 +27,7 @@ public final class PortalClient {
 
     private final String base;
     private final String language;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -36,9 +36,19 @@ public final class PortalClient {
     }
 
     public PortalClient(int port, String language) {
+        this(port, language, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private PortalClient(int port, String language, CookieManager cookies) {
         this.base = "http://localhost:" + port;
         this.language = language;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser, cookies and all, speaking to another node of the portal. */
+    public PortalClient onPort(int otherPort) {
+        return new PortalClient(otherPort, language, cookies);
     }
 
     /** Sends this header with every request from now on. */
