@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -21,12 +22,12 @@ import dev.myaccount.directory.Role;
 import dev.myaccount.policy.OrganisationPolicies;
 
 /**
- * On start-up: in demo mode, an empty database gets Contoso and its people, and the portal's address
- * with their passwords is printed once; outside demo mode, an empty database gets a line in the log on
- * how to create the first admin.
+ * On start-up: in demo mode, an empty database gets Contoso and its people before the web server takes its
+ * first connection, and once the portal is ready its address with their passwords is printed once; outside
+ * demo mode, an empty database gets a line in the log on how to create the first admin.
  */
 @Component
-class DemoOrganisation {
+class DemoOrganisation implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
     private static final String DOMAIN = "contoso.example";
@@ -52,6 +53,7 @@ class DemoOrganisation {
     private final Environment environment;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
+    private Map<String, String> created = Map.of();
 
     DemoOrganisation(DirectoryService directory, OrganisationPolicies policies, PasswordEncoder passwords,
             DemoProperties demo, Environment environment, TransactionTemplate transaction) {
@@ -63,23 +65,24 @@ class DemoOrganisation {
         this.transaction = transaction;
     }
 
+    /** Runs after every bean is made and before the web server starts, which is the last step of start-up. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (demo.enabled() && directory.isEmpty()) {
+            created = transaction.execute(status -> createContoso());
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    void onStart() {
-        if (!demo.enabled()) {
-            if (directory.isEmpty()) {
-                log.warn("The directory is empty. Create the first organisation and its admin with: "
-                        + "java -jar myaccount.jar create-admin --organisation <name> --domain <domain> "
-                        + "--upn <name@domain> --display-name <name> (the password is read from standard input)");
-            }
-            return;
+    void onReady() {
+        if (demo.enabled()) {
+            print("http://localhost:" + environment.getProperty("local.server.port", "8080") + "/", created);
+            created = Map.of();
+        } else if (directory.isEmpty()) {
+            log.warn("The directory is empty. Create the first organisation and its admin with: "
+                    + "java -jar myaccount.jar create-admin --organisation <name> --domain <domain> "
+                    + "--upn <name@domain> --display-name <name> (the password is read from standard input)");
         }
-        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/";
-        if (!directory.isEmpty()) {
-            print(url, Map.of());
-            return;
-        }
-        Map<String, String> created = transaction.execute(status -> createContoso());
-        print(url, created);
     }
 
     private Map<String, String> createContoso() {

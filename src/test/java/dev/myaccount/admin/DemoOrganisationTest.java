@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
@@ -15,6 +18,7 @@ import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.TestDatabaseInitializer;
 
 @PortalTest
+@Import(DemoOrganisationTest.PeopleWhenServing.class)
 class DemoOrganisationTest {
 
     @LocalServerPort
@@ -22,6 +26,32 @@ class DemoOrganisationTest {
 
     @Autowired
     DirectoryService directory;
+
+    @Autowired
+    PeopleWhenServing peopleWhenServing;
+
+    /** Whether the demo people existed at the moment the portal's web server began to accept connections. */
+    static class PeopleWhenServing {
+
+        private final DirectoryService directory;
+        private volatile Boolean existed;
+
+        PeopleWhenServing(DirectoryService directory) {
+            this.directory = directory;
+        }
+
+        @EventListener
+        void serving(WebServerInitializedEvent event) {
+            if (event.getApplicationContext().getServerNamespace() == null) {
+                existed = directory.findByUpn("adele.vance@contoso.example").isPresent();
+            }
+        }
+    }
+
+    @Test
+    void theDemoPeopleExistBeforeThePortalAcceptsAConnection() {
+        assertThat(peopleWhenServing.existed).isTrue();
+    }
 
     @Test
     void demoModeCreatesContosoWithItsPeopleAndTheirScriptedPassword() {

@@ -37,6 +37,12 @@ class OperatorEndpointsTest extends PortalTestCase {
     }
 
     @Test
+    void readinessIsTheSignalForLoadBalancers() throws Exception {
+        assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).contains("\"UP\"");
+        assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health/liveness")).contains("\"UP\"");
+    }
+
+    @Test
     void thePortalsOwnPortDoesNotServeThem() {
         assertThat(new PortalClient(port).get("/actuator/prometheus").status()).isIn(302, 404);
     }
