@@ -3,18 +3,23 @@ package dev.myaccount.signin;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.myaccount.credential.PasswordNormalisation;
 import dev.myaccount.credential.PortalKeys;
@@ -22,7 +27,10 @@ import dev.myaccount.credential.PortalKeys;
 /**
  * Smart lockout, kept in the database so that it holds across restarts and nodes. It is tracked for
  * every UPN typed, known or not, so "temporarily locked" says nothing about whether an account exists.
- * The same wrong password typed again does not count again (by keyed fingerprints of the last three).
+ * Every check of a secret first takes its place in the count, in a transaction of its own that locks the
+ * UPN's row, so a burst of parallel attempts gets no more checks than attempts one at a time would; a
+ * right secret then clears the count. The same wrong secret typed again does not count again (keyed
+ * fingerprints of the last three).
  */
 @Service
 class Lockout {
@@ -30,31 +38,76 @@ class Lockout {
     private static final int FINGERPRINTS_KEPT = 3;
     private static final int FINGERPRINT_BYTES = 16;
 
+    enum Verdict {
+        RIGHT, WRONG,
+        /** Wrong, and it was the attempt that locked the UPN. */
+        WRONG_NOW_LOCKED,
+        /** Not checked: the UPN was locked already. */
+        LOCKED
+    }
+
     private final JdbcClient jdbc;
     private final PortalKeys keys;
     private final SignInProperties settings;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+    private final Counter lockouts;
 
-    Lockout(JdbcClient jdbc, PortalKeys keys, SignInProperties settings, Clock clock) {
+    Lockout(JdbcClient jdbc, PortalKeys keys, SignInProperties settings, Clock clock,
+            PlatformTransactionManager transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lockouts = Counter.builder("myaccount.signin.lockouts").description("Lockouts begun").register(meters);
     }
 
-    boolean isLocked(String upn, boolean familiar) {
-        return jdbc.sql("select locked_until from sign_in_lockout where upn = ? and familiar_device = ?")
-                .params(upn, familiar).query(OffsetDateTime.class).optional()
-                .filter(until -> until.toInstant().isAfter(clock.instant())).isPresent();
+    /**
+     * Checks {@code secret} with {@code check} (true when right) unless the UPN is locked. When the check
+     * throws (hashing too busy), it did not happen and its place in the count is given back.
+     */
+    Verdict check(String upn, boolean familiar, String secret, BooleanSupplier check) {
+        Optional<Reservation> reservation = ownTransaction.execute(status -> reserve(upn, familiar, secret));
+        if (reservation.isEmpty()) {
+            return Verdict.LOCKED;
+        }
+        boolean right;
+        try {
+            right = check.getAsBoolean();
+        } catch (RuntimeException notChecked) {
+            ownTransaction.executeWithoutResult(status -> giveBack(reservation.get()));
+            throw notChecked;
+        }
+        if (right) {
+            ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                    "delete from sign_in_lockout where upn = ? and familiar_device = ?").params(upn, familiar).update());
+            return Verdict.RIGHT;
+        }
+        if (reservation.get().locks()) {
+            lockouts.increment();
+            return Verdict.WRONG_NOW_LOCKED;
+        }
+        return Verdict.WRONG;
     }
 
-    /** Counts a wrong password (unless it is one of the last three); returns true when that locked the UPN. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean recordFailure(String upn, boolean familiar, String password) {
-        String fingerprint = fingerprint(upn, password);
+    /** A place in the count; {@code fingerprint} is null when the same secret was counted before. */
+    private record Reservation(String upn, boolean familiar, String fingerprint, boolean locks,
+            OffsetDateTime lockedUntilBefore) {
+    }
+
+    private record State(int failedCount, int lockouts, OffsetDateTime lockedUntil, List<String> fingerprints) {
+    }
+
+    private Optional<Reservation> reserve(String upn, boolean familiar, String secret) {
         State state = lockedRow(upn, familiar);
+        if (state.lockedUntil() != null && state.lockedUntil().toInstant().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        String fingerprint = fingerprint(upn, secret);
         if (state.fingerprints().contains(fingerprint)) {
-            return false;
+            return Optional.of(new Reservation(upn, familiar, null, false, state.lockedUntil()));
         }
         List<String> fingerprints = new ArrayList<>(state.fingerprints());
         fingerprints.add(fingerprint);
@@ -63,24 +116,36 @@ class Lockout {
         }
         int failed = state.failedCount() + 1;
         boolean locks = failed >= settings.lockoutThreshold();
-        Instant until = locks ? clock.instant().plus(duration(state.lockouts())) : null;
+        OffsetDateTime until = locks ? clock.instant().plus(duration(state.lockouts())).atOffset(ZoneOffset.UTC)
+                : state.lockedUntil();
+        update(upn, familiar, locks ? 0 : failed, state.lockouts() + (locks ? 1 : 0), until, fingerprints);
+        return Optional.of(new Reservation(upn, familiar, fingerprint, locks, state.lockedUntil()));
+    }
+
+    /** Undoes a reservation whose secret was never checked: its count, its fingerprint, its lockout. */
+    private void giveBack(Reservation reservation) {
+        if (reservation.fingerprint() == null) {
+            return;
+        }
+        State state = lockedRow(reservation.upn(), reservation.familiar());
+        List<String> fingerprints = new ArrayList<>(state.fingerprints());
+        fingerprints.remove(reservation.fingerprint());
+        if (reservation.locks()) {
+            update(reservation.upn(), reservation.familiar(), settings.lockoutThreshold() - 1,
+                    Math.max(0, state.lockouts() - 1), reservation.lockedUntilBefore(), fingerprints);
+        } else {
+            update(reservation.upn(), reservation.familiar(), Math.max(0, state.failedCount() - 1), state.lockouts(),
+                    state.lockedUntil(), fingerprints);
+        }
+    }
+
+    private void update(String upn, boolean familiar, int failedCount, int lockoutCount, OffsetDateTime lockedUntil,
+            List<String> fingerprints) {
         jdbc.sql("""
                 update sign_in_lockout set failed_count = ?, lockouts = ?, locked_until = ?, fingerprints = ?
                 where upn = ? and familiar_device = ?""")
-                .params(locks ? 0 : failed, state.lockouts() + (locks ? 1 : 0),
-                        until == null ? state.lockedUntil() : until.atOffset(ZoneOffset.UTC),
-                        String.join(" ", fingerprints), upn, familiar)
+                .params(failedCount, lockoutCount, lockedUntil, String.join(" ", fingerprints), upn, familiar)
                 .update();
-        return locks;
-    }
-
-    /** A successful sign-in forgets the failures counted from this kind of device. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordSuccess(String upn, boolean familiar) {
-        jdbc.sql("delete from sign_in_lockout where upn = ? and familiar_device = ?").params(upn, familiar).update();
-    }
-
-    private record State(int failedCount, int lockouts, OffsetDateTime lockedUntil, List<String> fingerprints) {
     }
 
     /** The UPN's row, made when missing, and locked until the transaction ends so that no count is lost. */
@@ -108,9 +173,9 @@ class Lockout {
         return duration.compareTo(settings.lockoutMaximum()) > 0 ? settings.lockoutMaximum() : duration;
     }
 
-    private String fingerprint(String upn, String password) {
+    private String fingerprint(String upn, String secret) {
         byte[] mac = keys.sign("wrong-password-fingerprint",
-                (upn + "\n" + PasswordNormalisation.normalise(password)).getBytes(StandardCharsets.UTF_8));
+                (upn + "\n" + PasswordNormalisation.normalise(secret)).getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, FINGERPRINT_BYTES));
     }
 }

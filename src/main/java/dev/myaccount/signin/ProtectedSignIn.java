@@ -13,7 +13,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -23,9 +22,11 @@ import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.web.RateLimiter;
 
 /**
- * The sign-in check around Spring Security's password check: a limit per client address and smart
- * lockout before it (no hash is spent on a locked UPN), counting after it, a log entry for every attempt
- * that reaches an account's lockout, and a polite refusal when hashing is too busy. An unknown UPN walks the same path as a wrong password, dummy hash included.
+ * The sign-in check around Spring Security's password check: the client address's allowance of failures
+ * and the UPN's smart lockout each take their place before it (no hash is spent on a locked UPN), a right
+ * password gives the address its place back, every attempt that reaches an account's lockout is logged,
+ * and hashing that is too busy gets a polite refusal. An unknown UPN walks the same path as a wrong
+ * password, dummy hash included.
  */
 @Component
 class ProtectedSignIn implements AuthenticationProvider {
@@ -40,7 +41,6 @@ class ProtectedSignIn implements AuthenticationProvider {
     private final SignInLog log;
     private final MeterRegistry meters;
     private final Timer duration;
-    private final Counter lockouts;
     private final SignInProperties settings;
     private final RateLimiter addresses;
 
@@ -55,10 +55,9 @@ class ProtectedSignIn implements AuthenticationProvider {
         this.log = log;
         this.meters = meters;
         this.settings = settings;
-        this.addresses = new RateLimiter(settings.attemptsPerAddress(), settings.attemptsWindow());
+        this.addresses = new RateLimiter(settings.failuresPerAddress(), settings.failuresWindow());
         this.duration = Timer.builder("myaccount.signin.duration").description("Time of a whole sign-in check")
                 .register(meters);
-        this.lockouts = Counter.builder("myaccount.signin.lockouts").description("Lockouts begun").register(meters);
     }
 
     @Override
@@ -74,40 +73,55 @@ class ProtectedSignIn implements AuthenticationProvider {
     private Authentication check(Authentication attempt) {
         String upn = trackable(DirectoryService.canonical(attempt.getName()));
         SignInDetails details = (SignInDetails) attempt.getDetails();
-        if (!addresses.tryTake(details.origin().clientAddress())) {
+        String address = AddressBlock.of(details.origin().clientAddress());
+        if (!addresses.tryTake(address)) {
             meters.counter("myaccount.signin.attempts", "outcome", "throttled").increment();
-            throw new SignInRefusedException(SignInRefusedException.Why.THROTTLED, settings.attemptsWindow());
+            throw new SignInRefusedException(SignInRefusedException.Why.THROTTLED, settings.failuresWindow());
         }
         Optional<Account> account = directory.findByUpn(upn);
         boolean familiar = account.isPresent() && details.device()
                 .map(device -> devices.isFamiliar(account.get().id(), device)).orElse(false);
-        if (lockout.isLocked(upn, familiar)) {
-            record(upn, account, SignInOutcome.LOCKED, details, familiar);
-            throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
-        }
+        Authentication[] signedIn = new Authentication[1];
+        Lockout.Verdict verdict;
         try {
-            var tracked = UsernamePasswordAuthenticationToken.unauthenticated(upn, attempt.getCredentials());
-            tracked.setDetails(details);
-            Authentication signedIn = passwords.authenticate(tracked);
-            lockout.recordSuccess(upn, familiar);
-            record(upn, account, SignInOutcome.SUCCEEDED, details, familiar);
-            return signedIn;
+            verdict = lockout.check(upn, familiar, String.valueOf(attempt.getCredentials()), () -> {
+                signedIn[0] = passwordCheck(upn, attempt);
+                return signedIn[0] != null;
+            });
         } catch (HashingBusyException busy) {
-            throw busy(upn, account, details, familiar, busy);
+            addresses.giveBack(address);
+            record(upn, account, SignInOutcome.BUSY, details, familiar);
+            throw new SignInRefusedException(SignInRefusedException.Why.BUSY, busy.retryAfter());
+        }
+        switch (verdict) {
+            case RIGHT -> {
+                addresses.giveBack(address);
+                record(upn, account, SignInOutcome.SUCCEEDED, details, familiar);
+                return signedIn[0];
+            }
+            case LOCKED -> record(upn, account, SignInOutcome.LOCKED, details, familiar);
+            case WRONG, WRONG_NOW_LOCKED -> record(upn, account,
+                    account.isPresent() ? SignInOutcome.WRONG_PASSWORD : SignInOutcome.UNKNOWN_ACCOUNT, details, familiar);
+        }
+        if (verdict == Lockout.Verdict.WRONG) {
+            throw new BadCredentialsException("Wrong UPN or password");
+        }
+        throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
+    }
+
+    /** Spring Security's check: the signed-in authentication, or null for a wrong UPN or password. */
+    private Authentication passwordCheck(String upn, Authentication attempt) {
+        var tracked = UsernamePasswordAuthenticationToken.unauthenticated(upn, attempt.getCredentials());
+        tracked.setDetails(attempt.getDetails());
+        try {
+            return passwords.authenticate(tracked);
         } catch (InternalAuthenticationServiceException e) {
             if (e.getCause() instanceof HashingBusyException busy) {
-                throw busy(upn, account, details, familiar, busy);
+                throw busy;
             }
             throw e;
         } catch (AuthenticationException wrong) {
-            boolean lockedNow = lockout.recordFailure(upn, familiar, String.valueOf(attempt.getCredentials()));
-            record(upn, account, account.isPresent() ? SignInOutcome.WRONG_PASSWORD : SignInOutcome.UNKNOWN_ACCOUNT,
-                    details, familiar);
-            if (lockedNow) {
-                lockouts.increment();
-                throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
-            }
-            throw new BadCredentialsException("Wrong UPN or password");
+            return null;
         }
     }
 
@@ -120,12 +134,6 @@ class ProtectedSignIn implements AuthenticationProvider {
         String cut = typed.length() > LONGEST_UPN ? typed.substring(0, LONGEST_UPN) : typed;
         return cut.codePoints().map(c -> Character.isISOControl(c) ? REPLACEMENT : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
-
-    private SignInRefusedException busy(String upn, Optional<Account> account, SignInDetails details,
-            boolean familiar, HashingBusyException busy) {
-        record(upn, account, SignInOutcome.BUSY, details, familiar);
-        return new SignInRefusedException(SignInRefusedException.Why.BUSY, busy.retryAfter());
     }
 
     private void record(String upn, Optional<Account> account, SignInOutcome outcome, SignInDetails details,

@@ -21,8 +21,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("myaccount.demo.enabled", "true");
         properties.put("myaccount.demo.password", DEMO_PASSWORD);
         // Every test signs in from 127.0.0.1; the limit per address has its own test.
-        if (!context.getEnvironment().containsProperty("myaccount.signin.attempts-per-address")) {
-            properties.put("myaccount.signin.attempts-per-address", "100000");
+        if (!context.getEnvironment().containsProperty("myaccount.signin.failures-per-address")) {
+            properties.put("myaccount.signin.failures-per-address", "100000");
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
     }
