@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.policy.OrganisationPolicies;
 import dev.myaccount.policy.PolicyCheck;
 import dev.myaccount.policy.PolicyVerdict;
@@ -58,7 +57,7 @@ class ChangePasswordController {
     String change(@ModelAttribute("form") ChangePasswordForm form, BindingResult errors,
             @AuthenticationPrincipal SignedInPerson person, Authentication signedIn, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        if (!service.change(person.upn(), form, errors, RequestOrigin.of(request))) {
+        if (!service.change(person.upn(), form, errors, request)) {
             return page(person, model);
         }
         // The service ended every session in the store; this keeps the request from saving its own again.

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Predicate;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +27,13 @@ import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.session.AccountSessions;
+import dev.myaccount.signin.SecretDoors;
+import dev.myaccount.signin.SignInDoor;
 
 /**
  * Changes a person's own password: checks every field and reports all that is wrong, or else stores
- * the new hash, records it and ends every session of the account, all in one transaction.
+ * the new hash, records it and ends every session of the account, all in one transaction. The current
+ * password is checked behind the account's smart lockout, as a sign-in would be.
  */
 @Service
 public class ChangePasswordService {
@@ -40,10 +45,11 @@ public class ChangePasswordService {
     private final PasswordHistory history;
     private final AccountSessions sessions;
     private final AuditLog audit;
+    private final SecretDoors doors;
 
     ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, PasswordPolicy policy,
             OrganisationPolicies organisationPolicies, PasswordHistory history, AccountSessions sessions,
-            AuditLog audit) {
+            AuditLog audit, SecretDoors doors) {
         this.directory = directory;
         this.passwords = passwords;
         this.policy = policy;
@@ -51,6 +57,7 @@ public class ChangePasswordService {
         this.history = history;
         this.sessions = sessions;
         this.audit = audit;
+        this.doors = doors;
     }
 
     /** What the live checklist shows as the person types: every rule but their earlier passwords. */
@@ -62,10 +69,11 @@ public class ChangePasswordService {
 
     /** Returns true when the password was changed; otherwise {@code errors} says why and nothing changed. */
     @Transactional
-    public boolean change(String upn, ChangePasswordForm form, Errors errors, RequestOrigin origin) {
+    public boolean change(String upn, ChangePasswordForm form, Errors errors, HttpServletRequest request) {
         Account account = directory.findByUpn(upn).orElseThrow();
         OrganisationPolicy settings = organisationPolicies.settings(account.organisationId());
-        checkCurrent(account, form, errors);
+        checkCurrent(account, form, errors, request);
+        RequestOrigin origin = RequestOrigin.of(request);
         // Earlier passwords cost a hash each to compare: only for a person who knows the current one.
         Predicate<String> usedBefore = errors.hasFieldErrors("currentPassword") ? PolicyContext.NO_HISTORY
                 : candidate -> history.usedBefore(account.id(), candidate, settings.historyCount());
@@ -84,11 +92,16 @@ public class ChangePasswordService {
         return true;
     }
 
-    private void checkCurrent(Account account, ChangePasswordForm form, Errors errors) {
+    private void checkCurrent(Account account, ChangePasswordForm form, Errors errors, HttpServletRequest request) {
         if (form.currentPassword().isEmpty()) {
             errors.rejectValue("currentPassword", "password.error.current-required");
-        } else if (!passwords.matches(form.currentPassword(), account.passwordHash())) {
-            errors.rejectValue("currentPassword", "password.error.current-wrong");
+            return;
+        }
+        switch (doors.check(SignInDoor.CHANGE_PASSWORD, account, form.currentPassword(), request,
+                () -> passwords.matches(form.currentPassword(), account.passwordHash()))) {
+            case RIGHT -> { }
+            case WRONG -> errors.rejectValue("currentPassword", "password.error.current-wrong");
+            case LOCKED -> errors.rejectValue("currentPassword", "password.error.current-locked");
         }
     }
 

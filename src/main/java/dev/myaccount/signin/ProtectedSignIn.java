@@ -139,7 +139,7 @@ class ProtectedSignIn implements AuthenticationProvider {
     private void record(String upn, Optional<Account> account, SignInOutcome outcome, SignInDetails details,
             boolean familiar) {
         meters.counter("myaccount.signin.attempts", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
-        log.record(new SignInLog.Attempt(upn, account.map(Account::id).orElse(null),
+        log.record(new SignInLog.Attempt(SignInDoor.SIGN_IN, upn, account.map(Account::id).orElse(null),
                 account.map(Account::organisationId).orElse(null), outcome, details.origin(), familiar));
     }
 }

@@ -33,7 +33,7 @@ public class SignInLog {
         this.clock = clock;
     }
 
-    record Attempt(String upnTyped, UUID accountId, UUID organisationId, SignInOutcome outcome, RequestOrigin origin,
+    record Attempt(SignInDoor door, String upnTyped, UUID accountId, UUID organisationId, SignInOutcome outcome, RequestOrigin origin,
             boolean familiarDevice) {
     }
 
@@ -45,7 +45,7 @@ public class SignInLog {
         }
     }
 
-    public record Entry(UUID id, Instant at, SignInOutcome outcome, String clientAddress, String browser,
+    public record Entry(UUID id, Instant at, SignInOutcome outcome, SignInDoor door, String clientAddress, String browser,
             String operatingSystem, boolean familiarDevice, String review) {
 
         public boolean failed() {
@@ -60,11 +60,11 @@ public class SignInLog {
     void record(Attempt attempt) {
         UserAgents.Parsed agent = userAgents.parse(attempt.origin().userAgent());
         jdbc.sql("""
-                insert into sign_in_event (id, occurred_at, upn_typed, account_id, outcome, client_address, browser,
-                                           operating_system, familiar_device)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into sign_in_event (id, occurred_at, upn_typed, account_id, outcome, door, client_address,
+                                           browser, operating_system, familiar_device)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), attempt.upnTyped(), attempt.accountId(),
-                        attempt.outcome().name(), attempt.origin().clientAddress(), agent.browser(),
+                        attempt.outcome().name(), attempt.door().name(), attempt.origin().clientAddress(), agent.browser(),
                         agent.operatingSystem(), attempt.familiarDevice())
                 .update();
         boolean succeeded = attempt.outcome() == SignInOutcome.SUCCEEDED;
@@ -76,13 +76,14 @@ public class SignInLog {
     /** The account's sign-ins, newest first, {@code size} a page. */
     public Page page(UUID accountId, int number, int size) {
         List<Entry> entries = jdbc.sql("""
-                select id, occurred_at, outcome, client_address, browser, operating_system, familiar_device, review
+                select id, occurred_at, outcome, door, client_address, browser, operating_system, familiar_device, review
                 from sign_in_event where account_id = ?
                 order by occurred_at desc, id limit ? offset ?""")
                 .params(accountId, size + 1, (long) number * size)
                 .query((rs, n) -> new Entry(rs.getObject("id", UUID.class),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        SignInOutcome.valueOf(rs.getString("outcome")), rs.getString("client_address"),
+                        SignInOutcome.valueOf(rs.getString("outcome")), SignInDoor.valueOf(rs.getString("door")),
+                        rs.getString("client_address"),
                         rs.getString("browser"), rs.getString("operating_system"), rs.getBoolean("familiar_device"),
                         rs.getString("review")))
                 .list();

@@ -22,10 +22,13 @@ class ChangePasswordTest extends PortalTestCase {
 
     private Person person;
     private PortalClient browser;
+    private String passwordHashAtStart;
 
     @BeforeEach
     void signIn() {
         person = people.create();
+        passwordHashAtStart = jdbc.sql("select password_hash from account where id = ?").param(person.id())
+                .query(String.class).single();
         browser = new PortalClient(port);
         assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
     }
@@ -39,6 +42,45 @@ class ChangePasswordTest extends PortalTestCase {
         assertThat(refused.page().select("[role=alert]").text()).contains("wasn't changed");
         assertPasswordUnchanged();
         assertThat(auditTypes()).contains("password.change-refused").doesNotContain("password.changed");
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardTheLockoutThenTheFormRefusesEvenTheRightOne() {
+        for (int i = 0; i < 9; i++) {
+            assertThat(errors(change("guess " + i, NEW_PASSWORD, NEW_PASSWORD).page(), "currentPassword"))
+                    .containsExactly("Your old password is incorrect.");
+        }
+        String locked = "Your account is temporarily locked after too many wrong passwords. Try again later.";
+        assertThat(errors(change("guess 9", NEW_PASSWORD, NEW_PASSWORD).page(), "currentPassword"))
+                .containsExactly(locked);
+
+        assertThat(errors(change(person.password(), NEW_PASSWORD, NEW_PASSWORD).page(), "currentPassword"))
+                .containsExactly(locked);
+        assertThat(errors(browser.submit(browser.get("/password?lang=nl").page(), "form[action=/password]",
+                Map.of("currentPassword", person.password(), "newPassword", NEW_PASSWORD,
+                        "confirmPassword", NEW_PASSWORD)).page(), "currentPassword"))
+                .containsExactly("Uw account is tijdelijk vergrendeld na te veel verkeerde wachtwoorden. "
+                        + "Probeer het later opnieuw.");
+        assertThat(jdbc.sql("select password_hash from account where id = ?").param(person.id()).query(String.class)
+                .single()).isEqualTo(passwordHashAtStart);
+        browser.submit(browser.get("/").page(), "form[action=/signout]", Map.of());
+        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/signin?locked");
+    }
+
+    @Test
+    void theSameWrongCurrentPasswordCountsOnceAndEachShowsOnTheSignInsPage() {
+        for (int i = 0; i < 12; i++) {
+            change("the same typo", NEW_PASSWORD, NEW_PASSWORD);
+        }
+        change(person.password(), "abc", "abc");
+
+        assertThat(jdbc.sql("select count(*) from sign_in_lockout where upn = ?").param(person.upn())
+                .query(Integer.class).single()).as("the right one cleared the count").isZero();
+        Document signIns = browser.get("/sign-ins").page();
+        assertThat(signIns.select(".sign-in-door").eachText()).hasSize(12)
+                .containsOnly("While changing the password");
+        assertThat(signIns.select(".sign-in:has(.sign-in-door) .sign-in-outcome").eachText())
+                .containsOnly("Unsuccessful sign-in: wrong password");
     }
 
     @Test

@@ -1,0 +1,6 @@
+package dev.myaccount.signin;
+
+/** Where an account's secret was checked; every door counts toward the account's one lockout. */
+public enum SignInDoor {
+    SIGN_IN, CHANGE_PASSWORD
+}
