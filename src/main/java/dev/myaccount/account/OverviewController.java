@@ -23,6 +23,12 @@ class OverviewController {
         this.portal = portal;
     }
 
+    /** Where people who bookmarked "My Account" by that name land. */
+    @GetMapping({"/account", "/account/"})
+    String account() {
+        return "redirect:/";
+    }
+
     @GetMapping("/")
     String overview(@AuthenticationPrincipal SignedInPerson person, Model model) {
         Account account = directory.find(person.accountId()).orElseThrow();

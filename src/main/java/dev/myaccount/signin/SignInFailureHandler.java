@@ -8,10 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
+
+import dev.myaccount.web.PathOnlyRedirects;
 
 /**
  * Back to the sign-in page with one generic message for a wrong UPN or password, another for a locked
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInFailureHandler implements AuthenticationFailureHandler {
 
-    private final RedirectStrategy redirects = new DefaultRedirectStrategy();
+    private final RedirectStrategy redirects = new PathOnlyRedirects();
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,

@@ -10,6 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
+import dev.myaccount.web.PathOnlyRedirects;
+
 /**
  * Makes the browser familiar to the account (for smart lockout), then sends a person who must change
  * their password straight to that page, and anyone else where they were going.
@@ -21,6 +23,7 @@ class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler
 
     SignInSuccessHandler(FamiliarDevices devices) {
         this.devices = devices;
+        setRedirectStrategy(new PathOnlyRedirects());
     }
 
     @Override

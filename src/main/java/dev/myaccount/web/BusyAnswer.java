@@ -20,8 +20,6 @@ class BusyAnswer {
     @ExceptionHandler(HashingBusyException.class)
     ModelAndView busy(HashingBusyException busy, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()));
-        ModelAndView page = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
-        page.addObject("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-        return page;
+        return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE.value());
     }
 }
