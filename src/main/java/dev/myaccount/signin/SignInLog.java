@@ -90,15 +90,20 @@ public class SignInLog {
         return new Page(entries.subList(0, Math.min(size, entries.size())), number, entries.size() > size);
     }
 
-    /** Marks one of the account's own sign-ins; false when the account has no such sign-in. */
+    public enum ReviewResult { REVIEWED, REVIEWED_BEFORE, NOT_FOUND }
+
+    /** Marks one of the account's own sign-ins that has no review yet; a review is given once. */
     @Transactional
-    public boolean review(UUID accountId, UUID organisationId, UUID eventId, Review review, RequestOrigin origin) {
-        int updated = jdbc.sql("update sign_in_event set review = ? where id = ? and account_id = ?")
+    public ReviewResult review(UUID accountId, UUID organisationId, UUID eventId, Review review, RequestOrigin origin) {
+        int updated = jdbc.sql("update sign_in_event set review = ? where id = ? and account_id = ? and review is null")
                 .params(review.stored(), eventId, accountId).update();
         if (updated == 1) {
             audit.record(new AuditEvent(AuditEventType.SIGN_IN_REVIEWED, organisationId, accountId, origin,
                     review.stored()));
+            return ReviewResult.REVIEWED;
         }
-        return updated == 1;
+        boolean exists = jdbc.sql("select count(*) from sign_in_event where id = ? and account_id = ?")
+                .params(eventId, accountId).query(Integer.class).single() > 0;
+        return exists ? ReviewResult.REVIEWED_BEFORE : ReviewResult.NOT_FOUND;
     }
 }

@@ -33,6 +33,7 @@ import dev.myaccount.session.AccountSessions;
 class SignInsController {
 
     private static final int PAGE_SIZE = 20;
+    private static final String REVIEWED_BEFORE = "redirect:/sign-ins?reviewed";
 
     private final SignInLog log;
     private final AccountSessions sessions;
@@ -64,22 +65,29 @@ class SignInsController {
     @PostMapping("/{id}/looks-good")
     String looksGood(@AuthenticationPrincipal SignedInPerson person, @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int page, HttpServletRequest request) {
-        review(person, id, SignInLog.Review.LOOKS_GOOD, request);
+        if (!reviewed(person, id, SignInLog.Review.LOOKS_GOOD, request)) {
+            return REVIEWED_BEFORE;
+        }
         return "redirect:/sign-ins?page=" + Math.max(page, 0);
     }
 
     @PostMapping("/{id}/not-me")
     String notMe(@AuthenticationPrincipal SignedInPerson person, @PathVariable UUID id, HttpServletRequest request) {
-        review(person, id, SignInLog.Review.NOT_ME, request);
+        if (!reviewed(person, id, SignInLog.Review.NOT_ME, request)) {
+            return REVIEWED_BEFORE;
+        }
         sessions.endAllExcept(person.upn(), request.getSession().getId());
         audit.record(AuditEvent.of(AuditEventType.OTHER_SESSIONS_ENDED, person.organisationId(), person.accountId(),
                 RequestOrigin.of(request)));
         return "redirect:/password?secured";
     }
 
-    private void review(SignedInPerson person, UUID id, SignInLog.Review review, HttpServletRequest request) {
-        if (!log.review(person.accountId(), person.organisationId(), id, review, RequestOrigin.of(request))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+    /** True when this review was recorded; false when the sign-in had one already (404 when not the person's). */
+    private boolean reviewed(SignedInPerson person, UUID id, SignInLog.Review review, HttpServletRequest request) {
+        return switch (log.review(person.accountId(), person.organisationId(), id, review, RequestOrigin.of(request))) {
+            case REVIEWED -> true;
+            case REVIEWED_BEFORE -> false;
+            case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        };
     }
 }

@@ -62,6 +62,31 @@ class SignInsPageTest extends PortalTestCase {
     }
 
     @Test
+    void aReviewedSignInRefusesASecondReviewAndChangesNothing() {
+        Person person = people.create();
+        PortalClient elsewhere = signedIn(person);
+        PortalClient browser = signedIn(person);
+        Document page = browser.get("/sign-ins").page();
+        String notMe = page.selectFirst("form[action*=not-me]").attr("action");
+        String csrf = PortalClient.csrfToken(page);
+        browser.submit(page, "form[action*=looks-good]", Map.of());
+
+        Response again = browser.post(notMe, Map.of("_csrf", csrf));
+        Response twice = browser.post(notMe.replace("not-me", "looks-good"), Map.of("_csrf", csrf));
+
+        assertThat(again.location()).contains("/sign-ins?reviewed");
+        assertThat(twice.location()).contains("/sign-ins?reviewed");
+        assertThat(browser.get("/sign-ins?reviewed").page().select("main [role=status]").text())
+                .isEqualTo("You reviewed this sign-in before. Nothing was changed.");
+        assertThat(elsewhere.get("/").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select review from sign_in_event where account_id = ? and review is not null")
+                .param(person.id()).query(String.class).list()).containsExactly("looks-good");
+        assertThat(jdbc.sql("select type from audit_event where account_id = ? and type in "
+                + "('sign-in.reviewed', 'sessions.others-ended')").param(person.id()).query(String.class).list())
+                .containsExactly("sign-in.reviewed");
+    }
+
+    @Test
     void anotherPersonsSignInCannotBeReviewed() {
         Person someone = people.create();
         PortalClient theirs = signedIn(someone);
