@@ -33,11 +33,14 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(languageSwitch);
     }
 
-    /** First of all filters, on the request and on its error page, before anything reads a parameter. */
+    /**
+     * On the request and on its error page, before anything reads a parameter; right after Spring Boot's
+     * filter that declares the body UTF-8, which must come first for parameters to be read as UTF-8.
+     */
     @Bean
     FilterRegistrationBean<UnreadableRequests> unreadableRequests() {
         FilterRegistrationBean<UnreadableRequests> registration = new FilterRegistrationBean<>(new UnreadableRequests());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
