@@ -27,6 +27,7 @@ public class PasswordPolicy {
 
     private final PolicyProperties properties;
     private final LeakedPasswords leaked;
+    private final BannedTermRule.GlobalTerms globalTerms;
     private final Zxcvbn zxcvbn = new Zxcvbn();
     private final LengthRule length = new LengthRule();
     private final CharacterRule characters = new CharacterRule();
@@ -43,6 +44,7 @@ public class PasswordPolicy {
     public PasswordPolicy(PolicyProperties properties) {
         this.properties = properties;
         this.leaked = LeakedPasswords.load(properties.extraBannedList());
+        this.globalTerms = new BannedTermRule.GlobalTerms(SprayedWords.load(), leaked.terms());
     }
 
     /** The settings of an organisation that has not chosen its own. */
@@ -62,7 +64,7 @@ public class PasswordPolicy {
             reasons.add(PolicyReason.of(PolicyCheck.LEAKED, "leaked"));
         }
         ContextTerms names = ContextTerms.of(context);
-        BannedTermRule.Result terms = bannedTerms.evaluate(candidate, names, leaked.terms(),
+        BannedTermRule.Result terms = bannedTerms.evaluate(candidate, names, globalTerms,
                 organisationTerms.computeIfAbsent(List.copyOf(context.bannedTerms()), PasswordPolicy::trie));
         reasons.addAll(terms.reasons());
         reasons.addAll(patterns.evaluate(candidate));
