@@ -39,7 +39,7 @@ public final class Browser implements AutoCloseable {
     public Browser(int port, String language) {
         try {
             ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
+            options.setBinary(System.getProperty("myaccount.test.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--lang=" + language,
