@@ -3,10 +3,16 @@ package dev.myaccount.password;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +25,7 @@ import dev.myaccount.support.TestPeople.Person;
 
 /** The JSON check behind the live checklist of the Change password page. */
 @PortalTest
+@ExtendWith(OutputCaptureExtension.class)
 class LivePasswordCheckTest extends PortalTestCase {
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -56,17 +63,37 @@ class LivePasswordCheckTest extends PortalTestCase {
     }
 
     @Test
-    void acceptsAGoodPassphraseAndStoresNothing() {
-        String before = jdbc.sql("select password_hash from account where id = ?").param(person.id())
-                .query(String.class).single();
+    void acceptsAGoodPassphraseAndStoresNothing(CapturedOutput log) {
+        Map<String, Integer> rowsBefore = rowsOfEveryTable();
+        List<String> sessionBefore = sessionAttributes();
 
         JsonNode answer = check("seven sleepy otters in a canoe");
+        check("PatDoe2024!");
 
         assertThat(answer.get("accepted").asBoolean()).isTrue();
         assertThat(answer.get("failedChecks").isEmpty()).isTrue();
         assertThat(answer.get("strength").asInt()).isEqualTo(4);
-        assertThat(jdbc.sql("select password_hash from account where id = ?").param(person.id())
-                .query(String.class).single()).isEqualTo(before);
+        assertThat(rowsOfEveryTable()).isEqualTo(rowsBefore);
+        assertThat(sessionAttributes()).isEqualTo(sessionBefore);
+        assertThat(log.getAll()).doesNotContain("otters", "PatDoe2024");
+    }
+
+    private Map<String, Integer> rowsOfEveryTable() {
+        Map<String, Integer> rows = new TreeMap<>();
+        jdbc.sql("select table_name from information_schema.tables where lower(table_schema) = 'public' "
+                + "and lower(table_type) in ('table', 'base table')").query(String.class).list()
+                .forEach(table -> rows.put(table, jdbc.sql("select count(*) from " + table).query(Integer.class).single()));
+        assertThat(rows).containsKeys("account", "audit_event", "sign_in_event", "spring_session_attributes");
+        return rows;
+    }
+
+    /** Every attribute of every session of the person, with its stored bytes. */
+    private List<String> sessionAttributes() {
+        return jdbc.sql("""
+                select a.attribute_name, a.attribute_bytes from spring_session_attributes a
+                join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = ?
+                order by a.attribute_name""").param(person.upn())
+                .query((rs, n) -> rs.getString(1) + "=" + HexFormat.of().formatHex(rs.getBytes(2))).list();
     }
 
     @Test
@@ -86,7 +113,7 @@ class LivePasswordCheckTest extends PortalTestCase {
 
     @Test
     void isRateLimitedPerPerson() {
-        List<Integer> statuses = java.util.stream.IntStream.range(0, 30)
+        List<Integer> statuses = IntStream.range(0, 30)
                 .mapToObj(i -> browser.post("/password/check", Map.of("newPassword", "candidate " + i,
                         "_csrf", csrf)).status())
                 .toList();
