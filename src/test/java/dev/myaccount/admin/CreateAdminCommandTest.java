@@ -9,31 +9,37 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.myaccount.support.TestDatabase;
 
-/** The command the log points to when the portal starts on an empty database outside demo mode. */
+/**
+ * The command the log points to when the portal starts on an empty database outside demo mode, against
+ * the database the settings name: H2, and PostgreSQL in the suite's second run.
+ */
+@Tag("database")
 class CreateAdminCommandTest {
 
     private static final String[] CREATE = {"create-admin", "--organisation", "Northwind", "--domain",
         "northwind.example", "--upn", "it.admin@northwind.example", "--display-name", "IT Admin"};
 
     private final InputStream stdin = System.in;
-    private String dataDir;
+    private Map<String, Object> database;
 
     @BeforeEach
-    void freshDataDirectory() {
-        dataDir = TestDatabase.freshDataDirectory();
-        System.setProperty("myaccount.data-dir", dataDir);
+    void freshDatabase() {
+        database = TestDatabase.freshDatabase();
+        database.forEach((name, value) -> System.setProperty(name, value.toString()));
     }
 
     @AfterEach
     void restore() {
-        System.clearProperty("myaccount.data-dir");
+        database.keySet().forEach(System::clearProperty);
         System.setIn(stdin);
     }
 
@@ -41,8 +47,7 @@ class CreateAdminCommandTest {
     void createsTheFirstOrganisationAndItsAdmin() throws SQLException {
         assertThat(runWithInput(CREATE, "first admin passphrase\n")).isZero();
 
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir
-                + "/myaccount;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "myaccount", "");
+        try (Connection db = connect();
                 ResultSet row = db.createStatement().executeQuery("""
                         select a.upn, a.password_hash, o.name, m.role from account a
                         join organisation o on o.id = a.organisation_id
@@ -76,6 +81,15 @@ class CreateAdminCommandTest {
         String[] elsewhere = CREATE.clone();
         elsewhere[6] = "it.admin@elsewhere.example";
         assertThat(runWithInput(elsewhere, "first admin passphrase\n")).isEqualTo(1);
+    }
+
+    private Connection connect() throws SQLException {
+        return database.containsKey("spring.datasource.url")
+                ? DriverManager.getConnection(database.get("spring.datasource.url").toString(),
+                        database.get("spring.datasource.username").toString(),
+                        database.get("spring.datasource.password").toString())
+                : DriverManager.getConnection("jdbc:h2:file:" + database.get("myaccount.data-dir")
+                        + "/myaccount;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "myaccount", "");
     }
 
     private static int runWithInput(String[] args, String input) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpCookie;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,11 +90,25 @@ class SignInTest extends PortalTestCase {
         PortalClient browser = new PortalClient(port);
 
         assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/password");
-        assertThat(browser.get("/").location()).contains("/password");
+        for (String page : new String[] {"/", "/account", "/sign-ins", "/sign-ins?page=1", "/no-such-page"}) {
+            assertThat(browser.get(page).location()).as(page).contains("/password");
+        }
+        String signInId = jdbc.sql("select id from sign_in_event where account_id = ?").param(person.id())
+                .query(String.class).single();
+        String csrf = PortalClient.csrfToken(browser.get("/password").page());
+        for (String action : new String[] {"/sign-ins/" + signInId + "/looks-good", "/sign-ins/" + signInId + "/not-me"}) {
+            assertThat(browser.post(action, Map.of("_csrf", csrf)).location()).as(action).contains("/password");
+        }
+        assertThat(jdbc.sql("select review from sign_in_event where id = ?").param(UUID.fromString(signInId))
+                .query(String.class).optional()).isEmpty();
         Response page = browser.get("/password");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.page().select("main [role=status]").text())
                 .isEqualTo("You must change your password before you can continue.");
+        assertThat(browser.post("/password/check", Map.of("newPassword", "a fine new passphrase", "_csrf", csrf))
+                .status()).isEqualTo(200);
+        assertThat(browser.submit(browser.get("/password").page(), "form[action=/signout]", Map.of()).location())
+                .contains("/signin?signedout");
     }
 
     @Test

@@ -37,6 +37,29 @@ class OperatorEndpointsTest extends PortalTestCase {
     }
 
     @Test
+    void aLockoutShowsInTheFiguresWithItsValue() throws Exception {
+        var person = people.create();
+        double lockoutsBefore = figure("myaccount_signin_lockouts_total");
+        double wrongBefore = figure("myaccount_signin_attempts_total{outcome=\"wrong_password\"}");
+        double lockedBefore = figure("myaccount_signin_attempts_total{outcome=\"locked\"}");
+        for (int i = 0; i < 10; i++) {
+            new PortalClient(port).signIn(person.upn(), "wrong " + i);
+        }
+        new PortalClient(port).signIn(person.upn(), person.password());
+
+        assertThat(figure("myaccount_signin_lockouts_total")).isEqualTo(lockoutsBefore + 1);
+        assertThat(figure("myaccount_signin_attempts_total{outcome=\"wrong_password\"}")).isEqualTo(wrongBefore + 10);
+        assertThat(figure("myaccount_signin_attempts_total{outcome=\"locked\"}")).isEqualTo(lockedBefore + 1);
+    }
+
+    /** The value of one line of the Prometheus figures; 0 before it first appears. */
+    private double figure(String name) throws Exception {
+        return get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").lines()
+                .filter(line -> line.startsWith(name + " ")).map(line -> Double.parseDouble(line.split(" ")[1]))
+                .findFirst().orElse(0.0);
+    }
+
+    @Test
     void readinessIsTheSignalForLoadBalancers() throws Exception {
         assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).contains("\"UP\"");
         assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health/liveness")).contains("\"UP\"");
