@@ -24,7 +24,6 @@ final class HashingGate {
     private final Duration maxWait;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger mostInFlight = new AtomicInteger();
     private final Timer hashing;
     private final Counter rejected;
 
@@ -48,7 +47,7 @@ final class HashingGate {
             throw new HashingBusyException(RETRY_AFTER);
         }
         try {
-            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            inFlight.incrementAndGet();
             return hashing.record(hash);
         } finally {
             inFlight.decrementAndGet();
@@ -75,10 +74,5 @@ final class HashingGate {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    /** The most hashes that ever ran at once: the memory bound, checked by the flood test. */
-    int mostInFlight() {
-        return mostInFlight.get();
     }
 }

@@ -2,9 +2,12 @@ package dev.myaccount.credential;
 
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,8 +19,12 @@ class PasswordHashingConfiguration {
     /** The id in front of each stored PHC string, so that another scheme can be added next to it later. */
     static final String ARGON2ID = "argon2id";
 
-    private static final int SALT_BYTES = 16;
-    private static final int HASH_BYTES = 32;
+    private static final Logger log = LoggerFactory.getLogger(PasswordHashingConfiguration.class);
+
+    @Bean
+    Argon2idHasher argon2idHasher(HashingProperties hashing) {
+        return fastest(hashing);
+    }
 
     @Bean
     HashingGate hashingGate(HashingProperties hashing, MeterRegistry meters) {
@@ -25,14 +32,33 @@ class PasswordHashingConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(HashingProperties hashing, HashingGate gate) {
-        return new GatedPasswordEncoder(argon2id(hashing), gate);
+    PasswordEncoder passwordEncoder(Argon2idHasher hasher, HashingProperties hashing, HashingGate gate) {
+        return new GatedPasswordEncoder(argon2id(hasher, hashing), gate);
     }
 
-    /** Argon2id of the NFKC form, behind the {@code {argon2id}} id; no gate (for tests and tools). */
+    /** Which Argon2id runs, in the health details of the management port. */
+    @Bean
+    HealthIndicator passwordHashing(Argon2idHasher hasher) {
+        return () -> Health.up().withDetail("argon2id", hasher.implementation()).build();
+    }
+
+    /** Argon2id of the NFKC form, behind the {@code {argon2id}} id, by the fastest implementation; no gate. */
     static PasswordEncoder argon2id(HashingProperties hashing) {
-        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, hashing.parallelism(),
-                hashing.memoryKib(), hashing.iterations());
-        return new NormalisingPasswordEncoder(new DelegatingPasswordEncoder(ARGON2ID, Map.of(ARGON2ID, argon2)));
+        return argon2id(fastest(hashing), hashing);
+    }
+
+    private static PasswordEncoder argon2id(Argon2idHasher hasher, HashingProperties hashing) {
+        return new DelegatingPasswordEncoder(ARGON2ID, Map.of(ARGON2ID, new Argon2idPasswordEncoder(hasher, hashing)));
+    }
+
+    /** libargon2 where it loads; else BouncyCastle, said once in the log. */
+    private static Argon2idHasher fastest(HashingProperties hashing) {
+        try {
+            return new NativeArgon2id(hashing);
+        } catch (LinkageError | IllegalStateException noNativeLibrary) {
+            log.warn("libargon2 could not be loaded ({}); hashing passwords with BouncyCastle's Argon2id, which is "
+                    + "slower and allocates its memory on the Java heap", noNativeLibrary.toString());
+            return new BouncyCastleArgon2id(hashing);
+        }
     }
 }

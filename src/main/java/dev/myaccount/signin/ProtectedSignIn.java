@@ -2,14 +2,12 @@ package dev.myaccount.signin;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +17,15 @@ import io.micrometer.core.instrument.Timer;
 import dev.myaccount.credential.HashingBusyException;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.Organisation;
 import dev.myaccount.web.RateLimiter;
 
 /**
- * The sign-in check around Spring Security's password check: the client address's allowance of failures
- * and the UPN's smart lockout each take their place before it (no hash is spent on a locked UPN), a right
- * password gives the address its place back, every attempt that reaches an account's lockout is logged,
- * and hashing that is too busy gets a polite refusal. An unknown UPN walks the same path as a wrong
- * password, dummy hash included.
+ * The portal's one sign-in check: the client address's allowance of failures and the UPN's smart lockout
+ * each take their place before the password is hashed (no hash is spent on a locked UPN), a right password
+ * gives the address its place back, every attempt is logged, and hashing that is too busy gets a polite
+ * refusal. An unknown, disabled or password-less account walks the same path as a wrong password, against
+ * a dummy hash made at start-up, so neither the answer nor its time tells them apart.
  */
 @Component
 class ProtectedSignIn implements AuthenticationProvider {
@@ -34,7 +33,8 @@ class ProtectedSignIn implements AuthenticationProvider {
     private static final int LONGEST_UPN = 320;
     private static final int REPLACEMENT = 0xFFFD;
 
-    private final DaoAuthenticationProvider passwords;
+    private final PasswordEncoder passwords;
+    private final String dummyHash;
     private final DirectoryService directory;
     private final Lockout lockout;
     private final FamiliarDevices devices;
@@ -44,11 +44,10 @@ class ProtectedSignIn implements AuthenticationProvider {
     private final SignInProperties settings;
     private final RateLimiter addresses;
 
-    ProtectedSignIn(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder, DirectoryService directory,
-            Lockout lockout, FamiliarDevices devices, SignInLog log, MeterRegistry meters, SignInProperties settings) {
-        this.passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(passwordEncoder);
-        passwords.setUserDetailsPasswordService(accounts);
+    ProtectedSignIn(PasswordEncoder passwords, DirectoryService directory, Lockout lockout, FamiliarDevices devices,
+            SignInLog log, MeterRegistry meters, SignInProperties settings) {
+        this.passwords = passwords;
+        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
         this.directory = directory;
         this.lockout = lockout;
         this.devices = devices;
@@ -81,13 +80,12 @@ class ProtectedSignIn implements AuthenticationProvider {
         Optional<Account> account = directory.findByUpn(upn);
         boolean familiar = account.isPresent() && details.device()
                 .map(device -> devices.isFamiliar(account.get().id(), device)).orElse(false);
-        Authentication[] signedIn = new Authentication[1];
+        Optional<Account> usable = account.filter(found -> found.enabled() && found.passwordHash() != null);
+        String password = String.valueOf(attempt.getCredentials());
         Lockout.Verdict verdict;
         try {
-            verdict = lockout.check(upn, familiar, String.valueOf(attempt.getCredentials()), () -> {
-                signedIn[0] = passwordCheck(upn, attempt);
-                return signedIn[0] != null;
-            });
+            verdict = lockout.check(upn, familiar, password, () -> passwords.matches(password,
+                    usable.map(Account::passwordHash).orElse(dummyHash)) && usable.isPresent());
         } catch (HashingBusyException busy) {
             addresses.giveBack(address);
             record(upn, account, SignInOutcome.BUSY, details, familiar);
@@ -97,7 +95,7 @@ class ProtectedSignIn implements AuthenticationProvider {
             case RIGHT -> {
                 addresses.giveBack(address);
                 record(upn, account, SignInOutcome.SUCCEEDED, details, familiar);
-                return signedIn[0];
+                return signedIn(usable.orElseThrow(), password, details);
             }
             case LOCKED -> record(upn, account, SignInOutcome.LOCKED, details, familiar);
             case WRONG, WRONG_NOW_LOCKED -> record(upn, account,
@@ -109,20 +107,18 @@ class ProtectedSignIn implements AuthenticationProvider {
         throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
     }
 
-    /** Spring Security's check: the signed-in authentication, or null for a wrong UPN or password. */
-    private Authentication passwordCheck(String upn, Authentication attempt) {
-        var tracked = UsernamePasswordAuthenticationToken.unauthenticated(upn, attempt.getCredentials());
-        tracked.setDetails(attempt.getDetails());
-        try {
-            return passwords.authenticate(tracked);
-        } catch (InternalAuthenticationServiceException e) {
-            if (e.getCause() instanceof HashingBusyException busy) {
-                throw busy;
-            }
-            throw e;
-        } catch (AuthenticationException wrong) {
-            return null;
+    /** The person signed in; a hash with weaker parameters than today's is replaced while the password is at hand. */
+    private Authentication signedIn(Account account, String password, SignInDetails details) {
+        if (passwords.upgradeEncoding(account.passwordHash())) {
+            directory.upgradePasswordHash(account.id(), passwords.encode(password));
         }
+        String organisationName = directory.findOrganisation(account.organisationId()).map(Organisation::name)
+                .orElseThrow();
+        SignedInPerson person = new SignedInPerson(account.id(), account.organisationId(), account.upn(),
+                account.displayName(), organisationName, account.mustChangePassword());
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
+        signedIn.setDetails(details);
+        return signedIn;
     }
 
     /**

@@ -5,15 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The person behind a session. Kept in the session store, so it holds only what pages show on every
- * request; the password hash is erased once sign-in is done.
+ * request, and no credential.
  */
-public final class SignedInPerson implements UserDetails, CredentialsContainer {
+public final class SignedInPerson implements UserDetails {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,19 +23,15 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final String organisationName;
     private final boolean mustChangePassword;
-    private final boolean enabled;
-    private String passwordHash;
 
     SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName, String organisationName,
-            boolean mustChangePassword, boolean enabled, String passwordHash) {
+            boolean mustChangePassword) {
         this.accountId = accountId;
         this.organisationId = organisationId;
         this.upn = upn;
         this.displayName = displayName;
         this.organisationName = organisationName;
         this.mustChangePassword = mustChangePassword;
-        this.enabled = enabled;
-        this.passwordHash = passwordHash;
     }
 
     public UUID accountId() {
@@ -70,21 +65,11 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
 
     @Override
     public String getPassword() {
-        return passwordHash;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
+        return null;
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of();
-    }
-
-    @Override
-    public void eraseCredentials() {
-        passwordHash = null;
     }
 }

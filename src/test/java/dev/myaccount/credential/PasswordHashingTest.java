@@ -2,16 +2,28 @@ package dev.myaccount.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import de.mkammerer.argon2.Argon2Advanced;
+import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.Argon2Version;
 
 class PasswordHashingTest {
 
-    private final PasswordEncoder owasp = PasswordHashingConfiguration.argon2id(owaspParameters());
+    private static final HashingProperties OWASP = new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5));
 
-    static HashingProperties owaspParameters() {
-        return new HashingProperties(19456, 2, 1, 0, 64, java.time.Duration.ofSeconds(5));
-    }
+    private final PasswordEncoder owasp = PasswordHashingConfiguration.argon2id(OWASP);
+    private final Argon2idHasher libargon2 = new NativeArgon2id(OWASP);
+    private final Argon2idHasher bouncyCastle = new BouncyCastleArgon2id(OWASP);
 
     @Test
     void hashesAreArgon2idPhcStringsWithOwaspParametersBehindAnId() {
@@ -20,6 +32,59 @@ class PasswordHashingTest {
         assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(owasp.matches("correct horse battery staple", hash)).isTrue();
         assertThat(owasp.matches("correct horse battery stapler", hash)).isFalse();
+    }
+
+    @Test
+    void thePortalHashesWithLibargon2() {
+        assertThat(new Argon2idPasswordEncoder(libargon2, OWASP).encode("x")).startsWith("$argon2id$v=19$");
+        assertThat(libargon2.implementation()).isEqualTo("libargon2");
+    }
+
+    @Test
+    void eachImplementationVerifiesTheOthersHashesAndRefusesAWrongPassword() {
+        byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
+        byte[] wrong = "correct horse battery stapler".getBytes(StandardCharsets.UTF_8);
+        String byNative = libargon2.hash(password);
+        String byJava = bouncyCastle.hash(password);
+
+        assertThat(byNative).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(byJava).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(bouncyCastle.verify(password, byNative)).isTrue();
+        assertThat(libargon2.verify(password, byJava)).isTrue();
+        assertThat(bouncyCastle.verify(wrong, byNative)).isFalse();
+        assertThat(libargon2.verify(wrong, byJava)).isFalse();
+    }
+
+    @Test
+    void hashesStoredBySpringSecuritysEncoderStillVerify() {
+        String stored = "{argon2id}" + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode("an older stored password");
+
+        assertThat(owasp.matches("an older stored password", stored)).isTrue();
+        assertThat(owasp.matches("another password", stored)).isFalse();
+        assertThat(owasp.upgradeEncoding(stored)).isFalse();
+    }
+
+    @Test
+    void bothImplementationsGiveRfc9106sArgon2idTestVector() {
+        // RFC 9106, section 5.3: t=3, m=32 KiB, p=4, password 32 × 0x01, salt 16 × 0x02, secret 8 × 0x03,
+        // associated data 12 × 0x04, a tag of 32 bytes.
+        byte[] password = filled(32, 0x01);
+        byte[] salt = filled(16, 0x02);
+        byte[] secret = filled(8, 0x03);
+        byte[] associated = filled(12, 0x04);
+        byte[] expected = HexFormat.of().parseHex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
+
+        Argon2BytesGenerator java = new Argon2BytesGenerator();
+        java.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withIterations(3).withMemoryAsKB(32).withParallelism(4).withSalt(salt).withSecret(secret)
+                .withAdditional(associated).build());
+        byte[] byJava = new byte[32];
+        java.generateBytes(password, byJava);
+        Argon2Advanced library = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
+        byte[] byNative = library.rawHashAdvanced(3, 32, 4, password, salt, secret, associated, 32, Argon2Version.V13);
+
+        assertThat(byJava).isEqualTo(expected);
+        assertThat(byNative).isEqualTo(expected);
     }
 
     @Test
@@ -40,9 +105,23 @@ class PasswordHashingTest {
     @Test
     void aHashWithWeakerParametersIsMarkedForUpgrade() {
         PasswordEncoder weaker = PasswordHashingConfiguration.argon2id(
-                new HashingProperties(4096, 1, 1, 0, 64, java.time.Duration.ofSeconds(5)));
+                new HashingProperties(4096, 1, 1, 0, 64, Duration.ofSeconds(5)));
 
         assertThat(owasp.upgradeEncoding(weaker.encode("some password"))).isTrue();
         assertThat(owasp.upgradeEncoding(owasp.encode("some password"))).isFalse();
+    }
+
+    @Test
+    void aDamagedStoredHashIsAWrongPasswordNotAnError() {
+        for (String damaged : new String[] {"{argon2id}", "{argon2id}$argon2id$v=19$m=19456", "{argon2id}garbage",
+                "{argon2id}$argon2id$v=19$m=19456,t=2,p=1$!!$!!"}) {
+            assertThat(owasp.matches("any password", damaged)).as(damaged).isFalse();
+        }
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
     }
 }
