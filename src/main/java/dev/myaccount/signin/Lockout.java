@@ -81,8 +81,8 @@ class Lockout {
             throw notChecked;
         }
         if (right) {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql(
-                    "delete from sign_in_lockout where upn = ? and familiar_device = ?").params(upn, familiar).update());
+            // The row stays (emptied), so that an attempt that found it a moment ago can still lock it.
+            ownTransaction.executeWithoutResult(status -> update(upn, familiar, 0, 0, null, List.of()));
             return Verdict.RIGHT;
         }
         if (reservation.get().locks()) {
