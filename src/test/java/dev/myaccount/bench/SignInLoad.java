@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,15 +21,20 @@ import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+
 /**
  * Load program for whole sign-ins against a running portal (README, "Benchmarks"): each virtual user
  * opens the sign-in page, reads its CSRF token, posts the form and follows the redirect to My Account.
- * The limit that hashing sets (processors ÷ the time of one Argon2id hash) is measured in this same run,
- * in short windows that alternate with the sign-in windows, because the machine's speed drifts; the
- * ratio is taken per pair of windows and its median reported. The portal's own figures give the share
- * of its sign-in time spent hashing.
+ * The limit that hashing sets (Argon2id hashes per second on every processor, by libargon2 as the portal
+ * hashes, and by BouncyCastle for comparison) is measured in this same run, in short windows that
+ * alternate with the sign-in windows, because the machine's speed drifts; the ratio is taken per pair of
+ * windows and its median reported. The portal's own figures give the share of its sign-in time spent
+ * hashing and its garbage collections; its resident memory is read from /proc when its PID is given.
  *
- * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3].
+ * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
+ * [the portal's PID].
  */
 public final class SignInLoad {
 
@@ -43,51 +50,87 @@ public final class SignInLoad {
     private final Duration window;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private SignInLoad(String portal, String management, String upn, String password, Duration window) {
+    private final String pid;
+    private final Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
+
+    private SignInLoad(String portal, String management, String upn, String password, Duration window, String pid) {
         this.portal = portal;
         this.management = management;
         this.upn = upn;
         this.password = password;
         this.window = window;
+        this.pid = pid;
     }
 
     public static void main(String[] args) throws Exception {
         Duration window = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 5);
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        new SignInLoad(args[0], args[1], args[2], args[3], window).run(rounds);
+        new SignInLoad(args[0], args[1], args[2], args[3], window, args.length > 6 ? args[6] : null).run(rounds);
     }
 
     private void run(int rounds) throws Exception {
         int processors = Runtime.getRuntime().availableProcessors();
-        System.out.printf("processors %d, window %d s, %d rounds per concurrency%n", processors, window.toSeconds(), rounds);
+        System.out.printf("processors %d, window %d s, %d rounds per concurrency; portal resident %s%n", processors,
+                window.toSeconds(), rounds, residentMemory());
         signIns(2);
-        hashesPerSecond(processors);
-        System.out.println("concurrency  sign-ins/s  limit/s  median ratio  p50 ms  p95 ms  p99 ms  "
-                + "hashing share of sign-in check  of POST /signin  load program's CPU share");
+        hashesPerSecond(processors, true);
+        hashesPerSecond(processors, false);
+        System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
+                + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (p50)  hashing share of POST  "
+                + "young GCs/s  full GCs  load program's CPU");
         for (int users : CONCURRENCY) {
             List<Double> ratios = new ArrayList<>();
+            List<Double> javaRatios = new ArrayList<>();
             List<Long> latencies = new ArrayList<>();
             double rate = 0;
             double limit = 0;
+            double javaLimit = 0;
             double ownCpu = 0;
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
-                double roundLimit = hashesPerSecond(processors);
+                double roundLimit = hashesPerSecond(processors, true);
                 Window signIns = signIns(users);
+                double roundJavaLimit = hashesPerSecond(processors, false);
                 ratios.add(signIns.rate() / roundLimit);
+                javaRatios.add(signIns.rate() / roundJavaLimit);
                 latencies.addAll(signIns.latenciesNanos());
                 rate += signIns.rate() / rounds;
                 limit += roundLimit / rounds;
+                javaLimit += roundJavaLimit / rounds;
                 ownCpu += signIns.ownCpuShare() / rounds;
             }
             Map<String, Double> after = figures();
             double hashing = delta(before, after, "myaccount_password_hashing_seconds_sum");
-            System.out.printf("%11d  %10.2f  %7.2f  %11.0f%%  %6.0f  %6.0f  %6.0f  %29.0f%%  %14.0f%%  %26.0f%%%n", users, rate, limit,
-                    100 * median(ratios), percentile(latencies, 50), percentile(latencies, 95),
-                    percentile(latencies, 99), 100 * hashing / delta(before, after, "myaccount_signin_duration_seconds_sum"),
-                    100 * hashing / delta(before, after, "http_server_requests_seconds_sum{error=\"none\",exception=\"none\",method=\"POST\",outcome=\"REDIRECTION\",status=\"302\",uri=\"REDIRECTION\"}"),
-                    100 * ownCpu);
+            double posts = delta(before, after, "http_server_requests_seconds_count" + POST_SIGN_IN);
+            double postSeconds = delta(before, after, "http_server_requests_seconds_sum" + POST_SIGN_IN);
+            double signInWindows = rounds * (double) window.toSeconds();
+            System.out.printf("%11d  %10.2f  %14.2f  %15.0f%% %9.0f%%  %20.2f  %10.0f%%  %6.0f  %6.0f  %20.1f  %20.0f%%"
+                    + "  %11.2f  %8.0f  %16.0f%%%n", users, rate, limit, 100 * median(ratios),
+                    100 * Collections.min(ratios), javaLimit, 100 * median(javaRatios), percentile(latencies, 50),
+                    percentile(latencies, 99), 1000 * postSeconds / posts, 100 * hashing / postSeconds,
+                    (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
+                    sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu);
         }
+        System.out.printf("portal resident after the run: %s%n", residentMemory());
+    }
+
+    private static final String POST_SIGN_IN = "{error=\"none\",exception=\"none\",method=\"POST\","
+            + "outcome=\"REDIRECTION\",status=\"302\",uri=\"REDIRECTION\"}";
+    private static final String YOUNG_GC = "jvm_gc_pause_seconds_count{action=\"end of minor GC\"";
+    private static final String FULL_GC = "jvm_gc_pause_seconds_count{action=\"end of major GC\"";
+
+    /** The sum of the figures whose names start with {@code prefix}: a metric over all its other tags. */
+    private static double sum(Map<String, Double> figures, String prefix) {
+        return figures.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private String residentMemory() throws Exception {
+        if (pid == null) {
+            return "(no PID given)";
+        }
+        return Files.readAllLines(Path.of("/proc", pid, "status")).stream().filter(line -> line.startsWith("VmRSS"))
+                .map(line -> line.replaceAll("\\s+", " ").substring("VmRSS: ".length())).findFirst().orElse("?");
     }
 
     /** A window's sign-ins per second, their times, and the share of the processors this program used. */
@@ -152,16 +195,21 @@ public final class SignInLoad {
     }
 
     /** Argon2id hashes per second with the portal's parameters on every processor: the limit. */
-    private double hashesPerSecond(int processors) throws Exception {
+    private double hashesPerSecond(int processors, boolean nativeLibrary) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(processors);
         long end = System.nanoTime() + window.toNanos();
         List<Future<Integer>> done = new ArrayList<>();
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         for (int p = 0; p < processors; p++) {
             done.add(pool.submit(() -> {
-                Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+                Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
                 int hashes = 0;
                 while (System.nanoTime() < end) {
-                    argon2.encode(password);
+                    if (nativeLibrary) {
+                        libargon2.hash(2, 19456, 1, bytes);
+                    } else {
+                        java.encode(password);
+                    }
                     hashes++;
                 }
                 return hashes;
