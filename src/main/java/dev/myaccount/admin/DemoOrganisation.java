@@ -19,7 +19,7 @@ import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
 import dev.myaccount.directory.Role;
-import dev.myaccount.policy.OrganisationPolicies;
+import dev.myaccount.policy.PolicySettingsStore;
 
 /**
  * On start-up: in demo mode, an empty database gets Contoso and its people before the web server takes its
@@ -47,7 +47,7 @@ class DemoOrganisation implements SmartInitializingSingleton {
             new DemoPerson("alex.wilber", "Alex", "Wilber", Role.ADMIN));
 
     private final DirectoryService directory;
-    private final OrganisationPolicies policies;
+    private final PolicySettingsStore policies;
     private final PasswordEncoder passwords;
     private final DemoProperties demo;
     private final Environment environment;
@@ -55,7 +55,7 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private final SecureRandom random = new SecureRandom();
     private Map<String, String> created = Map.of();
 
-    DemoOrganisation(DirectoryService directory, OrganisationPolicies policies, PasswordEncoder passwords,
+    DemoOrganisation(DirectoryService directory, PolicySettingsStore policies, PasswordEncoder passwords,
             DemoProperties demo, Environment environment, TransactionTemplate transaction) {
         this.directory = directory;
         this.policies = policies;

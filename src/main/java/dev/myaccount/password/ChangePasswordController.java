@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.myaccount.policy.OrganisationPolicies;
 import dev.myaccount.policy.PolicyCheck;
+import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.RateLimiter;
@@ -35,12 +35,12 @@ import dev.myaccount.web.RateLimiter;
 class ChangePasswordController {
 
     private final ChangePasswordService service;
-    private final OrganisationPolicies policies;
+    private final PolicySettingsStore policies;
     /** Enough for typing (20 checks in any 10 seconds), too few to test a list of guesses against the policy. */
     private final RateLimiter checkLimit = new RateLimiter(20, Duration.ofSeconds(10));
     private final MessageSource messages;
 
-    ChangePasswordController(ChangePasswordService service, OrganisationPolicies policies,
+    ChangePasswordController(ChangePasswordService service, PolicySettingsStore policies,
             MessageSource messages) {
         this.service = service;
         this.policies = policies;
@@ -68,7 +68,7 @@ class ChangePasswordController {
     /** The page with the rules of the person's organisation, for its checklist. */
     private String page(SignedInPerson person, Model model) {
         model.addAttribute("policy", policies.settings(person.organisationId()));
-        return "password";
+        return "password/page";
     }
 
     record Reason(String code, String message) {

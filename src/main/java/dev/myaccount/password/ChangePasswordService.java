@@ -20,11 +20,11 @@ import dev.myaccount.credential.PasswordNormalisation;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
-import dev.myaccount.policy.OrganisationPolicies;
-import dev.myaccount.policy.OrganisationPolicy;
 import dev.myaccount.policy.PasswordPolicy;
 import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyReason;
+import dev.myaccount.policy.PolicySettings;
+import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SecretDoors;
@@ -41,19 +41,19 @@ public class ChangePasswordService {
     private final DirectoryService directory;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
-    private final OrganisationPolicies organisationPolicies;
+    private final PolicySettingsStore settingsStore;
     private final PasswordHistory history;
     private final AccountSessions sessions;
     private final AuditLog audit;
     private final SecretDoors doors;
 
     ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, PasswordPolicy policy,
-            OrganisationPolicies organisationPolicies, PasswordHistory history, AccountSessions sessions,
+            PolicySettingsStore settingsStore, PasswordHistory history, AccountSessions sessions,
             AuditLog audit, SecretDoors doors) {
         this.directory = directory;
         this.passwords = passwords;
         this.policy = policy;
-        this.organisationPolicies = organisationPolicies;
+        this.settingsStore = settingsStore;
         this.history = history;
         this.sessions = sessions;
         this.audit = audit;
@@ -63,7 +63,7 @@ public class ChangePasswordService {
     /** What the live checklist shows as the person types: every rule but their earlier passwords. */
     public PolicyVerdict check(String upn, String candidate) {
         Account account = directory.findByUpn(upn).orElseThrow();
-        OrganisationPolicy settings = organisationPolicies.settings(account.organisationId());
+        PolicySettings settings = settingsStore.settings(account.organisationId());
         return policy.evaluate(candidate, contextFor(account, settings, PolicyContext.NO_HISTORY));
     }
 
@@ -71,7 +71,7 @@ public class ChangePasswordService {
     @Transactional
     public boolean change(String upn, ChangePasswordForm form, Errors errors, HttpServletRequest request) {
         Account account = directory.findByUpn(upn).orElseThrow();
-        OrganisationPolicy settings = organisationPolicies.settings(account.organisationId());
+        PolicySettings settings = settingsStore.settings(account.organisationId());
         checkCurrent(account, form, errors, request);
         RequestOrigin origin = RequestOrigin.of(request);
         // Earlier passwords cost a hash each to compare: only for a person who knows the current one.
@@ -123,9 +123,9 @@ public class ChangePasswordService {
         }
     }
 
-    private PolicyContext contextFor(Account account, OrganisationPolicy settings, Predicate<String> usedBefore) {
+    private PolicyContext contextFor(Account account, PolicySettings settings, Predicate<String> usedBefore) {
         Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
-        return organisationPolicies.contextFor(account, organisation, settings, usedBefore);
+        return settingsStore.contextFor(account, organisation, settings, usedBefore);
     }
 
     private static boolean sameText(String a, String b) {

@@ -7,11 +7,12 @@ import java.util.List;
  * Any printable character is allowed (spaces, accents, emoji); control characters are not. When the
  * organisation insists, three of four kinds are required: lower case, upper case, digits, the rest.
  */
-final class CharacterRule {
+final class CharacterRule implements PasswordRule {
 
     private static final int KINDS_REQUIRED = 3;
 
-    List<PolicyReason> evaluate(Candidate candidate) {
+    @Override
+    public List<PolicyReason> evaluate(Candidate candidate) {
         List<PolicyReason> reasons = new ArrayList<>();
         if (candidate.text().codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
             reasons.add(PolicyReason.of(PolicyCheck.CHARACTERS, "control-character"));

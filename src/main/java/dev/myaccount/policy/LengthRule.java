@@ -3,10 +3,11 @@ package dev.myaccount.policy;
 import java.util.List;
 
 /** Length in code points, so that an emoji or a letter outside the BMP counts as one character. */
-final class LengthRule {
+final class LengthRule implements PasswordRule {
 
-    List<PolicyReason> evaluate(Candidate candidate) {
-        OrganisationPolicy settings = candidate.context().settings();
+    @Override
+    public List<PolicyReason> evaluate(Candidate candidate) {
+        PolicySettings settings = candidate.context().settings();
         int minimum = settings.minimumLength(candidate.context().hasSecondFactor());
         if (candidate.length() < minimum) {
             return List.of(PolicyReason.of(PolicyCheck.LENGTH, "too-short", minimum));

@@ -2,6 +2,7 @@ package dev.myaccount.policy;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import dev.myaccount.credential.PasswordNormalisation;
 
 /**
  * The one password policy used wherever a password is set: the Change password page, the live checklist,
- * the command line, and every flow that sets a password. Every rule is evaluated, so a refusal lists all
- * of its reasons at once; only the check against earlier passwords, which costs a hash each, waits until
- * everything else passes.
+ * the command line, and every flow that sets a password. It walks its list of rules, so a refusal lists
+ * all of its reasons at once, and adding a rule is adding a class to the list. Two rules stand apart: a
+ * password too long to be set is not scanned further, and the check against earlier passwords, which
+ * costs a hash each, waits until every other rule passes.
  */
 @Service
 public class PasswordPolicy {
@@ -26,13 +28,12 @@ public class PasswordPolicy {
     private static final int CACHED_TERM_LISTS = 64;
 
     private final PolicyProperties properties;
-    private final LeakedPasswords leaked;
-    private final BannedTermRule.GlobalTerms globalTerms;
+    private final TermTrie leakedTerms;
+    private final TermTrie sprayedWords = SprayedWords.load();
     private final Zxcvbn zxcvbn = new Zxcvbn();
-    private final LengthRule length = new LengthRule();
-    private final CharacterRule characters = new CharacterRule();
-    private final BannedTermRule bannedTerms = new BannedTermRule();
-    private final PatternRule patterns = new PatternRule();
+    private final List<PasswordRule> basicRules = List.of(new LengthRule(), new CharacterRule());
+    private final List<PasswordRule> rules;
+    private final PasswordRule history = new HistoryRule();
     private final Map<List<String>, TermTrie> organisationTerms = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -43,39 +44,49 @@ public class PasswordPolicy {
 
     public PasswordPolicy(PolicyProperties properties) {
         this.properties = properties;
-        this.leaked = LeakedPasswords.load(properties.extraBannedList());
-        this.globalTerms = new BannedTermRule.GlobalTerms(SprayedWords.load(), leaked.terms());
+        LeakedPasswords leaked = LeakedPasswords.load(properties.extraBannedList());
+        this.leakedTerms = leaked.terms();
+        this.rules = List.of(new LeakedPasswordRule(leaked), new BannedTermRule(), new NameRule(), new PatternRule(),
+                new StrengthRule());
     }
 
     /** The settings of an organisation that has not chosen its own. */
-    public OrganisationPolicy defaults() {
+    public PolicySettings defaults() {
         return properties.organisationDefaults();
     }
 
     public PolicyVerdict evaluate(String password, PolicyContext context) {
-        Candidate candidate = Candidate.of(PasswordNormalisation.normalise(password), context);
-        List<PolicyReason> reasons = new ArrayList<>(length.evaluate(candidate));
-        reasons.addAll(characters.evaluate(candidate));
+        ContextTerms names = ContextTerms.of(context);
+        Candidate candidate = new Candidate(PasswordNormalisation.normalise(password), context, names,
+                terms(names, context.bannedTerms()), this::strength);
+        List<PolicyReason> reasons = walk(basicRules, candidate);
         if (candidate.length() > context.settings().maximumLength()) {
             // Too long to be set anyway: no need to spend time scanning it.
             return new PolicyVerdict(reasons, 0, 0);
         }
-        if (leaked.isLeaked(candidate.folded())) {
-            reasons.add(PolicyReason.of(PolicyCheck.LEAKED, "leaked"));
+        reasons.addAll(walk(rules, candidate));
+        if (reasons.isEmpty()) {
+            reasons.addAll(history.evaluate(candidate));
         }
-        ContextTerms names = ContextTerms.of(context);
-        BannedTermRule.Result terms = bannedTerms.evaluate(candidate, names, globalTerms,
-                organisationTerms.computeIfAbsent(List.copyOf(context.bannedTerms()), PasswordPolicy::trie));
-        reasons.addAll(terms.reasons());
-        reasons.addAll(patterns.evaluate(candidate));
-        int strength = strength(candidate, names.all());
-        if (strength < context.settings().minimumStrength()) {
-            reasons.add(PolicyReason.of(PolicyCheck.STRENGTH, "too-weak"));
-        }
-        if (reasons.isEmpty() && context.usedBefore().test(password)) {
-            reasons.add(PolicyReason.of(PolicyCheck.HISTORY, "used-before"));
-        }
-        return new PolicyVerdict(reasons, strength, terms.points());
+        return new PolicyVerdict(reasons, candidate.strength(), candidate.scan().points());
+    }
+
+    private static List<PolicyReason> walk(List<PasswordRule> rules, Candidate candidate) {
+        List<PolicyReason> reasons = new ArrayList<>();
+        rules.forEach(rule -> reasons.addAll(rule.evaluate(candidate)));
+        return reasons;
+    }
+
+    /** Every list of banned terms for this candidate, in {@link TermKind} order. */
+    private Map<TermKind, TermTrie> terms(ContextTerms names, List<String> bannedTerms) {
+        Map<TermKind, TermTrie> terms = new EnumMap<>(TermKind.class);
+        terms.put(TermKind.PERSON_NAME, TermTrie.of(names.person()));
+        terms.put(TermKind.ORGANISATION_NAME, TermTrie.of(names.organisation()));
+        terms.put(TermKind.ORGANISATION_TERM, organisationTerms.computeIfAbsent(List.copyOf(bannedTerms),
+                PasswordPolicy::trie));
+        terms.put(TermKind.SPRAYED_WORD, sprayedWords);
+        terms.put(TermKind.LEAKED_PASSWORD, leakedTerms);
+        return terms;
     }
 
     /**
@@ -83,12 +94,13 @@ public class PasswordPolicy {
      * characters, 2.5 ms for 48, 20 ms for 100), and its score stops at 4. So it reads the first 24
      * characters, and the first 48 only when 24 do not already score 4; the other rules read everything.
      */
-    private int strength(Candidate candidate, List<String> names) {
+    private int strength(Candidate candidate) {
         String text = candidate.text();
         int score = 0;
         for (int limit : STRENGTH_PREFIXES) {
             int length = Math.min(candidate.length(), limit);
-            score = zxcvbn.measure(text.substring(0, text.offsetByCodePoints(0, length)), names).getScore();
+            score = zxcvbn.measure(text.substring(0, text.offsetByCodePoints(0, length)), candidate.names().all())
+                    .getScore();
             if (score == MAXIMUM_STRENGTH || length == candidate.length()) {
                 break;
             }

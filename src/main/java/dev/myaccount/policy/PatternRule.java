@@ -7,7 +7,7 @@ import java.util.List;
  * repeated (abab, xk3!xk3!), and runs along the alphabet, the digits or a keyboard row (abcd, 4321,
  * qwerty). Half or more of its characters in such runs is too many.
  */
-final class PatternRule {
+final class PatternRule implements PasswordRule {
 
     private static final List<String> LINES = List.of("abcdefghijklmnopqrstuvwxyz", "0123456789",
             "qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890");
@@ -24,7 +24,8 @@ final class PatternRule {
     private static final int SHORTEST_RUN = 3;
     private static final int LONGEST_UNIT = 4;
 
-    List<PolicyReason> evaluate(Candidate candidate) {
+    @Override
+    public List<PolicyReason> evaluate(Candidate candidate) {
         String text = candidate.lower();
         boolean[] covered = new boolean[text.length()];
         markRepeatedUnits(text, covered);

@@ -16,7 +16,7 @@ public record PolicyContext(
         String organisationName,
         String organisationDomain,
         boolean hasSecondFactor,
-        OrganisationPolicy settings,
+        PolicySettings settings,
         List<String> bannedTerms,
         Predicate<String> usedBefore) {
 
@@ -24,7 +24,7 @@ public record PolicyContext(
 
     /** A context without earlier passwords or second factor: for an account not created yet, or a trial. */
     public static PolicyContext withoutHistory(String upn, String displayName, String givenName, String surname,
-            String organisationName, String organisationDomain, OrganisationPolicy settings,
+            String organisationName, String organisationDomain, PolicySettings settings,
             List<String> bannedTerms) {
         return new PolicyContext(upn, displayName, givenName, surname, organisationName, organisationDomain, false,
                 settings, bannedTerms, NO_HISTORY);

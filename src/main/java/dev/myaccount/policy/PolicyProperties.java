@@ -25,8 +25,8 @@ public record PolicyProperties(
         return new PolicyProperties(8, 256, false, false, 5, 0, null);
     }
 
-    public OrganisationPolicy organisationDefaults() {
-        return new OrganisationPolicy(minimumLength, maximumLength, nistLengths, threeCharacterKinds, historyCount,
+    public PolicySettings organisationDefaults() {
+        return new PolicySettings(minimumLength, maximumLength, nistLengths, threeCharacterKinds, historyCount,
                 minimumStrength);
     }
 }

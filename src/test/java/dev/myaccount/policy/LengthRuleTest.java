@@ -59,7 +59,7 @@ class LengthRuleTest {
 
     @Test
     void nistLengthsAsk15CharactersOfAPasswordOnlyAccount() {
-        OrganisationPolicy nist = new OrganisationPolicy(8, 256, true, false, 5, 0);
+        PolicySettings nist = new PolicySettings(8, 256, true, false, 5, 0);
         PolicyContext passwordOnly = adeleWith(nist);
         PolicyContext withSecondFactor = new PolicyContext(passwordOnly.upn(), passwordOnly.displayName(),
                 passwordOnly.givenName(), passwordOnly.surname(), passwordOnly.organisationName(),

@@ -12,13 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
 
 /** Entra's limits on an organisation's own banned terms: up to 1000 terms of 4 to 16 characters. */
 @PortalTest
-class OrganisationBannedTermsTest {
+class OrganisationBannedTermsTest extends PortalTestCase {
 
     @Autowired
-    OrganisationPolicies policies;
+    PolicySettingsStore policies;
 
     @Autowired
     DirectoryService directory;
@@ -51,7 +52,7 @@ class OrganisationBannedTermsTest {
 
     @Test
     void anOrganisationWithoutItsOwnSettingsHasTheDefaults() {
-        assertThat(policies.settings(newOrganisation())).isEqualTo(new OrganisationPolicy(8, 256, false, false, 5, 0));
+        assertThat(policies.settings(newOrganisation())).isEqualTo(new PolicySettings(8, 256, false, false, 5, 0));
     }
 
     private UUID newOrganisation() {

@@ -91,7 +91,7 @@ class PasswordPolicyTest {
 
     @Test
     void threeCharacterKindsOnlyWhenTheOrganisationAsks() {
-        OrganisationPolicy kinds = new OrganisationPolicy(8, 256, false, true, 5, 0);
+        PolicySettings kinds = new PolicySettings(8, 256, false, true, 5, 0);
         assertThat(codes(POLICY.evaluate("purple hippos juggling", adeleWith(kinds)))).contains("character-kinds");
         assertThat(codes(POLICY.evaluate("Purple hippos juggling", adeleWith(kinds)))).doesNotContain("character-kinds");
         assertThat(codes(POLICY.evaluate("purple hippos juggling", adele()))).doesNotContain("character-kinds");
@@ -99,7 +99,7 @@ class PasswordPolicyTest {
 
     @Test
     void aMinimumStrengthIsAskedOnlyWhenTheOrganisationSetsOne() {
-        OrganisationPolicy strong = new OrganisationPolicy(8, 256, false, false, 5, 4);
+        PolicySettings strong = new PolicySettings(8, 256, false, false, 5, 4);
         assertThat(codes(POLICY.evaluate("tulip kayak", adeleWith(strong)))).contains("too-weak");
         assertThat(codes(POLICY.evaluate("tulip kayak", adele()))).doesNotContain("too-weak");
         assertThat(POLICY.evaluate("correct horse battery staple", adele()).strength()).isEqualTo(4);

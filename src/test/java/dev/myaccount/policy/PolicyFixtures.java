@@ -20,7 +20,7 @@ final class PolicyFixtures {
         return adele(List.of("contoso", "blank"));
     }
 
-    static PolicyContext adeleWith(OrganisationPolicy settings) {
+    static PolicyContext adeleWith(PolicySettings settings) {
         PolicyContext base = adele();
         return new PolicyContext(base.upn(), base.displayName(), base.givenName(), base.surname(),
                 base.organisationName(), base.organisationDomain(), base.hasSecondFactor(), settings,

@@ -9,7 +9,7 @@ package dev.myaccount.policy;
  * @param historyCount how many earlier passwords may not be used again
  * @param minimumStrength the zxcvbn score (0 to 4) a password needs; 0 asks nothing
  */
-public record OrganisationPolicy(
+public record PolicySettings(
         int minimumLength,
         int maximumLength,
         boolean nistLengths,

@@ -14,7 +14,7 @@ import dev.myaccount.directory.Organisation;
 
 /** Each organisation's policy settings and banned terms, and the policy context of one of its people. */
 @Service
-public class OrganisationPolicies {
+public class PolicySettingsStore {
 
     public static final int MOST_BANNED_TERMS = 1000;
     public static final int SHORTEST_BANNED_TERM = 4;
@@ -23,18 +23,18 @@ public class OrganisationPolicies {
     private final JdbcClient jdbc;
     private final PasswordPolicy policy;
 
-    OrganisationPolicies(JdbcClient jdbc, PasswordPolicy policy) {
+    PolicySettingsStore(JdbcClient jdbc, PasswordPolicy policy) {
         this.jdbc = jdbc;
         this.policy = policy;
     }
 
-    public OrganisationPolicy settings(UUID organisationId) {
+    public PolicySettings settings(UUID organisationId) {
         return jdbc.sql("""
                 select minimum_length, maximum_length, nist_lengths, three_character_kinds, history_count,
                        minimum_strength
                 from organisation_password_policy where organisation_id = ?""")
                 .param(organisationId)
-                .query((rs, n) -> new OrganisationPolicy(rs.getInt("minimum_length"), rs.getInt("maximum_length"),
+                .query((rs, n) -> new PolicySettings(rs.getInt("minimum_length"), rs.getInt("maximum_length"),
                         rs.getBoolean("nist_lengths"), rs.getBoolean("three_character_kinds"),
                         rs.getInt("history_count"), rs.getInt("minimum_strength")))
                 .optional()
@@ -64,7 +64,7 @@ public class OrganisationPolicies {
      * The context for a password of this person under the given settings (the organisation's, read once by
      * the caller); {@code usedBefore} checks their earlier passwords.
      */
-    public PolicyContext contextFor(Account account, Organisation organisation, OrganisationPolicy settings,
+    public PolicyContext contextFor(Account account, Organisation organisation, PolicySettings settings,
             Predicate<String> usedBefore) {
         return new PolicyContext(account.upn(), account.displayName(), account.givenName(), account.surname(),
                 organisation.name(), organisation.domain(), false, settings, bannedTerms(organisation.id()),
