@@ -17,7 +17,7 @@ public class MyAccountApplication {
 
     public static void main(String[] args) {
         if (AdminCommands.handles(args)) {
-            System.exit(AdminCommands.run(args));
+            System.exit(AdminCommands.run(MyAccountApplication.class, args));
         }
         if (PolicyCheckCommand.handles(args)) {
             System.exit(PolicyCheckCommand.run(args, System.in, System.out));

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PortalProperties;
 
 /** My Account's Overview: who the person is and a tile for each page that works. */
 @Controller
@@ -35,6 +36,6 @@ class OverviewController {
         ZonedDateTime changed = account.passwordChangedAt() == null ? null
                 : account.passwordChangedAt().atZone(portal.timeZone());
         model.addAttribute("passwordChangedAt", changed);
-        return "overview";
+        return "account/overview";
     }
 }

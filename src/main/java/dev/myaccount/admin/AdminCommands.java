@@ -12,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import picocli.CommandLine;
 
-import dev.myaccount.MyAccountApplication;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.PasswordPolicy;
@@ -32,10 +31,11 @@ public final class AdminCommands {
         return args.length > 0 && args[0].equals(CREATE_ADMIN);
     }
 
-    public static int run(String[] args) {
+    /** Runs the command in {@code args} against the database of {@code application}, the portal's own class. */
+    public static int run(Class<?> application, String[] args) {
         // server.port=-1 builds the whole application, migrations included, but opens no port; only errors
         // are logged, so that the command's own words stand out.
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MyAccountApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .run("--server.port=-1", "--spring.main.banner-mode=off", "--logging.level.root=error")) {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             CreateAdminCommand command = new CreateAdminCommand(context.getBean(DirectoryService.class),

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PublicPaths;
 
 /**
  * A person who must change their password reaches nothing but the Change password page (and sign-out,
@@ -21,7 +22,8 @@ class PasswordChangeRequiredInterceptor implements HandlerInterceptor, WebMvcCon
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/password", "/password/**", "/signin", "/error", "/css/**", "/js/**");
+        registry.addInterceptor(this).excludePathPatterns(PublicPaths.PATHS)
+                .excludePathPatterns("/password", "/password/**");
     }
 
     @Override

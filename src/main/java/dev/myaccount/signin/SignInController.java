@@ -26,7 +26,7 @@ class SignInController {
             model.addAttribute("upn", session.getAttribute(TYPED_UPN));
             session.removeAttribute(TYPED_UPN);
         }
-        return "signin";
+        return "signin/page";
     }
 
     /** After a refused sign-in the page shows the UPN again, as typed, so that only the password is retyped. */

@@ -1,4 +1,4 @@
-package dev.myaccount.signin;
+package dev.myaccount.signins;
 
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -17,12 +17,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import dev.myaccount.account.PortalProperties;
 import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.session.AccountSessions;
+import dev.myaccount.signin.SignInLog;
+import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PortalProperties;
 
 /**
  * My Account's Sign-ins page: the person's own sign-ins, newest first; "Looks good" marks one, "This
@@ -59,7 +61,7 @@ class SignInsController {
         model.addAttribute("rows", rows);
         model.addAttribute("page", entries.number());
         model.addAttribute("hasNext", entries.hasNext());
-        return "sign-ins";
+        return "signins/page";
     }
 
     @PostMapping("/{id}/looks-good")

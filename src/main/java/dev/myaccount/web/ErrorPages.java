@@ -25,7 +25,7 @@ class ErrorPages implements ErrorController {
     /** The error page for {@code status}, with that status. */
     static ModelAndView page(int status) {
         ErrorKind kind = ErrorKind.of(status);
-        ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));
+        ModelAndView page = new ModelAndView("web/error", HttpStatus.valueOf(status));
         page.addObject("titleKey", kind.titleKey());
         page.addObject("textKey", kind.textKey());
         return page;

@@ -1,4 +1,4 @@
-package dev.myaccount.account;
+package dev.myaccount.web;
 
 import java.time.ZoneId;
 

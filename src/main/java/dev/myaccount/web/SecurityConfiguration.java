@@ -46,7 +46,7 @@ class SecurityConfiguration {
         pageBeforeSignIn.setMatchingRequestParameterName(null);
         http.requestCache(cache -> cache.requestCache(pageBeforeSignIn))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signin", "/css/**", "/js/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers(PublicPaths.PATHS).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/signin")

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.myaccount.MyAccountApplication;
 import dev.myaccount.support.TestDatabase;
 
 /**
@@ -94,6 +95,6 @@ class CreateAdminCommandTest {
 
     private static int runWithInput(String[] args, String input) {
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-        return AdminCommands.run(args);
+        return AdminCommands.run(MyAccountApplication.class, args);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -15,14 +14,12 @@ import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestDatabaseInitializer;
 
 @PortalTest
 @Import(DemoOrganisationTest.PeopleWhenServing.class)
-class DemoOrganisationTest {
-
-    @LocalServerPort
-    int port;
+class DemoOrganisationTest extends PortalTestCase {
 
     @Autowired
     DirectoryService directory;

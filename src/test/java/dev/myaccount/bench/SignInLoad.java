@@ -76,7 +76,7 @@ public final class SignInLoad {
         hashesPerSecond(processors, true);
         hashesPerSecond(processors, false);
         System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
-                + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (p50)  hashing share of POST  "
+                + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (mean)  hashing share of POST  "
                 + "young GCs/s  full GCs  load program's CPU");
         for (int users : CONCURRENCY) {
             List<Double> ratios = new ArrayList<>();
