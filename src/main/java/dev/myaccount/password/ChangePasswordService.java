@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 import dev.myaccount.audit.AuditEvent;
@@ -31,9 +31,9 @@ import dev.myaccount.signin.SecretDoors;
 import dev.myaccount.signin.SignInDoor;
 
 /**
- * Changes a person's own password: checks every field and reports all that is wrong, or else stores
- * the new hash, records it and ends every session of the account, all in one transaction. The current
- * password is checked behind the account's smart lockout, as a sign-in would be.
+ * Changes a person's own password: checks every field and reports all that is wrong, or else stores the
+ * new hash and the old one in the history in one transaction, then ends every session of the account. The
+ * current password is checked behind the account's smart lockout, as a sign-in would be.
  */
 @Service
 public class ChangePasswordService {
@@ -46,10 +46,11 @@ public class ChangePasswordService {
     private final AccountSessions sessions;
     private final AuditLog audit;
     private final SecretDoors doors;
+    private final TransactionTemplate transaction;
 
     ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, PasswordPolicy policy,
             PolicySettingsStore settingsStore, PasswordHistory history, AccountSessions sessions,
-            AuditLog audit, SecretDoors doors) {
+            AuditLog audit, SecretDoors doors, TransactionTemplate transaction) {
         this.directory = directory;
         this.passwords = passwords;
         this.policy = policy;
@@ -58,6 +59,7 @@ public class ChangePasswordService {
         this.sessions = sessions;
         this.audit = audit;
         this.doors = doors;
+        this.transaction = transaction;
     }
 
     /** What the live checklist shows as the person types: every rule but their earlier passwords. */
@@ -67,8 +69,11 @@ public class ChangePasswordService {
         return policy.evaluate(candidate, contextFor(account, settings, PolicyContext.NO_HISTORY));
     }
 
-    /** Returns true when the password was changed; otherwise {@code errors} says why and nothing changed. */
-    @Transactional
+    /**
+     * Returns true when the password was changed; otherwise {@code errors} says why and nothing changed. The
+     * checks and hashes hold no database connection: the lockout takes connections of its own, and a change
+     * waiting for one while holding another is how a burst of changes once emptied the pool.
+     */
     public boolean change(String upn, ChangePasswordForm form, Errors errors, HttpServletRequest request) {
         Account account = directory.findByUpn(upn).orElseThrow();
         PolicySettings settings = settingsStore.settings(account.organisationId());
@@ -83,9 +88,14 @@ public class ChangePasswordService {
                     account.id(), origin, errors.getAllErrors().get(0).getCode()));
             return false;
         }
-        history.remember(account.id(), account.passwordHash(), settings.historyCount());
-        directory.setPassword(account.id(), passwords.encode(form.newPassword()));
-        audit.record(AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin));
+        String newHash = passwords.encode(form.newPassword());
+        transaction.executeWithoutResult(status -> {
+            history.remember(account.id(), account.passwordHash(), settings.historyCount());
+            directory.setPassword(account.id(), newHash);
+            audit.record(AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(),
+                    origin));
+        });
+        // Spring Session deletes in transactions of its own; once the new password is stored, every session ends.
         sessions.endAll(account.upn());
         audit.record(AuditEvent.of(AuditEventType.ALL_SESSIONS_ENDED, account.organisationId(), account.id(),
                 origin));

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
@@ -81,6 +86,34 @@ class ChangePasswordTest extends PortalTestCase {
                 .containsOnly("While changing the password");
         assertThat(signIns.select(".sign-in:has(.sign-in-door) .sign-in-outcome").eachText())
                 .containsOnly("Unsuccessful sign-in: wrong password");
+    }
+
+    @Test
+    void fortyWrongCurrentPasswordsAtOnceGetTenCheckedAndTheRestRefusedUnchecked() throws Exception {
+        Document form = browser.get("/password").page();
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> answers = IntStream.range(0, 40).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return browser.submit(form, "form[action=/password]", Map.of("currentPassword", "guess " + i,
+                        "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+            })).toList();
+            start.countDown();
+            for (Future<Response> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<String> outcomes = jdbc.sql("select outcome from sign_in_event where account_id = ? and door = ?")
+                .params(person.id(), "CHANGE_PASSWORD").query(String.class).list();
+        assertThat(outcomes).hasSize(40);
+        assertThat(outcomes.stream().filter("WRONG_PASSWORD"::equals)).hasSize(10);
+        assertThat(outcomes.stream().filter("LOCKED"::equals)).hasSize(30);
+        assertThat(jdbc.sql("select password_hash from account where id = ?").param(person.id()).query(String.class)
+                .single()).isEqualTo(passwordHashAtStart);
     }
 
     @Test
