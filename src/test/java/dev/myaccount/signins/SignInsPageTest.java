@@ -2,14 +2,21 @@ package dev.myaccount.signins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
@@ -84,6 +91,35 @@ class SignInsPageTest extends PortalTestCase {
         assertThat(jdbc.sql("select type from audit_event where account_id = ? and type in "
                 + "('sign-in.reviewed', 'sessions.others-ended')").param(person.id()).query(String.class).list())
                 .containsExactly("sign-in.reviewed");
+    }
+
+    @Test
+    void thirtyThisWasntMesAtOnceEndTheOtherSessionsOnceAndRecordOneReview() throws Exception {
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+        Document page = browser.get("/sign-ins").page();
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        CountDownLatch start = new CountDownLatch(1);
+        List<String> locations = new ArrayList<>();
+        try {
+            List<Future<Response>> answers = IntStream.range(0, 30).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return browser.submit(page, "form[action*=not-me]", Map.of());
+            })).toList();
+            start.countDown();
+            for (Future<Response> answer : answers) {
+                locations.add(answer.get().location().orElseThrow());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(locations.stream().filter(l -> l.contains("/password?secured"))).hasSize(1);
+        assertThat(locations.stream().filter(l -> l.contains("/sign-ins?reviewed"))).hasSize(29);
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = ?")
+                .params(person.id(), "sessions.others-ended").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = ?")
+                .params(person.id(), "sign-in.reviewed").query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
