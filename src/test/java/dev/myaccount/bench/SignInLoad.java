@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,12 @@ import de.mkammerer.argon2.Argon2Factory;
  * hashing and its garbage collections; its resident memory is read from /proc when its PID is given.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
- * [the portal's PID].
+ * [the portal's PID], [concurrency levels, comma-separated: default 1,2,4,8].
  */
 public final class SignInLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final int[] CONCURRENCY = {1, 2, 4, 8};
+    private static final String CONCURRENCY = "1,2,4,8";
     private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
@@ -65,10 +66,13 @@ public final class SignInLoad {
     public static void main(String[] args) throws Exception {
         Duration window = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 5);
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        new SignInLoad(args[0], args[1], args[2], args[3], window, args.length > 6 ? args[6] : null).run(rounds);
+        int[] levels = Arrays.stream((args.length > 7 ? args[7] : CONCURRENCY).split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        new SignInLoad(args[0], args[1], args[2], args[3], window, args.length > 6 ? args[6] : null)
+                .run(rounds, levels);
     }
 
-    private void run(int rounds) throws Exception {
+    private void run(int rounds, int[] levels) throws Exception {
         int processors = Runtime.getRuntime().availableProcessors();
         System.out.printf("processors %d, window %d s, %d rounds per concurrency; portal resident %s%n", processors,
                 window.toSeconds(), rounds, residentMemory());
@@ -78,7 +82,7 @@ public final class SignInLoad {
         System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
                 + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (mean)  hashing share of POST  "
                 + "young GCs/s  full GCs  load program's CPU");
-        for (int users : CONCURRENCY) {
+        for (int users : levels) {
             List<Double> ratios = new ArrayList<>();
             List<Double> javaRatios = new ArrayList<>();
             List<Long> latencies = new ArrayList<>();
