@@ -56,7 +56,8 @@ final class Argon2idPasswordEncoder implements PasswordEncoder {
     }
 
     private static byte[] bytes(CharSequence rawPassword) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(PasswordNormalisation.normalise(rawPassword)));
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(
+                CharBuffer.wrap(PasswordNormalisation.normalise(rawPassword)));
         byte[] password = new byte[encoded.remaining()];
         encoded.get(password);
         if (encoded.hasArray()) {

@@ -37,8 +37,8 @@ final class HashingGate implements AutoCloseable {
     HashingGate(int concurrency, int queue, Duration maxWait, MeterRegistry meters) {
         AtomicInteger number = new AtomicInteger();
         this.places = new Semaphore(concurrency + queue);
-        this.hashers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
+        this.hashers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "argon2id-" + number.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

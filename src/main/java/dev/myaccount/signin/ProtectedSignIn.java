@@ -98,8 +98,8 @@ class ProtectedSignIn implements AuthenticationProvider {
                 return signedIn(usable.orElseThrow(), password, details);
             }
             case LOCKED -> record(upn, account, SignInOutcome.LOCKED, details, familiar);
-            case WRONG, WRONG_NOW_LOCKED -> record(upn, account,
-                    account.isPresent() ? SignInOutcome.WRONG_PASSWORD : SignInOutcome.UNKNOWN_ACCOUNT, details, familiar);
+            case WRONG, WRONG_NOW_LOCKED -> record(upn, account, account.isPresent() ? SignInOutcome.WRONG_PASSWORD
+                    : SignInOutcome.UNKNOWN_ACCOUNT, details, familiar);
         }
         if (verdict == Lockout.Verdict.WRONG) {
             throw new BadCredentialsException("Wrong UPN or password");

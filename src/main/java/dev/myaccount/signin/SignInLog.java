@@ -33,8 +33,8 @@ public class SignInLog {
         this.clock = clock;
     }
 
-    record Attempt(SignInDoor door, String upnTyped, UUID accountId, UUID organisationId, SignInOutcome outcome, RequestOrigin origin,
-            boolean familiarDevice) {
+    record Attempt(SignInDoor door, String upnTyped, UUID accountId, UUID organisationId, SignInOutcome outcome,
+            RequestOrigin origin, boolean familiarDevice) {
     }
 
     public enum Review {
@@ -45,8 +45,8 @@ public class SignInLog {
         }
     }
 
-    public record Entry(UUID id, Instant at, SignInOutcome outcome, SignInDoor door, String clientAddress, String browser,
-            String operatingSystem, boolean familiarDevice, String review) {
+    public record Entry(UUID id, Instant at, SignInOutcome outcome, SignInDoor door, String clientAddress,
+            String browser, String operatingSystem, boolean familiarDevice, String review) {
 
         public boolean failed() {
             return outcome.failed();
@@ -63,8 +63,9 @@ public class SignInLog {
                 insert into sign_in_event (id, occurred_at, upn_typed, account_id, outcome, door, client_address,
                                            browser, operating_system, familiar_device)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), attempt.upnTyped(), attempt.accountId(),
-                        attempt.outcome().name(), attempt.door().name(), attempt.origin().clientAddress(), agent.browser(),
+                .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), attempt.upnTyped(),
+                        attempt.accountId(), attempt.outcome().name(), attempt.door().name(),
+                        attempt.origin().clientAddress(), agent.browser(),
                         agent.operatingSystem(), attempt.familiarDevice())
                 .update();
         boolean succeeded = attempt.outcome() == SignInOutcome.SUCCEEDED;
@@ -76,7 +77,8 @@ public class SignInLog {
     /** The account's sign-ins, newest first, {@code size} a page. */
     public Page page(UUID accountId, int number, int size) {
         List<Entry> entries = jdbc.sql("""
-                select id, occurred_at, outcome, door, client_address, browser, operating_system, familiar_device, review
+                select id, occurred_at, outcome, door, client_address, browser, operating_system, familiar_device,
+                       review
                 from sign_in_event where account_id = ?
                 order by occurred_at desc, id limit ? offset ?""")
                 .params(accountId, size + 1, (long) number * size)

@@ -39,7 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     FilterRegistrationBean<UnreadableRequests> unreadableRequests() {
-        FilterRegistrationBean<UnreadableRequests> registration = new FilterRegistrationBean<>(new UnreadableRequests());
+        var registration = new FilterRegistrationBean<>(new UnreadableRequests());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
@@ -54,7 +54,8 @@ class WebConfiguration implements WebMvcConfigurer {
      * Puts the portal's page in place of Tomcat's for the errors Tomcat answers itself. Last of the
      * customizers, so that the valve Spring Boot adds to the host is there to be replaced.
      */
-    static final class ErrorValveInstaller implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+    static final class ErrorValveInstaller
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {

@@ -57,7 +57,8 @@ class PasswordHashingTest {
 
     @Test
     void hashesStoredBySpringSecuritysEncoderStillVerify() {
-        String stored = "{argon2id}" + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode("an older stored password");
+        String stored = "{argon2id}"
+                + new Argon2PasswordEncoder(16, 32, 1, 19456, 2).encode("an older stored password");
 
         assertThat(owasp.matches("an older stored password", stored)).isTrue();
         assertThat(owasp.matches("another password", stored)).isFalse();
@@ -75,7 +76,8 @@ class PasswordHashingTest {
         byte[] expected = HexFormat.of().parseHex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659");
 
         Argon2BytesGenerator java = new Argon2BytesGenerator();
-        java.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+        java.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withIterations(3).withMemoryAsKB(32).withParallelism(4).withSalt(salt).withSecret(secret)
                 .withAdditional(associated).build());
         byte[] byJava = new byte[32];

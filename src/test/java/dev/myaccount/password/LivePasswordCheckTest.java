@@ -82,7 +82,8 @@ class LivePasswordCheckTest extends PortalTestCase {
         Map<String, Integer> rows = new TreeMap<>();
         jdbc.sql("select table_name from information_schema.tables where lower(table_schema) = 'public' "
                 + "and lower(table_type) in ('table', 'base table')").query(String.class).list()
-                .forEach(table -> rows.put(table, jdbc.sql("select count(*) from " + table).query(Integer.class).single()));
+                .forEach(table -> rows.put(table,
+                        jdbc.sql("select count(*) from " + table).query(Integer.class).single()));
         assertThat(rows).containsKeys("account", "audit_event", "sign_in_event", "spring_session_attributes");
         return rows;
     }

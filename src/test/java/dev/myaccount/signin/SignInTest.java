@@ -96,7 +96,8 @@ class SignInTest extends PortalTestCase {
         String signInId = jdbc.sql("select id from sign_in_event where account_id = ?").param(person.id())
                 .query(String.class).single();
         String csrf = PortalClient.csrfToken(browser.get("/password").page());
-        for (String action : new String[] {"/sign-ins/" + signInId + "/looks-good", "/sign-ins/" + signInId + "/not-me"}) {
+        for (String action : new String[] {"/sign-ins/" + signInId + "/looks-good",
+                "/sign-ins/" + signInId + "/not-me"}) {
             assertThat(browser.post(action, Map.of("_csrf", csrf)).location()).as(action).contains("/password");
         }
         assertThat(jdbc.sql("select review from sign_in_event where id = ?").param(UUID.fromString(signInId))

@@ -34,7 +34,8 @@ public final class RawHttp {
 
         /** {@code name=value} of the cookie the answer sets, for a Cookie header. */
         public String cookie(String name) {
-            return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("set-cookie: " + name.toLowerCase(Locale.ROOT) + "="))
+            String prefix = "set-cookie: " + name.toLowerCase(Locale.ROOT) + "=";
+            return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
                     .map(line -> line.substring("set-cookie: ".length()).split(";")[0]).findFirst().orElseThrow();
         }
 
@@ -50,7 +51,8 @@ public final class RawHttp {
 
     /** The same, from another loopback address of this machine (127.0.0.2, say), as another client would. */
     public static Answer sendFrom(String localAddress, int port, String head, byte[] body) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(localAddress), 0)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(localAddress),
+                0)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             String headers = head + "\r\nConnection: close\r\n" + (body.length > 0 ? "Content-Length: " + body.length
