@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PortalProperties;
 
@@ -18,8 +19,10 @@ class OverviewController {
 
     private final DirectoryService directory;
     private final PortalProperties portal;
+    private final SignInMethods methods;
 
-    OverviewController(DirectoryService directory, PortalProperties portal) {
+    OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods) {
+        this.methods = methods;
         this.directory = directory;
         this.portal = portal;
     }
@@ -36,6 +39,7 @@ class OverviewController {
         ZonedDateTime changed = account.passwordChangedAt() == null ? null
                 : account.passwordChangedAt().atZone(portal.timeZone());
         model.addAttribute("passwordChangedAt", changed);
+        model.addAttribute("methodCount", methods.of(person.accountId()).size());
         return "account/overview";
     }
 }

@@ -10,7 +10,10 @@ public enum AuditEventType {
     PASSWORD_CHANGED("password.changed"),
     PASSWORD_CHANGE_REFUSED("password.change-refused"),
     ALL_SESSIONS_ENDED("sessions.all-ended"),
-    ACCOUNT_CREATED("account.created");
+    ACCOUNT_CREATED("account.created"),
+    SIGN_IN_METHOD_ADDED("sign-in-method.added"),
+    SIGN_IN_METHOD_DELETED("sign-in-method.deleted"),
+    SIGN_IN_METHOD_DEFAULT_CHANGED("sign-in-method.default-changed");
 
     private final String storedName;
 

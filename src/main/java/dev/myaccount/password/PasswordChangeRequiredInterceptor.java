@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.myaccount.signin.SignedInPerson;
-import dev.myaccount.web.PublicPaths;
+import dev.myaccount.web.Access;
 
 /**
  * A person who must change their password reaches nothing but the Change password page (and sign-out,
@@ -22,7 +22,7 @@ class PasswordChangeRequiredInterceptor implements HandlerInterceptor, WebMvcCon
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns(PublicPaths.PATHS)
+        registry.addInterceptor(this).excludePathPatterns(Access.PUBLIC_PATHS)
                 .excludePathPatterns("/password", "/password/**");
     }
 

@@ -30,13 +30,17 @@ import dev.myaccount.credential.PortalKeys;
  * Every check of a secret first takes its place in the count, in a transaction of its own that locks the
  * UPN's row, so a burst of parallel attempts gets no more checks than attempts one at a time would; a
  * right secret then clears the count. The same wrong secret typed again does not count again (keyed
- * fingerprints of the last three).
+ * fingerprints of the last three). Wrong codes of sign-in methods are counted apart from wrong passwords,
+ * with the same rules.
  */
 @Service
 class Lockout {
 
     private static final int FINGERPRINTS_KEPT = 3;
     private static final int FINGERPRINT_BYTES = 16;
+
+    /** Which count an attempt goes to: passwords, or codes of sign-in methods. */
+    enum Secret { PASSWORD, CODE }
 
     enum Verdict {
         RIGHT, WRONG,
@@ -68,8 +72,9 @@ class Lockout {
      * Checks {@code secret} with {@code check} (true when right) unless the UPN is locked. When the check
      * throws (hashing too busy), it did not happen and its place in the count is given back.
      */
-    Verdict check(String upn, boolean familiar, String secret, BooleanSupplier check) {
-        Optional<Reservation> reservation = ownTransaction.execute(status -> reserve(upn, familiar, secret));
+    Verdict check(String upn, boolean familiar, Secret kind, String secret, BooleanSupplier check) {
+        Key key = new Key(upn, familiar, kind);
+        Optional<Reservation> reservation = ownTransaction.execute(status -> reserve(key, secret));
         if (reservation.isEmpty()) {
             return Verdict.LOCKED;
         }
@@ -82,7 +87,7 @@ class Lockout {
         }
         if (right) {
             // The row stays (emptied), so that an attempt that found it a moment ago can still lock it.
-            ownTransaction.executeWithoutResult(status -> update(upn, familiar, 0, 0, null, List.of()));
+            ownTransaction.executeWithoutResult(status -> update(key, 0, 0, null, List.of()));
             return Verdict.RIGHT;
         }
         if (reservation.get().locks()) {
@@ -92,22 +97,25 @@ class Lockout {
         return Verdict.WRONG;
     }
 
+    /** One count: a UPN typed, from a familiar device or not, for passwords or for codes. */
+    private record Key(String upn, boolean familiar, Secret secret) {
+    }
+
     /** A place in the count; {@code fingerprint} is null when the same secret was counted before. */
-    private record Reservation(String upn, boolean familiar, String fingerprint, boolean locks,
-            OffsetDateTime lockedUntilBefore) {
+    private record Reservation(Key key, String fingerprint, boolean locks, OffsetDateTime lockedUntilBefore) {
     }
 
     private record State(int failedCount, int lockouts, OffsetDateTime lockedUntil, List<String> fingerprints) {
     }
 
-    private Optional<Reservation> reserve(String upn, boolean familiar, String secret) {
-        State state = lockedRow(upn, familiar);
+    private Optional<Reservation> reserve(Key key, String secret) {
+        State state = lockedRow(key);
         if (state.lockedUntil() != null && state.lockedUntil().toInstant().isAfter(clock.instant())) {
             return Optional.empty();
         }
-        String fingerprint = fingerprint(upn, secret);
+        String fingerprint = fingerprint(key.upn(), secret);
         if (state.fingerprints().contains(fingerprint)) {
-            return Optional.of(new Reservation(upn, familiar, null, false, state.lockedUntil()));
+            return Optional.of(new Reservation(key, null, false, state.lockedUntil()));
         }
         List<String> fingerprints = new ArrayList<>(state.fingerprints());
         fingerprints.add(fingerprint);
@@ -118,8 +126,8 @@ class Lockout {
         boolean locks = failed >= settings.lockoutThreshold();
         OffsetDateTime until = locks ? clock.instant().plus(duration(state.lockouts())).atOffset(ZoneOffset.UTC)
                 : state.lockedUntil();
-        update(upn, familiar, locks ? 0 : failed, state.lockouts() + (locks ? 1 : 0), until, fingerprints);
-        return Optional.of(new Reservation(upn, familiar, fingerprint, locks, state.lockedUntil()));
+        update(key, locks ? 0 : failed, state.lockouts() + (locks ? 1 : 0), until, fingerprints);
+        return Optional.of(new Reservation(key, fingerprint, locks, state.lockedUntil()));
     }
 
     /** Undoes a reservation whose secret was never checked: its count, its fingerprint, its lockout. */
@@ -127,39 +135,40 @@ class Lockout {
         if (reservation.fingerprint() == null) {
             return;
         }
-        State state = lockedRow(reservation.upn(), reservation.familiar());
+        State state = lockedRow(reservation.key());
         List<String> fingerprints = new ArrayList<>(state.fingerprints());
         fingerprints.remove(reservation.fingerprint());
         if (reservation.locks()) {
-            update(reservation.upn(), reservation.familiar(), settings.lockoutThreshold() - 1,
+            update(reservation.key(), settings.lockoutThreshold() - 1,
                     Math.max(0, state.lockouts() - 1), reservation.lockedUntilBefore(), fingerprints);
         } else {
-            update(reservation.upn(), reservation.familiar(), Math.max(0, state.failedCount() - 1), state.lockouts(),
+            update(reservation.key(), Math.max(0, state.failedCount() - 1), state.lockouts(),
                     state.lockedUntil(), fingerprints);
         }
     }
 
-    private void update(String upn, boolean familiar, int failedCount, int lockoutCount, OffsetDateTime lockedUntil,
+    private void update(Key key, int failedCount, int lockoutCount, OffsetDateTime lockedUntil,
             List<String> fingerprints) {
         jdbc.sql("""
                 update sign_in_lockout set failed_count = ?, lockouts = ?, locked_until = ?, fingerprints = ?
-                where upn = ? and familiar_device = ?""")
-                .params(failedCount, lockoutCount, lockedUntil, String.join(" ", fingerprints), upn, familiar)
+                where upn = ? and familiar_device = ? and secret = ?""")
+                .params(failedCount, lockoutCount, lockedUntil, String.join(" ", fingerprints), key.upn(),
+                        key.familiar(), key.secret().name())
                 .update();
     }
 
     /** The UPN's row, made when missing, and locked until the transaction ends so that no count is lost. */
-    private State lockedRow(String upn, boolean familiar) {
+    private State lockedRow(Key key) {
         // ON CONFLICT (PostgreSQL, and H2 in its PostgreSQL mode): of two attempts at the same moment, one
         // makes the row and the other waits for its lock below.
         jdbc.sql("""
-                insert into sign_in_lockout (upn, familiar_device, failed_count, lockouts, fingerprints)
-                values (?, ?, 0, 0, '') on conflict do nothing""")
-                .params(upn, familiar).update();
+                insert into sign_in_lockout (upn, familiar_device, secret, failed_count, lockouts, fingerprints)
+                values (?, ?, ?, 0, 0, '') on conflict do nothing""")
+                .params(key.upn(), key.familiar(), key.secret().name()).update();
         return jdbc.sql("""
                 select failed_count, lockouts, locked_until, fingerprints from sign_in_lockout
-                where upn = ? and familiar_device = ? for update""")
-                .params(upn, familiar)
+                where upn = ? and familiar_device = ? and secret = ? for update""")
+                .params(key.upn(), key.familiar(), key.secret().name())
                 .query((rs, n) -> new State(rs.getInt("failed_count"), rs.getInt("lockouts"),
                         rs.getObject("locked_until", OffsetDateTime.class),
                         rs.getString("fingerprints").isBlank() ? List.of()

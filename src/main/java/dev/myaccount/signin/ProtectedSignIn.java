@@ -1,5 +1,6 @@
 package dev.myaccount.signin;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,9 +44,16 @@ class ProtectedSignIn implements AuthenticationProvider {
     private final Timer duration;
     private final SignInProperties settings;
     private final RateLimiter addresses;
+    private final SecondFactors secondFactors;
+    private final SecondStep secondStep;
+    private final Clock clock;
 
     ProtectedSignIn(PasswordEncoder passwords, DirectoryService directory, Lockout lockout, FamiliarDevices devices,
-            SignInLog log, MeterRegistry meters, SignInProperties settings) {
+            SignInLog log, MeterRegistry meters, SignInProperties settings, SecondFactors secondFactors,
+            SecondStep secondStep, Clock clock) {
+        this.secondFactors = secondFactors;
+        this.secondStep = secondStep;
+        this.clock = clock;
         this.passwords = passwords;
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
         this.directory = directory;
@@ -84,7 +92,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         String password = String.valueOf(attempt.getCredentials());
         Lockout.Verdict verdict;
         try {
-            verdict = lockout.check(upn, familiar, password, () -> passwords.matches(password,
+            verdict = lockout.check(upn, familiar, Lockout.Secret.PASSWORD, password, () -> passwords.matches(password,
                     usable.map(Account::passwordHash).orElse(dummyHash)) && usable.isPresent());
         } catch (HashingBusyException busy) {
             addresses.giveBack(address);
@@ -94,8 +102,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         switch (verdict) {
             case RIGHT -> {
                 addresses.giveBack(address);
-                record(upn, account, SignInOutcome.SUCCEEDED, details, familiar);
-                return signedIn(usable.orElseThrow(), password, details);
+                return signedIn(usable.orElseThrow(), password, details, familiar);
             }
             case LOCKED -> record(upn, account, SignInOutcome.LOCKED, details, familiar);
             case WRONG, WRONG_NOW_LOCKED -> record(upn, account, account.isPresent() ? SignInOutcome.WRONG_PASSWORD
@@ -107,15 +114,22 @@ class ProtectedSignIn implements AuthenticationProvider {
         throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
     }
 
-    /** The person signed in; a hash with weaker parameters than today's is replaced while the password is at hand. */
-    private Authentication signedIn(Account account, String password, SignInDetails details) {
+    /**
+     * The person signed in, or half-way when a second step is asked for (logged when that step is done); a hash
+     * with weaker parameters than today's is replaced while the password is at hand.
+     */
+    private Authentication signedIn(Account account, String password, SignInDetails details, boolean familiar) {
         if (passwords.upgradeEncoding(account.passwordHash())) {
             directory.upgradePasswordHash(account.id(), passwords.encode(password));
         }
         String organisationName = directory.findOrganisation(account.organisationId()).map(Organisation::name)
                 .orElseThrow();
+        UUID secondStepFlow = secondFactors.asked(account.id()) ? secondStep.start(account.id()) : null;
+        if (secondStepFlow == null) {
+            record(account.upn(), Optional.of(account), SignInOutcome.SUCCEEDED, details, familiar);
+        }
         SignedInPerson person = new SignedInPerson(account.id(), account.organisationId(), account.upn(),
-                account.displayName(), organisationName, account.mustChangePassword());
+                account.displayName(), organisationName, account.mustChangePassword(), secondStepFlow, clock.instant());
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
         signedIn.setDetails(details);
         return signedIn;
@@ -136,6 +150,6 @@ class ProtectedSignIn implements AuthenticationProvider {
             boolean familiar) {
         meters.counter("myaccount.signin.attempts", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
         log.record(new SignInLog.Attempt(SignInDoor.SIGN_IN, upn, account.map(Account::id).orElse(null),
-                account.map(Account::organisationId).orElse(null), outcome, details.origin(), familiar));
+                account.map(Account::organisationId).orElse(null), outcome, details.origin(), familiar, null));
     }
 }

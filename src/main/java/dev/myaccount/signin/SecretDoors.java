@@ -11,8 +11,9 @@ import dev.myaccount.directory.Account;
 
 /**
  * The doors besides the sign-in page that check an account's own secret (the current password on Change
- * password): each check takes its place in the account's smart lockout before it is made, exactly as a
- * sign-in from the same browser would, and a wrong or refused one shows on the person's Sign-ins page.
+ * password, a code at the second sign-in step): each check takes its place in the account's smart lockout
+ * before it is made, exactly as a sign-in from the same browser would, and a wrong or refused one shows on
+ * the person's Sign-ins page. Wrong codes have a count of their own beside wrong passwords.
  */
 @Service
 public class SecretDoors {
@@ -32,15 +33,23 @@ public class SecretDoors {
     /** Runs {@code check} (true when {@code secret} is right) unless the account is locked. */
     public Answer check(SignInDoor door, Account account, String secret, HttpServletRequest request,
             BooleanSupplier check) {
+        return check(door, null, account, secret, request, check);
+    }
+
+    /** The same for a code of the sign-in method of kind {@code method}, logged as a wrong code. */
+    public Answer check(SignInDoor door, String method, Account account, String secret, HttpServletRequest request,
+            BooleanSupplier check) {
         boolean familiar = devices.deviceId(request).map(device -> devices.isFamiliar(account.id(), device))
                 .orElse(false);
-        Lockout.Verdict verdict = lockout.check(account.upn(), familiar, secret, check);
+        Lockout.Verdict verdict = lockout.check(account.upn(), familiar,
+                method == null ? Lockout.Secret.PASSWORD : Lockout.Secret.CODE, secret, check);
         if (verdict == Lockout.Verdict.RIGHT) {
             return Answer.RIGHT;
         }
-        SignInOutcome outcome = verdict == Lockout.Verdict.LOCKED ? SignInOutcome.LOCKED : SignInOutcome.WRONG_PASSWORD;
+        SignInOutcome wrong = method == null ? SignInOutcome.WRONG_PASSWORD : SignInOutcome.WRONG_CODE;
+        SignInOutcome outcome = verdict == Lockout.Verdict.LOCKED ? SignInOutcome.LOCKED : wrong;
         log.record(new SignInLog.Attempt(door, account.upn(), account.id(), account.organisationId(), outcome,
-                RequestOrigin.of(request), familiar));
+                RequestOrigin.of(request), familiar, method));
         return verdict == Lockout.Verdict.WRONG ? Answer.WRONG : Answer.LOCKED;
     }
 }

@@ -33,8 +33,9 @@ public class SignInLog {
         this.clock = clock;
     }
 
+    /** {@code secondFactor} names the kind of method asked for after the password, when one was. */
     record Attempt(SignInDoor door, String upnTyped, UUID accountId, UUID organisationId, SignInOutcome outcome,
-            RequestOrigin origin, boolean familiarDevice) {
+            RequestOrigin origin, boolean familiarDevice, String secondFactor) {
     }
 
     public enum Review {
@@ -46,7 +47,7 @@ public class SignInLog {
     }
 
     public record Entry(UUID id, Instant at, SignInOutcome outcome, SignInDoor door, String clientAddress,
-            String browser, String operatingSystem, boolean familiarDevice, String review) {
+            String browser, String operatingSystem, boolean familiarDevice, String review, String secondFactor) {
 
         public boolean failed() {
             return outcome.failed();
@@ -61,12 +62,12 @@ public class SignInLog {
         UserAgents.Parsed agent = userAgents.parse(attempt.origin().userAgent());
         jdbc.sql("""
                 insert into sign_in_event (id, occurred_at, upn_typed, account_id, outcome, door, client_address,
-                                           browser, operating_system, familiar_device)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                           browser, operating_system, familiar_device, second_factor)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), attempt.upnTyped(),
                         attempt.accountId(), attempt.outcome().name(), attempt.door().name(),
                         attempt.origin().clientAddress(), agent.browser(),
-                        agent.operatingSystem(), attempt.familiarDevice())
+                        agent.operatingSystem(), attempt.familiarDevice(), attempt.secondFactor())
                 .update();
         boolean succeeded = attempt.outcome() == SignInOutcome.SUCCEEDED;
         audit.record(new AuditEvent(succeeded ? AuditEventType.SIGN_IN_SUCCEEDED : AuditEventType.SIGN_IN_FAILED,
@@ -78,7 +79,7 @@ public class SignInLog {
     public Page page(UUID accountId, int number, int size) {
         List<Entry> entries = jdbc.sql("""
                 select id, occurred_at, outcome, door, client_address, browser, operating_system, familiar_device,
-                       review
+                       review, second_factor
                 from sign_in_event where account_id = ?
                 order by occurred_at desc, id limit ? offset ?""")
                 .params(accountId, size + 1, (long) number * size)
@@ -87,7 +88,7 @@ public class SignInLog {
                         SignInOutcome.valueOf(rs.getString("outcome")), SignInDoor.valueOf(rs.getString("door")),
                         rs.getString("client_address"),
                         rs.getString("browser"), rs.getString("operating_system"), rs.getBoolean("familiar_device"),
-                        rs.getString("review")))
+                        rs.getString("review"), rs.getString("second_factor")))
                 .list();
         return new Page(entries.subList(0, Math.min(size, entries.size())), number, entries.size() > size);
     }

@@ -10,11 +10,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
+import dev.myaccount.web.Access;
 import dev.myaccount.web.PathOnlyRedirects;
 
 /**
- * Makes the browser familiar to the account (for smart lockout), then sends a person who must change
- * their password straight to that page, and anyone else where they were going.
+ * Sends a person whose sign-in asks for a second step to that step. Once every step is done, makes the
+ * browser familiar to the account (for smart lockout), then sends a person who must change their password
+ * straight to that page, and anyone else where they were going.
  */
 @Component
 class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
@@ -30,6 +32,10 @@ class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
         SignedInPerson person = (SignedInPerson) authentication.getPrincipal();
+        if (person.secondFactorFlow().isPresent()) {
+            getRedirectStrategy().sendRedirect(request, response, Access.SECOND_STEP);
+            return;
+        }
         SignInDetails details = (SignInDetails) authentication.getDetails();
         devices.remember(person.accountId(), details.device(), request, response);
         if (person.mustChangePassword()) {

@@ -1,21 +1,29 @@
 package dev.myaccount.signin;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+
+import dev.myaccount.web.Access;
 
 /**
  * The person behind a session. Kept in the session store, so it holds only what pages show on every
- * request, and no credential.
+ * request, and no credential. Until the second sign-in step is done ({@link #secondFactorFlow()} present)
+ * the person has no authority and reaches nothing but that step.
  */
 public final class SignedInPerson implements UserDetails {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    private static final List<GrantedAuthority> SIGNED_IN = List.of(new SimpleGrantedAuthority(Access.SIGNED_IN));
 
     private final UUID accountId;
     private final UUID organisationId;
@@ -23,15 +31,25 @@ public final class SignedInPerson implements UserDetails {
     private final String displayName;
     private final String organisationName;
     private final boolean mustChangePassword;
+    private final UUID secondFactorFlow;
+    private final Instant confirmedAt;
 
     SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName, String organisationName,
-            boolean mustChangePassword) {
+            boolean mustChangePassword, UUID secondFactorFlow, Instant confirmedAt) {
         this.accountId = accountId;
         this.organisationId = organisationId;
         this.upn = upn;
         this.displayName = displayName;
         this.organisationName = organisationName;
         this.mustChangePassword = mustChangePassword;
+        this.secondFactorFlow = secondFactorFlow;
+        this.confirmedAt = confirmedAt;
+    }
+
+    /** The same person, every step done, who proved who they are at {@code now}. */
+    SignedInPerson confirmed(Instant now) {
+        return new SignedInPerson(accountId, organisationId, upn, displayName, organisationName, mustChangePassword,
+                null, now);
     }
 
     public UUID accountId() {
@@ -58,6 +76,16 @@ public final class SignedInPerson implements UserDetails {
         return mustChangePassword;
     }
 
+    /** The flow of the second sign-in step while it is not done. */
+    public Optional<UUID> secondFactorFlow() {
+        return Optional.ofNullable(secondFactorFlow);
+    }
+
+    /** When the person last proved who they are: at sign-in, or when they confirmed it for a sensitive change. */
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+
     @Override
     public String getUsername() {
         return upn;
@@ -70,6 +98,6 @@ public final class SignedInPerson implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of();
+        return secondFactorFlow == null ? SIGNED_IN : List.of();
     }
 }

@@ -13,6 +13,10 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 @Configuration(proxyBeanMethods = false)
@@ -36,18 +40,29 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Where a signed-in person is kept between requests; steps after the password save theirs here too. */
+    @Bean
+    SecurityContextRepository signedInContexts() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
     /** The sign-in check itself is the application's one AuthenticationProvider bean (ProtectedSignIn). */
     @Bean
     @Order(2)
-    SecurityFilterChain portal(HttpSecurity http, AuthenticationDetailsSource<HttpServletRequest, ?> signInDetails, AuthenticationSuccessHandler signedIn,
-            AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, AuthenticationDetailsSource<HttpServletRequest, ?> signInDetails,
+            AuthenticationSuccessHandler signedIn,
+            AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut,
+            SecurityContextRepository signedInContexts) throws Exception {
         // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
         pageBeforeSignIn.setMatchingRequestParameterName(null);
         http.requestCache(cache -> cache.requestCache(pageBeforeSignIn))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PublicPaths.PATHS).permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(Access.PUBLIC_PATHS).permitAll()
+                        .requestMatchers(Access.SECOND_STEP, Access.SECOND_STEP + "/**").authenticated()
+                        .anyRequest().hasAuthority(Access.SIGNED_IN))
+                .securityContext(context -> context.securityContextRepository(signedInContexts))
                 .formLogin(form -> form
                         .loginPage("/signin")
                         .usernameParameter("upn")

@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestPeople.class)
+@Import({TestPeople.class, TestMethods.class})
 @Tag("browser")
 public @interface BrowserTest {
 }

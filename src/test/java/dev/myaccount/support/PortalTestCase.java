@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.myaccount.support.TestPeople.Person;
 
-/** What a test of the running portal works with: its port, new people, and the database to look into. */
+/**
+ * What a test of the running portal works with: its port, new people and their sign-in methods, and the
+ * database to look into.
+ */
 public abstract class PortalTestCase {
 
     @LocalServerPort
@@ -16,6 +19,9 @@ public abstract class PortalTestCase {
 
     @Autowired
     protected TestPeople people;
+
+    @Autowired
+    protected TestMethods methods;
 
     @Autowired
     protected JdbcClient jdbc;

@@ -22,7 +22,8 @@ public final class SecondNode implements AutoCloseable {
                 "--spring.datasource.username=" + first.getProperty("spring.datasource.username"),
                 "--spring.datasource.password=" + first.getProperty("spring.datasource.password", ""),
                 "--myaccount.signin.failures-per-address="
-                        + first.getProperty("myaccount.signin.failures-per-address")};
+                        + first.getProperty("myaccount.signin.failures-per-address"),
+                "--myaccount.security-info.key=" + first.getProperty("myaccount.security-info.key")};
         String[] all = java.util.Arrays.copyOf(arguments, arguments.length + extraArguments.length);
         System.arraycopy(extraArguments, 0, all, arguments.length, extraArguments.length);
         return new SecondNode(new SpringApplicationBuilder(MyAccountApplication.class).run(all));

@@ -8,18 +8,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives each test application context its own empty database, in demo mode with a known password, and no
- * practical limit of sign-ins per address unless the test class sets one (@TestPropertySource).
+ * Gives each test application context its own empty database, in demo mode with a known password, email and
+ * text messages going to the tests' own SMTP server and SMS webhook, and no practical limit of sign-ins per
+ * address unless the test class sets one (@TestPropertySource).
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String DEMO_PASSWORD = "Demo passphrase for tests";
+
+    /** The key that seals authenticator secrets, the same for every node of a test (32 bytes in base64). */
+    public static final String SECURITY_INFO_KEY = "dGVzdHMgb25seSwgbm90IGEga2V5IG9mIGFueSBwb3I=";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
         properties.put("myaccount.demo.enabled", "true");
         properties.put("myaccount.demo.password", DEMO_PASSWORD);
+        properties.put("myaccount.security-info.key", SECURITY_INFO_KEY);
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", String.valueOf(TestMail.port()));
+        properties.put("myaccount.notification.sms-webhook", TestSms.url());
+        properties.put("myaccount.notification.sms-headers.Authorization", "Bearer test-gateway-token");
         // Every test signs in from 127.0.0.1; the limit per address has its own test.
         if (!context.getEnvironment().containsProperty("myaccount.signin.failures-per-address")) {
             properties.put("myaccount.signin.failures-per-address", "100000");

@@ -43,7 +43,8 @@ class LanguageTest extends PortalTestCase {
         assertThat(password.select(".field > label").eachText()).containsExactly("Gebruikers-id", "Oud wachtwoord",
                 "Nieuw wachtwoord maken", "Nieuw wachtwoord bevestigen");
         assertThat(password.select("button.primary").text()).isEqualTo("Indienen");
-        assertThat(password.select("nav.side a").eachText()).containsExactly("Overzicht", "Wachtwoord", "Aanmeldingen");
+        assertThat(password.select("nav.side a").eachText()).containsExactly("Overzicht", "Beveiligingsgegevens",
+                "Wachtwoord", "Aanmeldingen");
         assertThat(browser.get("/password?lang=en").page().select("h1").text()).isEqualTo("Change password");
     }
 

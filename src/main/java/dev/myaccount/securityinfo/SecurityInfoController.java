@@ -1,0 +1,115 @@
+package dev.myaccount.securityinfo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.myaccount.audit.AuditEvent;
+import dev.myaccount.audit.AuditEventType;
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.signin.Confirmation;
+import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PortalProperties;
+
+/** The Security info page: the person's sign-in methods, their default, and deleting one. */
+@Controller
+@RequestMapping(SecurityInfoController.PAGE)
+public class SecurityInfoController {
+
+    public static final String PAGE = "/security-info";
+
+    private final SignInMethods methods;
+    private final SignInSettings settings;
+    private final Confirmation confirmation;
+    private final AuditLog audit;
+    private final PortalProperties portal;
+
+    SecurityInfoController(SignInMethods methods, SignInSettings settings, Confirmation confirmation,
+            AuditLog audit, PortalProperties portal) {
+        this.portal = portal;
+        this.methods = methods;
+        this.settings = settings;
+        this.confirmation = confirmation;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String added, @AuthenticationPrincipal SignedInPerson person,
+            Model model) {
+        List<SignInMethod> own = methods.of(person.accountId());
+        model.addAttribute("added", kind(added).map(MethodKind::slug).orElse(null));
+        model.addAttribute("zone", portal.timeZone());
+        model.addAttribute("methods", own);
+        model.addAttribute("kinds", MethodKind.values());
+        model.addAttribute("required", settings.secondFactorRequired(person.organisationId()));
+        return "securityinfo/page";
+    }
+
+    /** The "Add sign-in method" choice, sent on to the kind's own page. */
+    @GetMapping("/add")
+    String add(@RequestParam(required = false) String kind) {
+        return kind(kind).map(chosen -> "redirect:" + PAGE + "/" + chosen.slug()).orElse("redirect:" + PAGE);
+    }
+
+    @PostMapping("/default")
+    String makeDefault(@RequestParam(required = false) UUID method, @AuthenticationPrincipal SignedInPerson person,
+            HttpServletRequest request) {
+        if (method == null || !methods.makeDefault(person.accountId(), method)) {
+            return "redirect:" + PAGE + "?notfound";
+        }
+        audit.record(AuditEvent.of(AuditEventType.SIGN_IN_METHOD_DEFAULT_CHANGED, person.organisationId(),
+                person.accountId(), RequestOrigin.of(request)));
+        return "redirect:" + PAGE + "?defaultchanged";
+    }
+
+    /** Asks "delete this method?" before it is done, as a page, so that it works without a script. */
+    @GetMapping("/{id}/delete")
+    String askDelete(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson person, Model model,
+            HttpServletRequest request) {
+        var method = methods.find(person.accountId(), id);
+        if (method.isEmpty()) {
+            return "redirect:" + PAGE + "?notfound";
+        }
+        var confirm = confirmation.needed(person, request, PAGE + "/" + id + "/delete");
+        if (confirm.isPresent()) {
+            return confirm.get();
+        }
+        model.addAttribute("method", method.get());
+        return "securityinfo/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson person, HttpServletRequest request) {
+        var confirm = confirmation.needed(person, request, PAGE + "/" + id + "/delete");
+        if (confirm.isPresent()) {
+            return confirm.get();
+        }
+        String kind = methods.find(person.accountId(), id).map(method -> method.kind().slug()).orElse(null);
+        return switch (methods.remove(person.accountId(), person.organisationId(), id)) {
+            case NOT_FOUND -> "redirect:" + PAGE + "?notfound";
+            case LAST_REQUIRED -> "redirect:" + PAGE + "?lastrequired";
+            case REMOVED -> {
+                audit.record(new AuditEvent(AuditEventType.SIGN_IN_METHOD_DELETED, person.organisationId(),
+                        person.accountId(), RequestOrigin.of(request), kind));
+                yield "redirect:" + PAGE + "?deleted";
+            }
+        };
+    }
+
+    private static Optional<MethodKind> kind(String slug) {
+        return Arrays.stream(MethodKind.values()).filter(kind -> kind.slug().equals(slug)).findFirst();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.myaccount.securityinfo;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.myaccount.signin.SecondFactors;
+
+/** A person's sign-in methods: the default first, then the oldest. */
+@Service
+public class SignInMethods implements SecondFactors {
+
+    /** Enough for every kind and a spare of each; more is a mistake or a script. */
+    static final int MOST_PER_PERSON = 10;
+
+    public enum Removal { REMOVED, LAST_REQUIRED, NOT_FOUND }
+
+    private final JdbcClient jdbc;
+    private final SignInSettings settings;
+    private final Clock clock;
+
+    SignInMethods(JdbcClient jdbc, SignInSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean asked(UUID accountId) {
+        return jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(accountId)
+                .query(Integer.class).single() > 0;
+    }
+
+    public List<SignInMethod> of(UUID accountId) {
+        return jdbc.sql("""
+                select id, account_id, kind, secret, is_default, created_at, last_used_at from sign_in_method
+                where account_id = ? order by is_default desc, created_at, id""")
+                .param(accountId)
+                .query((rs, n) -> new SignInMethod(rs.getObject("id", UUID.class),
+                        rs.getObject("account_id", UUID.class), MethodKind.valueOf(rs.getString("kind")),
+                        rs.getString("secret"), rs.getBoolean("is_default"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("last_used_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null)))
+                .list();
+    }
+
+    public Optional<SignInMethod> find(UUID accountId, UUID methodId) {
+        return of(accountId).stream().filter(method -> method.id().equals(methodId)).findFirst();
+    }
+
+    /** Adds a method; the person's first becomes their default. Empty when they have as many as allowed. */
+    @Transactional
+    public Optional<UUID> add(UUID accountId, MethodKind kind, String secret) {
+        List<SignInMethod> existing = of(accountId);
+        if (existing.size() >= MOST_PER_PERSON) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into sign_in_method (id, account_id, kind, secret, is_default, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, accountId, kind.name(), secret, existing.isEmpty(), now()).update();
+        return Optional.of(id);
+    }
+
+    /**
+     * Deletes one of the person's methods; the default passes to the oldest left. The last one stays when
+     * the organisation requires a second step at sign-in.
+     */
+    @Transactional
+    public Removal remove(UUID accountId, UUID organisationId, UUID methodId) {
+        // Locks the person's methods, so that two deletions at once cannot both see another one left.
+        List<UUID> methods = jdbc.sql("""
+                select id from sign_in_method where account_id = ? order by created_at, id for update""")
+                .param(accountId).query(UUID.class).list();
+        if (!methods.contains(methodId)) {
+            return Removal.NOT_FOUND;
+        }
+        if (methods.size() == 1 && settings.secondFactorRequired(organisationId)) {
+            return Removal.LAST_REQUIRED;
+        }
+        jdbc.sql("delete from sign_in_method where id = ? and account_id = ?").params(methodId, accountId).update();
+        jdbc.sql("""
+                update sign_in_method set is_default = true where account_id = ? and id = (
+                    select id from sign_in_method where account_id = ? order by is_default desc, created_at, id
+                    limit 1)""")
+                .params(accountId, accountId).update();
+        return Removal.REMOVED;
+    }
+
+    /** Makes one of the person's methods their default; false when it is not theirs. */
+    @Transactional
+    public boolean makeDefault(UUID accountId, UUID methodId) {
+        if (find(accountId, methodId).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update sign_in_method set is_default = (id = ?) where account_id = ?").params(methodId, accountId)
+                .update();
+        return true;
+    }
+
+    public void used(UUID methodId) {
+        jdbc.sql("update sign_in_method set last_used_at = ? where id = ?").params(now(), methodId).update();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

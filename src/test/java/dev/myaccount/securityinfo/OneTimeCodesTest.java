@@ -1,0 +1,109 @@
+package dev.myaccount.securityinfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import dev.myaccount.securityinfo.MethodCheck.Sending;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestClock;
+import dev.myaccount.support.TestClockConfiguration;
+
+/** Codes by message: single-use, ten minutes, five tries, stored as keyed hashes, replaced, and limited. */
+@PortalTest
+@Import(TestClockConfiguration.class)
+class OneTimeCodesTest extends PortalTestCase {
+
+    private static final String WHERE = "pat@example.net";
+
+    @Autowired
+    OneTimeCodes codes;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void aCodeWorksOnceAndOnlyForItsPurposeAndDestination() {
+        UUID account = people.create().id();
+        String code = send(account, "purpose", "203.0.113.1");
+
+        assertThat(codes.check(account, "other purpose", WHERE, code)).isFalse();
+        assertThat(codes.check(account, "purpose", "someone@example.net", code)).isFalse();
+        assertThat(codes.check(account, "purpose", WHERE, code)).isTrue();
+        assertThat(codes.check(account, "purpose", WHERE, code)).isFalse();
+    }
+
+    @Test
+    void aCodeExpiresAfterTenMinutes() {
+        UUID account = people.create().id();
+        String code = send(account, "purpose", "203.0.113.2");
+
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+
+        assertThat(codes.check(account, "purpose", WHERE, code)).isFalse();
+    }
+
+    @Test
+    void afterFiveWrongTriesEvenTheRightCodeIsRefused() {
+        UUID account = people.create().id();
+        String code = send(account, "purpose", "203.0.113.3");
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            assertThat(codes.check(account, "purpose", WHERE, wrong)).isFalse();
+        }
+
+        assertThat(codes.check(account, "purpose", WHERE, code)).isFalse();
+    }
+
+    @Test
+    void aNewCodeReplacesTheOld() {
+        UUID account = people.create().id();
+        String first = send(account, "purpose", "203.0.113.4");
+        String second = send(account, "purpose", "203.0.113.4");
+
+        assertThat(first.equals(second) || !codes.check(account, "purpose", WHERE, first)).isTrue();
+        assertThat(codes.check(account, "purpose", WHERE, second)).isTrue();
+    }
+
+    @Test
+    void onlyAKeyedHashOfTheCodeIsStored() {
+        UUID account = people.create().id();
+        String code = send(account, "purpose", "203.0.113.5");
+
+        String stored = jdbc.sql("select code_hash from one_time_code where account_id = ?").param(account)
+                .query(String.class).single();
+        assertThat(stored).doesNotContain(code).hasSize(44);
+    }
+
+    @Test
+    void aPersonGetsFiveCodesInFifteenMinutesAndAnAddressThirty() {
+        UUID account = people.create().id();
+        List<Sending> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(codes.send(account, "purpose", WHERE, "203.0.113.6", code -> { }));
+        }
+        assertThat(answers).containsExactly(Sending.SENT, Sending.SENT, Sending.SENT, Sending.SENT, Sending.SENT,
+                Sending.TOO_MANY);
+
+        List<Sending> fromOneAddress = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            fromOneAddress.add(codes.send(people.create().id(), "purpose", WHERE, "203.0.113.7", code -> { }));
+        }
+        assertThat(fromOneAddress.subList(0, 30)).containsOnly(Sending.SENT);
+        assertThat(fromOneAddress.get(30)).isEqualTo(Sending.TOO_MANY);
+    }
+
+    private String send(UUID account, String purpose, String address) {
+        String[] sent = new String[1];
+        assertThat(codes.send(account, purpose, WHERE, address, code -> sent[0] = code)).isEqualTo(Sending.SENT);
+        return sent[0];
+    }
+}
