@@ -3,6 +3,7 @@ package dev.myaccount.password;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.myaccount.policy.PolicyCheck;
 import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.policy.PolicyVerdict;
+import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.RateLimiter;
 
@@ -39,16 +41,23 @@ class ChangePasswordController {
     /** Enough for typing (20 checks in any 10 seconds), too few to test a list of guesses against the policy. */
     private final RateLimiter checkLimit = new RateLimiter(20, Duration.ofSeconds(10));
     private final MessageSource messages;
+    private final Confirmation confirmation;
 
     ChangePasswordController(ChangePasswordService service, PolicySettingsStore policies,
-            MessageSource messages) {
+            MessageSource messages, Confirmation confirmation) {
+        this.confirmation = confirmation;
         this.service = service;
         this.policies = policies;
         this.messages = messages;
     }
 
     @GetMapping
-    String open(@AuthenticationPrincipal SignedInPerson person, Model model) {
+    String open(@AuthenticationPrincipal SignedInPerson person, Model model, HttpServletRequest request) {
+        String back = request.getQueryString() == null ? "/password" : "/password?" + request.getQueryString();
+        Optional<String> confirm = confirmation.needed(person, request, back);
+        if (confirm.isPresent()) {
+            return confirm.get();
+        }
         model.addAttribute("form", new ChangePasswordForm(null, null, null));
         return page(person, model);
     }
@@ -57,6 +66,10 @@ class ChangePasswordController {
     String change(@ModelAttribute("form") ChangePasswordForm form, BindingResult errors,
             @AuthenticationPrincipal SignedInPerson person, Authentication signedIn, Model model,
             HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> confirm = confirmation.needed(person, request, "/password");
+        if (confirm.isPresent()) {
+            return confirm.get();
+        }
         if (!service.change(person.upn(), form, errors, request)) {
             return page(person, model);
         }

@@ -106,6 +106,27 @@ class SecurityInfoPageTest extends PortalTestCase {
     }
 
     @Test
+    void changingThePasswordAfterTenMinutesAsksToConfirmFirstAndReturns() {
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+        clock.advance(Duration.ofMinutes(11));
+        Document page = browser.get("/sign-ins").page();
+
+        Response post = browser.post("/password", Map.of("_csrf", PortalClient.csrfToken(page),
+                "currentPassword", person.password(), "newPassword", "A brand new passphrase 2026",
+                "confirmPassword", "A brand new passphrase 2026"));
+        assertThat(post.location()).hasValue("/confirm");
+        assertThat(browser.get("/password?secured").location()).hasValue("/confirm");
+        Response confirmed = browser.submit(browser.get("/confirm").page(), "form[action=/confirm]",
+                Map.of("password", person.password()));
+
+        assertThat(confirmed.location()).hasValue("/password?secured");
+        assertThat(browser.get("/password").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'password.changed'")
+                .param(person.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void deletingAMethodAsksFirstAndTheDefaultPassesToTheNextOne() {
         Person person = people.create();
         String secret = methods.addAuthenticator(person.id());
