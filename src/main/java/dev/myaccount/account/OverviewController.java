@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.securityinfo.SignInMethods;
+import dev.myaccount.securityinfo.passkey.Passkeys;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PortalProperties;
 
@@ -20,8 +21,11 @@ class OverviewController {
     private final DirectoryService directory;
     private final PortalProperties portal;
     private final SignInMethods methods;
+    private final Passkeys passkeys;
 
-    OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods) {
+    OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods,
+            Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.methods = methods;
         this.directory = directory;
         this.portal = portal;
@@ -39,7 +43,7 @@ class OverviewController {
         ZonedDateTime changed = account.passwordChangedAt() == null ? null
                 : account.passwordChangedAt().atZone(portal.timeZone());
         model.addAttribute("passwordChangedAt", changed);
-        model.addAttribute("methodCount", methods.of(person.accountId()).size());
+        model.addAttribute("methodCount", methods.of(person.accountId()).size() + passkeys.of(person.upn()).size());
         return "account/overview";
     }
 }

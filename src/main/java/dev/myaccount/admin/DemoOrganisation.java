@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
 import dev.myaccount.directory.Role;
 import dev.myaccount.policy.PolicySettingsStore;
+import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.SignInMethods;
 
 /**
  * On start-up: in demo mode, an empty database gets Contoso and its people before the web server takes its
@@ -35,6 +38,9 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private static final List<String> BANNED_TERMS = List.of("contoso", "blank", "seattle", "widget", "marketing");
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int PASSWORD_LENGTH = 16;
+    /** Diego keeps a personal email address, so the demo shows the second sign-in step (codes print below). */
+    private static final String SECOND_STEP_PERSON = "diego.siciliani";
+    private static final String SECOND_STEP_ADDRESS = "diego@home.example";
 
     private record DemoPerson(String localPart, String givenName, String surname, Role role) {
     }
@@ -52,11 +58,13 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private final DemoProperties demo;
     private final Environment environment;
     private final TransactionTemplate transaction;
+    private final SignInMethods methods;
     private final SecureRandom random = new SecureRandom();
     private Map<String, String> created = Map.of();
 
     DemoOrganisation(DirectoryService directory, PolicySettingsStore policies, PasswordEncoder passwords,
-            DemoProperties demo, Environment environment, TransactionTemplate transaction) {
+            DemoProperties demo, Environment environment, TransactionTemplate transaction, SignInMethods methods) {
+        this.methods = methods;
         this.directory = directory;
         this.policies = policies;
         this.passwords = passwords;
@@ -93,8 +101,12 @@ class DemoOrganisation implements SmartInitializingSingleton {
             String password = demo.password() == null || demo.password().isBlank() ? randomPassword()
                     : demo.password();
             String upn = person.localPart() + "@" + DOMAIN;
-            directory.createAccount(new NewAccount(contoso.id(), upn, person.givenName() + " " + person.surname(),
-                    person.givenName(), person.surname(), passwords.encode(password), false, person.role()));
+            UUID id = directory.createAccount(new NewAccount(contoso.id(), upn,
+                    person.givenName() + " " + person.surname(), person.givenName(), person.surname(),
+                    passwords.encode(password), false, person.role()));
+            if (person.localPart().equals(SECOND_STEP_PERSON)) {
+                methods.add(id, MethodKind.EMAIL, SECOND_STEP_ADDRESS);
+            }
             created.put(upn + (person.role() == Role.ADMIN ? " (admin)" : ""), password);
         }
         return created;
@@ -119,6 +131,8 @@ class DemoOrganisation implements SmartInitializingSingleton {
         } else {
             out.println("  Sign in as one of these people of Contoso:");
             created.forEach((upn, password) -> out.printf("    %-40s %s%n", upn, password));
+            out.println("  " + SECOND_STEP_PERSON + " is asked for a code sent to " + SECOND_STEP_ADDRESS
+                    + "; demo codes appear in this console.");
         }
         out.println();
     }

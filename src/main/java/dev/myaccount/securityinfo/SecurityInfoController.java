@@ -2,11 +2,13 @@ package dev.myaccount.securityinfo;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +22,12 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.securityinfo.passkey.Passkeys;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PortalProperties;
 
-/** The Security info page: the person's sign-in methods, their default, and deleting one. */
+/** The Security info page: the person's sign-in methods and passkeys, their default, and deleting one. */
 @Controller
 @RequestMapping(SecurityInfoController.PAGE)
 public class SecurityInfoController {
@@ -36,9 +39,13 @@ public class SecurityInfoController {
     private final Confirmation confirmation;
     private final AuditLog audit;
     private final PortalProperties portal;
+    private final Passkeys passkeys;
+    private final MessageSource messages;
 
     SecurityInfoController(SignInMethods methods, SignInSettings settings, Confirmation confirmation,
-            AuditLog audit, PortalProperties portal) {
+            AuditLog audit, PortalProperties portal, Passkeys passkeys, MessageSource messages) {
+        this.passkeys = passkeys;
+        this.messages = messages;
         this.portal = portal;
         this.methods = methods;
         this.settings = settings;
@@ -53,6 +60,7 @@ public class SecurityInfoController {
         model.addAttribute("added", kind(added).map(MethodKind::slug).orElse(null));
         model.addAttribute("zone", portal.timeZone());
         model.addAttribute("methods", own);
+        model.addAttribute("passkeys", passkeys.of(person.upn()));
         model.addAttribute("kinds", MethodKind.values());
         model.addAttribute("required", settings.secondFactorRequired(person.organisationId()));
         return "securityinfo/page";
@@ -78,7 +86,7 @@ public class SecurityInfoController {
     /** Asks "delete this method?" before it is done, as a page, so that it works without a script. */
     @GetMapping("/{id}/delete")
     String askDelete(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson person, Model model,
-            HttpServletRequest request) {
+            HttpServletRequest request, Locale language) {
         var method = methods.find(person.accountId(), id);
         if (method.isEmpty()) {
             return "redirect:" + PAGE + "?notfound";
@@ -87,7 +95,9 @@ public class SecurityInfoController {
         if (confirm.isPresent()) {
             return confirm.get();
         }
-        model.addAttribute("method", method.get());
+        model.addAttribute("what", messages.getMessage("method." + method.get().kind().slug(), null, language)
+                + " " + method.get().shown());
+        model.addAttribute("action", PAGE + "/" + id + "/delete");
         return "securityinfo/delete";
     }
 

@@ -13,7 +13,7 @@ public record SignInMethod(UUID id, UUID accountId, MethodKind kind, String secr
     /** What a page shows of the method: an email address, the last digits of a phone number, nothing of a secret. */
     public String shown() {
         return switch (kind) {
-            case AUTHENTICATOR -> "";
+            case AUTHENTICATOR, PASSKEY -> "";
             case EMAIL -> secret;
             case PHONE -> "•••• " + secret.substring(Math.max(0, secret.length() - 4));
         };

@@ -4,6 +4,8 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
@@ -53,7 +55,7 @@ class SecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http, AuthenticationDetailsSource<HttpServletRequest, ?> signInDetails,
             AuthenticationSuccessHandler signedIn,
             AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut,
-            SecurityContextRepository signedInContexts) throws Exception {
+            SecurityContextRepository signedInContexts, List<SignInWay> otherWays) throws Exception {
         // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar.
         HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
         pageBeforeSignIn.setMatchingRequestParameterName(null);
@@ -79,6 +81,9 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()));
+        for (SignInWay way : otherWays) {
+            way.addTo(http);
+        }
         return http.build();
     }
 }

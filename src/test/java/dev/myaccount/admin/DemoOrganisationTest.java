@@ -57,6 +57,16 @@ class DemoOrganisationTest extends PortalTestCase {
             assertThat(directory.findOrganisation(account.organisationId()).orElseThrow().name()).isEqualTo("Contoso");
         }
         assertThat(new PortalClient(port).signIn("megan.bowen@contoso.example", TestDatabaseInitializer.DEMO_PASSWORD)
-                .location()).contains("/");
+                .location()).hasValue("/");
+    }
+
+    @Test
+    void diegoIsAskedForACodeSentToHisPersonalAddress() {
+        PortalClient browser = new PortalClient(port);
+
+        assertThat(browser.signIn("diego.siciliani@contoso.example", TestDatabaseInitializer.DEMO_PASSWORD)
+                .location()).hasValue("/signin/verify");
+        assertThat(browser.get("/signin/verify").page().select("main > p:not(.brand)").first().text())
+                .isEqualTo("We'll send a code to diego@home.example.");
     }
 }

@@ -184,6 +184,22 @@ class SecurityInfoPageTest extends PortalTestCase {
     }
 
     @Test
+    void aPasskeyThatIsNotThePersonsOwnCannotBeRenamedOrDeleted() {
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+        Document page = browser.get("/security-info").page();
+        String someone = "AAECAwQFBgcICQoLDA0ODw";
+
+        assertThat(browser.get("/security-info/passkey/" + someone + "/delete").location())
+                .hasValue("/security-info?notfound");
+        assertThat(browser.post("/security-info/passkey/" + someone + "/delete",
+                Map.of("_csrf", PortalClient.csrfToken(page))).location()).hasValue("/security-info?notfound");
+        assertThat(browser.post("/security-info/passkey/" + someone + "/rename",
+                Map.of("_csrf", PortalClient.csrfToken(page), "name", "Mine now")).location())
+                .hasValue("/security-info?notfound");
+    }
+
+    @Test
     void theDefaultMethodIsOfferedFirstAtSignIn() {
         Person person = people.create();
         String secret = methods.addAuthenticator(person.id());

@@ -24,7 +24,7 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * Two portal nodes on one database, as the README runs them: whichever node makes a shared key first,
  * the other signs in, counts wrong passwords, locks and knows familiar browsers with it; sessions ended
- * on one are gone on the other. Its own database (the property below), so that no key exists yet.
+ * on one are gone on the other; a second sign-in step begun on one is finished on the other. Its own database (the property below), so that no key exists yet.
  */
 @PortalTest
 @TestPropertySource(properties = "myaccount.test.fresh-database=two-nodes")
@@ -61,6 +61,27 @@ class TwoNodesTest extends PortalTestCase {
         assertThat(signIn(second.port(), other.upn(), other.password())).isEqualTo("/");
         assertThat(failedCount(person)).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from portal_key").query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondStepBegunOnOneNodeIsFinishedOnTheOtherAndItsCodeIsTakenOnce() {
+        Person person = people.create();
+        String secret = methods.addAuthenticator(person.id());
+        PortalClient browser = new PortalClient(port);
+        assertThat(browser.signIn(person.upn(), person.password()).location()).hasValue("/signin/verify");
+        PortalClient onSecond = browser.onPort(second.port());
+        String code = methods.code(secret);
+
+        var in = onSecond.submit(onSecond.get("/signin/verify").page(), "form:has(input[name=code])",
+                Map.of("code", code));
+
+        assertThat(in.location()).hasValue("/");
+        assertThat(browser.get("/").status()).isEqualTo(200);
+        PortalClient replay = new PortalClient(port);
+        replay.signIn(person.upn(), person.password());
+        var refused = replay.submit(replay.get("/signin/verify").page(), "form:has(input[name=code])",
+                Map.of("code", code));
+        assertThat(refused.page().select("[role=alert]").text()).startsWith("That code isn't right.");
     }
 
     @Test

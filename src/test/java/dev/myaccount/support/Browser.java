@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -94,6 +95,14 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /** Clicks a button whose script answers on the same page. */
+    public void press(String css) {
+        steadily(() -> {
+            find(css).click();
+            return true;
+        });
+    }
+
     /**
      * Runs an action on the page, again when Chromium answers that a node it just found "does not belong to
      * the document" (it sometimes does right after a page load); the action did not happen then.
@@ -113,6 +122,14 @@ public final class Browser implements AutoCloseable {
         type("#upn", upn);
         type("#password", password);
         click("form[action='/signin'] button[type=submit]");
+    }
+
+    /** Gives the browser a platform authenticator (as a laptop's fingerprint reader) that holds passkeys. */
+    public void addPasskeyAuthenticator() {
+        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
     }
 
     public void screenshot(String name) {

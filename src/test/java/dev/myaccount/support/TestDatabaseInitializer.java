@@ -1,5 +1,9 @@
 package dev.myaccount.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,11 +32,23 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("myaccount.notification.sms-webhook", TestSms.url());
+        // Passkeys are bound to the address the browser opens, so the port is chosen here rather than by the server.
+        int port = freePort();
+        properties.put("server.port", String.valueOf(port));
+        properties.put("myaccount.passkeys.origins", "http://localhost:" + port);
         properties.put("myaccount.notification.sms-headers.Authorization", "Bearer test-gateway-token");
         // Every test signs in from 127.0.0.1; the limit per address has its own test.
         if (!context.getEnvironment().containsProperty("myaccount.signin.failures-per-address")) {
             properties.put("myaccount.signin.failures-per-address", "100000");
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

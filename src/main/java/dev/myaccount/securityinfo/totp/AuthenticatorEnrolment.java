@@ -1,4 +1,4 @@
-package dev.myaccount.securityinfo.authenticator;
+package dev.myaccount.securityinfo.totp;
 
 import java.util.Base64;
 import java.util.OptionalLong;

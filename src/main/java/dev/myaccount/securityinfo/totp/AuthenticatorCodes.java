@@ -1,4 +1,4 @@
-package dev.myaccount.securityinfo.authenticator;
+package dev.myaccount.securityinfo.totp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

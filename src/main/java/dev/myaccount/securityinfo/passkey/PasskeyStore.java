@@ -1,0 +1,40 @@
+package dev.myaccount.securityinfo.passkey;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.signin.PasskeyProperties;
+
+/**
+ * Where passkeys are kept (Spring Security's JDBC repositories, in the portal's database so that every node
+ * knows them) and the checks of WebAuthn ceremonies for the portal's domain.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasskeyStore {
+
+    @Bean
+    PublicKeyCredentialUserEntityRepository passkeyHolders(JdbcOperations jdbc) {
+        return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
+    }
+
+    @Bean
+    Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit) {
+        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit);
+    }
+
+    @Bean
+    WebAuthnRelyingPartyOperations passkeyCeremonies(PublicKeyCredentialUserEntityRepository holders,
+            Passkeys passkeys, PasskeyProperties settings) {
+        return new Webauthn4JRelyingPartyOperations(holders, passkeys,
+                PublicKeyCredentialRpEntity.builder().id(settings.rpId()).name(settings.rpName()).build(),
+                settings.origins());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.myaccount.securityinfo.passkey;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import dev.myaccount.audit.AuditEvent;
+import dev.myaccount.audit.AuditEventType;
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.signin.SignedInPerson;
+
+/**
+ * A person's passkeys: Spring Security's credential store, with an audit event when the registration
+ * endpoint saves a new one, and the list, rename and delete of Security info, each only of the person's own.
+ */
+public class Passkeys implements UserCredentialRepository {
+
+    /** A passkey as a page shows it; {@code id} is its credential id in base64url. */
+    public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {
+    }
+
+    private static final int LONGEST_NAME = 64;
+
+    private final UserCredentialRepository store;
+    private final PublicKeyCredentialUserEntityRepository holders;
+    private final AuditLog audit;
+
+    Passkeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository holders, AuditLog audit) {
+        this.store = store;
+        this.holders = holders;
+        this.audit = audit;
+    }
+
+    public List<Passkey> of(String upn) {
+        return records(upn).stream()
+                .sorted(Comparator.comparing(CredentialRecord::getCreated))
+                .map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
+                        record.getCreated(), record.getLastUsed()))
+                .toList();
+    }
+
+    public Optional<Passkey> find(String upn, String id) {
+        return of(upn).stream().filter(passkey -> passkey.id().equals(id)).findFirst();
+    }
+
+    /** Renames one of the person's passkeys; false when it is not theirs or the name is empty or too long. */
+    public boolean rename(String upn, String id, String name) {
+        String clean = name == null ? "" : name.strip();
+        Optional<CredentialRecord> record = own(upn, id);
+        if (record.isEmpty() || clean.isEmpty() || clean.length() > LONGEST_NAME) {
+            return false;
+        }
+        store.save(ImmutableCredentialRecord.fromCredentialRecord(record.get()).label(clean).build());
+        return true;
+    }
+
+    public boolean remove(String upn, String id) {
+        Optional<CredentialRecord> record = own(upn, id);
+        record.ifPresent(found -> delete(found.getCredentialId()));
+        return record.isPresent();
+    }
+
+    @Override
+    public void save(CredentialRecord record) {
+        boolean added = store.findByCredentialId(record.getCredentialId()) == null;
+        store.save(record);
+        if (added) {
+            audited(AuditEventType.SIGN_IN_METHOD_ADDED);
+        }
+    }
+
+    @Override
+    public void delete(Bytes credentialId) {
+        store.delete(credentialId);
+        audited(AuditEventType.SIGN_IN_METHOD_DELETED);
+    }
+
+    /** The event for the signed-in person whose request this is (Spring's endpoints call in with one). */
+    private void audited(AuditEventType type) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current != null && current.getPrincipal() instanceof SignedInPerson person
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            audit.record(new AuditEvent(type, person.organisationId(), person.accountId(),
+                    RequestOrigin.of(request.getRequest()), MethodKind.PASSKEY.slug()));
+        }
+    }
+
+    @Override
+    public CredentialRecord findByCredentialId(Bytes credentialId) {
+        return store.findByCredentialId(credentialId);
+    }
+
+    @Override
+    public List<CredentialRecord> findByUserId(Bytes userId) {
+        return store.findByUserId(userId);
+    }
+
+    private List<CredentialRecord> records(String upn) {
+        PublicKeyCredentialUserEntity holder = holders.findByUsername(upn);
+        return holder == null ? List.of() : store.findByUserId(holder.getId());
+    }
+
+    private Optional<CredentialRecord> own(String upn, String id) {
+        return records(upn).stream().filter(record -> record.getCredentialId().toBase64UrlString().equals(id))
+                .findFirst();
+    }
+}
