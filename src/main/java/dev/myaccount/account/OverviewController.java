@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.securityinfo.SignInMethods;
-import dev.myaccount.securityinfo.passkey.Passkeys;
+import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PortalProperties;
 
@@ -21,10 +21,10 @@ class OverviewController {
     private final DirectoryService directory;
     private final PortalProperties portal;
     private final SignInMethods methods;
-    private final Passkeys passkeys;
+    private final PasskeyList passkeys;
 
     OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods,
-            Passkeys passkeys) {
+            PasskeyList passkeys) {
         this.passkeys = passkeys;
         this.methods = methods;
         this.directory = directory;

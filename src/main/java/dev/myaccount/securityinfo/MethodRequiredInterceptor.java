@@ -42,7 +42,7 @@ class MethodRequiredInterceptor implements HandlerInterceptor, WebMvcConfigurer 
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person
                 && !person.mustChangePassword() && settings.secondFactorRequired(person.organisationId())
-                && !methods.asked(person.accountId())) {
+                && !methods.asked(person.accountId(), person.upn())) {
             response.sendRedirect(request.getContextPath() + SecurityInfoController.PAGE);
             return false;
         }

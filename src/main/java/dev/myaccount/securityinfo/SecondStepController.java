@@ -35,8 +35,11 @@ class SecondStepController {
     private final SecondStep secondStep;
     private final SignInMethods methods;
     private final List<MethodCheck> checks;
+    private final PasskeyList passkeys;
 
-    SecondStepController(SecondStep secondStep, SignInMethods methods, List<MethodCheck> checks) {
+    SecondStepController(SecondStep secondStep, SignInMethods methods, List<MethodCheck> checks,
+            PasskeyList passkeys) {
+        this.passkeys = passkeys;
         this.secondStep = secondStep;
         this.methods = methods;
         this.checks = checks;
@@ -114,6 +117,7 @@ class SecondStepController {
         model.addAttribute("step", step);
         model.addAttribute("method", chosen);
         model.addAttribute("others", own.stream().filter(m -> m != chosen).toList());
+        model.addAttribute("hasPasskey", !passkeys.of(person.upn()).isEmpty());
         model.addAttribute("error", error);
         model.addAttribute("sent", Boolean.TRUE.equals(model.getAttribute("sent")));
         return "securityinfo/second-step";

@@ -22,7 +22,6 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.securityinfo.passkey.Passkeys;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PortalProperties;
@@ -39,11 +38,11 @@ public class SecurityInfoController {
     private final Confirmation confirmation;
     private final AuditLog audit;
     private final PortalProperties portal;
-    private final Passkeys passkeys;
+    private final PasskeyList passkeys;
     private final MessageSource messages;
 
     SecurityInfoController(SignInMethods methods, SignInSettings settings, Confirmation confirmation,
-            AuditLog audit, PortalProperties portal, Passkeys passkeys, MessageSource messages) {
+            AuditLog audit, PortalProperties portal, PasskeyList passkeys, MessageSource messages) {
         this.passkeys = passkeys;
         this.messages = messages;
         this.portal = portal;
@@ -108,7 +107,7 @@ public class SecurityInfoController {
             return confirm.get();
         }
         String kind = methods.find(person.accountId(), id).map(method -> method.kind().slug()).orElse(null);
-        return switch (methods.remove(person.accountId(), person.organisationId(), id)) {
+        return switch (methods.remove(person.accountId(), person.upn(), person.organisationId(), id)) {
             case NOT_FOUND -> "redirect:" + PAGE + "?notfound";
             case LAST_REQUIRED -> "redirect:" + PAGE + "?lastrequired";
             case REMOVED -> {

@@ -25,17 +25,19 @@ public class SignInMethods implements SecondFactors {
     private final JdbcClient jdbc;
     private final SignInSettings settings;
     private final Clock clock;
+    private final PasskeyList passkeys;
 
-    SignInMethods(JdbcClient jdbc, SignInSettings settings, Clock clock) {
+    SignInMethods(JdbcClient jdbc, SignInSettings settings, Clock clock, PasskeyList passkeys) {
+        this.passkeys = passkeys;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
-    public boolean asked(UUID accountId) {
+    public boolean asked(UUID accountId, String upn) {
         return jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(accountId)
-                .query(Integer.class).single() > 0;
+                .query(Integer.class).single() > 0 || !passkeys.of(upn).isEmpty();
     }
 
     public List<SignInMethod> of(UUID accountId) {
@@ -72,11 +74,11 @@ public class SignInMethods implements SecondFactors {
     }
 
     /**
-     * Deletes one of the person's methods; the default passes to the oldest left. The last one stays when
-     * the organisation requires a second step at sign-in.
+     * Deletes one of the person's methods; the default passes to the oldest left. The last one (counting
+     * passkeys) stays when the organisation requires a second step at sign-in.
      */
     @Transactional
-    public Removal remove(UUID accountId, UUID organisationId, UUID methodId) {
+    public Removal remove(UUID accountId, String upn, UUID organisationId, UUID methodId) {
         // Locks the person's methods, so that two deletions at once cannot both see another one left.
         List<UUID> methods = jdbc.sql("""
                 select id from sign_in_method where account_id = ? order by created_at, id for update""")
@@ -84,7 +86,7 @@ public class SignInMethods implements SecondFactors {
         if (!methods.contains(methodId)) {
             return Removal.NOT_FOUND;
         }
-        if (methods.size() == 1 && settings.secondFactorRequired(organisationId)) {
+        if (methods.size() == 1 && passkeys.of(upn).isEmpty() && settings.secondFactorRequired(organisationId)) {
             return Removal.LAST_REQUIRED;
         }
         jdbc.sql("delete from sign_in_method where id = ? and account_id = ?").params(methodId, accountId).update();

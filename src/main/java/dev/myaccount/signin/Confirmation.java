@@ -52,7 +52,7 @@ public class Confirmation {
     /** After a right password: the second step, or done when the person has no method for one. */
     void passwordRight(SignedInPerson person, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (secondFactors.asked(person.accountId())) {
+        if (secondFactors.asked(person.accountId(), person.upn())) {
             secondStep.startConfirmation(person.accountId(), request);
             response.sendRedirect(request.getContextPath() + PAGE + "/verify");
             return;

@@ -124,7 +124,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         }
         String organisationName = directory.findOrganisation(account.organisationId()).map(Organisation::name)
                 .orElseThrow();
-        UUID secondStepFlow = secondFactors.asked(account.id()) ? secondStep.start(account.id()) : null;
+        UUID secondStepFlow = secondFactors.asked(account.id(), account.upn()) ? secondStep.start(account.id()) : null;
         if (secondStepFlow == null) {
             record(account.upn(), Optional.of(account), SignInOutcome.SUCCEEDED, details, familiar);
         }

@@ -12,7 +12,8 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * A person creates a passkey on their laptop (Chromium's virtual authenticator), signs in with it instead of
- * their UPN and password, renames it and deletes it, after which it no longer signs them in.
+ * their UPN and password, uses it as the second step after their password, renames it and deletes it, after
+ * which it no longer signs them in.
  */
 @BrowserTest
 class PasskeyInBrowserTest extends BrowserWalk {
@@ -47,6 +48,14 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.open("/sign-ins");
             assertThat(browser.text(".sign-in:first-child")).contains(message("signins.withPasskey", language));
 
+            browser.click(".signout button");
+            browser.signIn(person.upn(), person.password());
+            assertThat(browser.path()).isEqualTo("/signin/verify");
+            browser.assertAccessible();
+            browser.screenshot(language + "-passkey-4-second-step");
+            browser.click("#passkey-signin");
+            assertThat(browser.path()).isEqualTo("/");
+
             browser.open("/security-info");
             browser.click("table.methods a[href$='/rename']");
             browser.type("#name", "Work laptop");
@@ -62,7 +71,7 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.press("#passkey-signin");
             browser.waitFor("#passkey-signin-error [role=alert]");
             assertThat(browser.path()).isEqualTo("/signin?signedout");
-            browser.screenshot(language + "-passkey-4-deleted-refused");
+            browser.screenshot(language + "-passkey-5-deleted-refused");
             assertThat(browser.text("#passkey-signin-error [role=alert]"))
                     .isEqualTo(message("signin.passkey.failed", language));
         }

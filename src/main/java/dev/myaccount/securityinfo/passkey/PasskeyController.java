@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SecurityInfoController;
+import dev.myaccount.securityinfo.SignInMethods;
+import dev.myaccount.securityinfo.SignInSettings;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
 
@@ -32,8 +35,13 @@ class PasskeyController {
     private final Passkeys passkeys;
     private final Confirmation confirmation;
     private final MessageSource messages;
+    private final SignInMethods methods;
+    private final SignInSettings settings;
 
-    PasskeyController(Passkeys passkeys, Confirmation confirmation, MessageSource messages) {
+    PasskeyController(Passkeys passkeys, Confirmation confirmation, MessageSource messages, SignInMethods methods,
+            SignInSettings settings) {
+        this.methods = methods;
+        this.settings = settings;
         this.messages = messages;
         this.passkeys = passkeys;
         this.confirmation = confirmation;
@@ -55,7 +63,7 @@ class PasskeyController {
     @PostMapping("/{id}/rename")
     String rename(@PathVariable String id, @RequestParam(defaultValue = "") String name,
             @AuthenticationPrincipal SignedInPerson person, Model model) {
-        Optional<Passkeys.Passkey> passkey = passkeys.find(person.upn(), id);
+        Optional<PasskeyList.Passkey> passkey = passkeys.find(person.upn(), id);
         if (passkey.isEmpty()) {
             return "redirect:" + SecurityInfoController.PAGE + "?notfound";
         }
@@ -70,7 +78,7 @@ class PasskeyController {
     @GetMapping("/{id}/delete")
     String askDelete(@PathVariable String id, @AuthenticationPrincipal SignedInPerson person, Model model,
             HttpServletRequest request, Locale language) {
-        Optional<Passkeys.Passkey> passkey = passkeys.find(person.upn(), id);
+        Optional<PasskeyList.Passkey> passkey = passkeys.find(person.upn(), id);
         if (passkey.isEmpty()) {
             return "redirect:" + SecurityInfoController.PAGE + "?notfound";
         }
@@ -89,6 +97,13 @@ class PasskeyController {
         Optional<String> confirm = confirmation.needed(person, request, PAGE + "/" + id + "/delete");
         if (confirm.isPresent()) {
             return confirm.get();
+        }
+        if (passkeys.find(person.upn(), id).isEmpty()) {
+            return "redirect:" + SecurityInfoController.PAGE + "?notfound";
+        }
+        if (passkeys.of(person.upn()).size() == 1 && methods.of(person.accountId()).isEmpty()
+                && settings.secondFactorRequired(person.organisationId())) {
+            return "redirect:" + SecurityInfoController.PAGE + "?lastrequired";
         }
         return passkeys.remove(person.upn(), id) ? "redirect:" + SecurityInfoController.PAGE + "?deleted"
                 : "redirect:" + SecurityInfoController.PAGE + "?notfound";

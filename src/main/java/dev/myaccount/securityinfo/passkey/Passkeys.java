@@ -1,6 +1,5 @@
 package dev.myaccount.securityinfo.passkey;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,17 +20,14 @@ import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.signin.SignedInPerson;
 
 /**
  * A person's passkeys: Spring Security's credential store, with an audit event when the registration
  * endpoint saves a new one, and the list, rename and delete of Security info, each only of the person's own.
  */
-public class Passkeys implements UserCredentialRepository {
-
-    /** A passkey as a page shows it; {@code id} is its credential id in base64url. */
-    public record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {
-    }
+public class Passkeys implements UserCredentialRepository, PasskeyList {
 
     private static final int LONGEST_NAME = 64;
 
@@ -45,6 +41,7 @@ public class Passkeys implements UserCredentialRepository {
         this.audit = audit;
     }
 
+    @Override
     public List<Passkey> of(String upn) {
         return records(upn).stream()
                 .sorted(Comparator.comparing(CredentialRecord::getCreated))

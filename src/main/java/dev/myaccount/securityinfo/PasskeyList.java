@@ -1,0 +1,14 @@
+package dev.myaccount.securityinfo;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A person's passkeys as pages show them; kept by the passkey package in Spring Security's tables. */
+public interface PasskeyList {
+
+    /** A passkey; {@code id} is its credential id in base64url. */
+    record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {
+    }
+
+    List<Passkey> of(String upn);
+}
