@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.securityinfo.PasskeyList;
+import dev.myaccount.securityinfo.SignInMethods;
+import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PortalProperties;
 
@@ -22,9 +23,11 @@ class OverviewController {
     private final PortalProperties portal;
     private final SignInMethods methods;
     private final PasskeyList passkeys;
+    private final AccountSessions sessions;
 
     OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods,
-            PasskeyList passkeys) {
+            PasskeyList passkeys, AccountSessions sessions) {
+        this.sessions = sessions;
         this.passkeys = passkeys;
         this.methods = methods;
         this.directory = directory;
@@ -43,6 +46,7 @@ class OverviewController {
         ZonedDateTime changed = account.passwordChangedAt() == null ? null
                 : account.passwordChangedAt().atZone(portal.timeZone());
         model.addAttribute("passwordChangedAt", changed);
+        model.addAttribute("deviceCount", sessions.count(person.upn()));
         model.addAttribute("methodCount", methods.of(person.accountId()).size() + passkeys.of(person.upn()).size());
         return "account/overview";
     }

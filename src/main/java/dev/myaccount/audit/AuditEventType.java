@@ -13,7 +13,8 @@ public enum AuditEventType {
     ACCOUNT_CREATED("account.created"),
     SIGN_IN_METHOD_ADDED("sign-in-method.added"),
     SIGN_IN_METHOD_DELETED("sign-in-method.deleted"),
-    SIGN_IN_METHOD_DEFAULT_CHANGED("sign-in-method.default-changed");
+    SIGN_IN_METHOD_DEFAULT_CHANGED("sign-in-method.default-changed"),
+    DEVICE_SIGNED_OUT("device.signed-out");
 
     private final String storedName;
 

@@ -1,20 +1,61 @@
 package dev.myaccount.session;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
+import dev.myaccount.credential.PortalKeys;
+
 /**
  * The sessions of an account on every node: they live in the shared database, indexed by the
- * principal name (the UPN), so ending them here ends them everywhere.
+ * principal name (the UPN), so ending them here ends them everywhere. Pages know a session by a keyed
+ * handle of its id, never the id itself, which is the session cookie's value.
  */
 @Service
 public class AccountSessions {
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private static final int HANDLE_BYTES = 16;
 
-    AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final PortalKeys keys;
+
+    AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, PortalKeys keys) {
         this.sessions = sessions;
+        this.keys = keys;
+    }
+
+    /** A signed-in session as the Devices page shows it. */
+    public record Device(String handle, SessionDevice device, Instant lastActivity, boolean current) {
+    }
+
+    /** The account's sessions that finished signing in, the current one first, then the most recently used. */
+    public List<Device> devices(String upn, String currentSessionId) {
+        return sessions.findByPrincipalName(upn).entrySet().stream()
+                .filter(entry -> entry.getValue().getAttribute(SessionDevice.ATTRIBUTE) != null)
+                .map(entry -> new Device(handle(entry.getKey()),
+                        entry.getValue().getAttribute(SessionDevice.ATTRIBUTE),
+                        entry.getValue().getLastAccessedTime(), entry.getKey().equals(currentSessionId)))
+                .sorted(Comparator.comparing(Device::current).reversed()
+                        .thenComparing(Device::lastActivity, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /** Ends the account's session known by {@code handle}, unless it is {@code currentSessionId}; false when none. */
+    public boolean end(String upn, String handle, String currentSessionId) {
+        Optional<String> found = sessions.findByPrincipalName(upn).keySet().stream()
+                .filter(id -> !id.equals(currentSessionId) && sameHandle(handle(id), handle)).findFirst();
+        found.ifPresent(sessions::deleteById);
+        return found.isPresent();
     }
 
     /** Ends every session of the account but the one with id {@code keep}; returns how many ended. */
@@ -29,5 +70,20 @@ public class AccountSessions {
         var found = sessions.findByPrincipalName(upn).keySet();
         found.forEach(sessions::deleteById);
         return found.size();
+    }
+
+    public int count(String upn) {
+        Map<String, ? extends Session> found = sessions.findByPrincipalName(upn);
+        return (int) found.values().stream().filter(s -> s.getAttribute(SessionDevice.ATTRIBUTE) != null).count();
+    }
+
+    private String handle(String sessionId) {
+        byte[] mac = keys.sign("session-handle", sessionId.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac, HANDLE_BYTES));
+    }
+
+    private static boolean sameHandle(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
+                b.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -53,10 +53,12 @@ class PasskeySignIn implements SignInWay {
     private final Clock clock;
     private final WebAuthnRelyingPartyOperations checks;
     private final PublicKeyCredentialCreationOptionsRepository registrations;
+    private final SessionDescriptions descriptions;
 
     PasskeySignIn(PasskeyProperties settings, DirectoryService directory, SignInLog log, FamiliarDevices devices,
             SecurityContextRepository contexts, JsonMapper json, Clock clock, WebAuthnRelyingPartyOperations checks,
-            PublicKeyCredentialCreationOptionsRepository registrations) {
+            PublicKeyCredentialCreationOptionsRepository registrations, SessionDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.checks = checks;
         this.registrations = registrations;
         this.settings = settings;
@@ -113,6 +115,7 @@ class PasskeySignIn implements SignInWay {
                 person.organisationId(), SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, METHOD));
         request.changeSessionId();
         devices.remember(person.accountId(), device, request, response);
+        descriptions.describe(request);
         answer(response, HttpServletResponse.SC_OK,
                 Map.of("authenticated", true, "redirectUrl", person.mustChangePassword() ? "/password" : "/"));
     }

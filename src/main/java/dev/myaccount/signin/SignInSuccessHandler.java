@@ -22,9 +22,11 @@ import dev.myaccount.web.PathOnlyRedirects;
 class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final FamiliarDevices devices;
+    private final SessionDescriptions descriptions;
 
-    SignInSuccessHandler(FamiliarDevices devices) {
+    SignInSuccessHandler(FamiliarDevices devices, SessionDescriptions descriptions) {
         this.devices = devices;
+        this.descriptions = descriptions;
         setRedirectStrategy(new PathOnlyRedirects());
     }
 
@@ -38,6 +40,7 @@ class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler
         }
         SignInDetails details = (SignInDetails) authentication.getDetails();
         devices.remember(person.accountId(), details.device(), request, response);
+        descriptions.describe(request);
         if (person.mustChangePassword()) {
             getRedirectStrategy().sendRedirect(request, response, "/password");
             return;

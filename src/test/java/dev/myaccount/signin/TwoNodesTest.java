@@ -85,6 +85,19 @@ class TwoNodesTest extends PortalTestCase {
     }
 
     @Test
+    void aBrowserSignedOutFromDevicesOnOneNodeIsSignedOutOnTheOther() {
+        Person person = people.create();
+        PortalClient laptop = new PortalClient(second.port());
+        laptop.signIn(person.upn(), person.password());
+        PortalClient desktop = signedIn(person);
+
+        desktop.submit(desktop.get("/devices").page(), "form[action$=/sign-out]", Map.of());
+
+        assertThat(laptop.get("/").location()).contains("/signin");
+        assertThat(desktop.onPort(second.port()).get("/").status()).isEqualTo(200);
+    }
+
+    @Test
     void wrongPasswordsOnBothNodesAddUpToOneLockout() {
         Person person = people.create();
         for (int i = 0; i < 9; i++) {
