@@ -47,6 +47,7 @@ class OverviewController {
                 : account.passwordChangedAt().atZone(portal.timeZone());
         model.addAttribute("passwordChangedAt", changed);
         model.addAttribute("deviceCount", sessions.count(person.upn()));
+        model.addAttribute("organisationCount", directory.memberships(person.accountId()).size());
         model.addAttribute("methodCount", methods.of(person.accountId()).size() + passkeys.of(person.upn()).size());
         return "account/overview";
     }

@@ -25,9 +25,10 @@ import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.SignInMethods;
 
 /**
- * On start-up: in demo mode, an empty database gets Contoso and its people before the web server takes its
- * first connection, and once the portal is ready its address with their passwords is printed once; outside
- * demo mode, an empty database gets a line in the log on how to create the first admin.
+ * On start-up: in demo mode, an empty database gets Contoso and its people (and Adventure Works, of which
+ * Adele is a guest) before the web server takes its first connection, and once the portal is ready its
+ * address with their passwords is printed once; outside demo mode, an empty database gets a line in the log
+ * on how to create the first admin.
  */
 @Component
 class DemoOrganisation implements SmartInitializingSingleton {
@@ -41,6 +42,10 @@ class DemoOrganisation implements SmartInitializingSingleton {
     /** Diego keeps a personal email address, so the demo shows the second sign-in step (codes print below). */
     private static final String SECOND_STEP_PERSON = "diego.siciliani";
     private static final String SECOND_STEP_ADDRESS = "diego@home.example";
+    /** A second organisation, of which Adele is a guest, for the Organizations page. */
+    private static final String PARTNER = "Adventure Works";
+    private static final String PARTNER_DOMAIN = "adventure-works.example";
+    private static final String GUEST = "adele.vance";
 
     private record DemoPerson(String localPart, String givenName, String surname, Role role) {
     }
@@ -95,6 +100,7 @@ class DemoOrganisation implements SmartInitializingSingleton {
 
     private Map<String, String> createContoso() {
         Organisation contoso = directory.createOrganisation("Contoso", DOMAIN);
+        Organisation partner = directory.createOrganisation(PARTNER, PARTNER_DOMAIN);
         policies.replaceBannedTerms(contoso.id(), BANNED_TERMS);
         Map<String, String> created = new LinkedHashMap<>();
         for (DemoPerson person : PEOPLE) {
@@ -106,6 +112,9 @@ class DemoOrganisation implements SmartInitializingSingleton {
                     passwords.encode(password), false, person.role()));
             if (person.localPart().equals(SECOND_STEP_PERSON)) {
                 methods.add(id, MethodKind.EMAIL, SECOND_STEP_ADDRESS);
+            }
+            if (person.localPart().equals(GUEST)) {
+                directory.addGuest(id, partner.id(), Role.MEMBER);
             }
             created.put(upn + (person.role() == Role.ADMIN ? " (admin)" : ""), password);
         }

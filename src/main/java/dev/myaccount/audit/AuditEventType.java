@@ -14,7 +14,8 @@ public enum AuditEventType {
     SIGN_IN_METHOD_ADDED("sign-in-method.added"),
     SIGN_IN_METHOD_DELETED("sign-in-method.deleted"),
     SIGN_IN_METHOD_DEFAULT_CHANGED("sign-in-method.default-changed"),
-    DEVICE_SIGNED_OUT("device.signed-out");
+    DEVICE_SIGNED_OUT("device.signed-out"),
+    ORGANISATION_LEFT("organisation.left");
 
     private final String storedName;
 

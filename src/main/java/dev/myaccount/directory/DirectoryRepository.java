@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +54,30 @@ class DirectoryRepository {
         jdbc.sql("insert into membership (account_id, organisation_id, role) values (?, ?, ?)")
                 .params(id, account.organisationId(), account.role().name())
                 .update();
+    }
+
+    List<Membership> memberships(UUID accountId) {
+        return jdbc.sql("""
+                select o.id, o.name, o.domain, m.role, (o.id = a.organisation_id) as home
+                from membership m join organisation o on o.id = m.organisation_id join account a on a.id = m.account_id
+                where m.account_id = ? order by home desc, o.name""")
+                .param(accountId)
+                .query((rs, n) -> new Membership(new Organisation(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("domain")), Role.valueOf(rs.getString("role")), rs.getBoolean("home")))
+                .list();
+    }
+
+    void insertMembership(UUID accountId, UUID organisationId, Role role) {
+        jdbc.sql("insert into membership (account_id, organisation_id, role) values (?, ?, ?) on conflict do nothing")
+                .params(accountId, organisationId, role.name()).update();
+    }
+
+    /** Removes a guest membership; the home organisation's stays. */
+    int deleteGuestMembership(UUID accountId, UUID organisationId) {
+        return jdbc.sql("""
+                delete from membership where account_id = ? and organisation_id = ?
+                and organisation_id <> (select organisation_id from account where id = ?)""")
+                .params(accountId, organisationId, accountId).update();
     }
 
     Optional<Account> findAccountByUpn(String upn) {

@@ -1,6 +1,7 @@
 package dev.myaccount.directory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,6 +48,23 @@ public class DirectoryService {
 
     public Optional<Account> find(UUID accountId) {
         return repository.findAccount(accountId);
+    }
+
+    /** The person's home organisation first, then those they are a guest of. */
+    public List<Membership> memberships(UUID accountId) {
+        return repository.memberships(accountId);
+    }
+
+    /** Makes the person a guest of another organisation (and keeps an existing membership as it is). */
+    @Transactional
+    public void addGuest(UUID accountId, UUID organisationId, Role role) {
+        repository.insertMembership(accountId, organisationId, role);
+    }
+
+    /** Ends the person's guest membership; false when it is their home organisation or they are no member. */
+    @Transactional
+    public boolean leave(UUID accountId, UUID organisationId) {
+        return repository.deleteGuestMembership(accountId, organisationId) == 1;
     }
 
     public Optional<Organisation> findOrganisation(UUID organisationId) {
