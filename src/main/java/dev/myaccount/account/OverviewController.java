@@ -2,6 +2,8 @@ package dev.myaccount.account;
 
 import java.time.ZonedDateTime;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,10 +14,12 @@ import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.session.AccountSessions;
+import dev.myaccount.signin.SignInLog;
 import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PersonalSettings;
 import dev.myaccount.web.PortalProperties;
 
-/** My Account's Overview: who the person is and a tile for each page that works. */
+/** My Account's Overview: who the person is and a tile for each page, with its state. */
 @Controller
 class OverviewController {
 
@@ -24,9 +28,11 @@ class OverviewController {
     private final SignInMethods methods;
     private final PasskeyList passkeys;
     private final AccountSessions sessions;
+    private final SignInLog signIns;
 
     OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods,
-            PasskeyList passkeys, AccountSessions sessions) {
+            PasskeyList passkeys, AccountSessions sessions, SignInLog signIns) {
+        this.signIns = signIns;
         this.sessions = sessions;
         this.passkeys = passkeys;
         this.methods = methods;
@@ -41,12 +47,14 @@ class OverviewController {
     }
 
     @GetMapping("/")
-    String overview(@AuthenticationPrincipal SignedInPerson person, Model model) {
+    String overview(@AuthenticationPrincipal SignedInPerson person, Model model, HttpServletRequest request) {
         Account account = directory.find(person.accountId()).orElseThrow();
         ZonedDateTime changed = account.passwordChangedAt() == null ? null
-                : account.passwordChangedAt().atZone(portal.timeZone());
+                : account.passwordChangedAt().atZone(PersonalSettings.zone(request, portal.timeZone()));
         model.addAttribute("passwordChangedAt", changed);
         model.addAttribute("deviceCount", sessions.count(person.upn()));
+        model.addAttribute("lastSignIn", signIns.page(person.accountId(), 0, 1).entries().stream().findFirst()
+                .map(entry -> entry.at().atZone(PersonalSettings.zone(request, portal.timeZone()))).orElse(null));
         model.addAttribute("organisationCount", directory.memberships(person.accountId()).size());
         model.addAttribute("methodCount", methods.of(person.accountId()).size() + passkeys.of(person.upn()).size());
         return "account/overview";

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
+import dev.myaccount.directory.OrganisationProfile;
 import dev.myaccount.directory.Role;
 import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.securityinfo.MethodKind;
@@ -101,6 +102,8 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private Map<String, String> createContoso() {
         Organisation contoso = directory.createOrganisation("Contoso", DOMAIN);
         Organisation partner = directory.createOrganisation(PARTNER, PARTNER_DOMAIN);
+        directory.setProfile(contoso.id(), new OrganisationProfile("https://" + DOMAIN + "/privacy",
+                "privacy@" + DOMAIN));
         policies.replaceBannedTerms(contoso.id(), BANNED_TERMS);
         Map<String, String> created = new LinkedHashMap<>();
         for (DemoPerson person : PEOPLE) {

@@ -15,7 +15,8 @@ public enum AuditEventType {
     SIGN_IN_METHOD_DELETED("sign-in-method.deleted"),
     SIGN_IN_METHOD_DEFAULT_CHANGED("sign-in-method.default-changed"),
     DEVICE_SIGNED_OUT("device.signed-out"),
-    ORGANISATION_LEFT("organisation.left");
+    ORGANISATION_LEFT("organisation.left"),
+    DATA_DOWNLOADED("data.downloaded");
 
     private final String storedName;
 

@@ -1,7 +1,10 @@
 package dev.myaccount.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,22 @@ public class AuditLog {
                         truncate(event.origin().clientAddress(), ADDRESS_LIMIT),
                         truncate(event.origin().userAgent(), USER_AGENT_LIMIT), event.detail())
                 .update();
+    }
+
+    /** An event as a person's own data shows it. */
+    public record Entry(Instant at, String type, String clientAddress, String userAgent, String detail) {
+    }
+
+    /** The account's events, oldest first. */
+    public List<Entry> of(UUID accountId) {
+        return jdbc.sql("""
+                select occurred_at, type, client_address, user_agent, detail from audit_event
+                where account_id = ? order by occurred_at, id""")
+                .param(accountId)
+                .query((rs, n) -> new Entry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("type"), rs.getString("client_address"), rs.getString("user_agent"),
+                        rs.getString("detail")))
+                .list();
     }
 
     private static String truncate(String value, int limit) {

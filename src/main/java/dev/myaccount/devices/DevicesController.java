@@ -16,7 +16,6 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SignedInPerson;
-import dev.myaccount.web.PortalProperties;
 
 /**
  * The Devices page: every browser signed in to the person's account, with its system, address, sign-in
@@ -30,18 +29,15 @@ class DevicesController {
 
     private final AccountSessions sessions;
     private final AuditLog audit;
-    private final PortalProperties portal;
 
-    DevicesController(AccountSessions sessions, AuditLog audit, PortalProperties portal) {
+    DevicesController(AccountSessions sessions, AuditLog audit) {
         this.sessions = sessions;
         this.audit = audit;
-        this.portal = portal;
     }
 
     @GetMapping
     String page(@AuthenticationPrincipal SignedInPerson person, Model model, HttpServletRequest request) {
         model.addAttribute("devices", sessions.devices(person.upn(), request.getSession().getId()));
-        model.addAttribute("zone", portal.timeZone());
         return "devices/page";
     }
 

@@ -15,5 +15,6 @@ public record Account(
         Instant passwordChangedAt,
         boolean mustChangePassword,
         boolean enabled,
-        String preferredLanguage) {
+        String preferredLanguage,
+        String timeZone) {
 }

@@ -17,7 +17,7 @@ class DirectoryRepository {
 
     private static final String ACCOUNT_COLUMNS = """
             id, organisation_id, upn, display_name, given_name, surname, password_hash,
-            password_changed_at, must_change_password, enabled, preferred_language""";
+            password_changed_at, must_change_password, enabled, preferred_language, time_zone""";
 
     private final JdbcClient jdbc;
 
@@ -102,6 +102,25 @@ class DirectoryRepository {
                 .update();
     }
 
+    void updateSettings(UUID accountId, String language, String timeZone) {
+        jdbc.sql("update account set preferred_language = ?, time_zone = ? where id = ?")
+                .params(language, timeZone, accountId).update();
+    }
+
+    Optional<OrganisationProfile> profile(UUID organisationId) {
+        return jdbc.sql("select privacy_url, contact_email from organisation_profile where organisation_id = ?")
+                .param(organisationId)
+                .query((rs, n) -> new OrganisationProfile(rs.getString("privacy_url"), rs.getString("contact_email")))
+                .optional();
+    }
+
+    void upsertProfile(UUID organisationId, OrganisationProfile profile) {
+        jdbc.sql("insert into organisation_profile (organisation_id) values (?) on conflict do nothing")
+                .param(organisationId).update();
+        jdbc.sql("update organisation_profile set privacy_url = ?, contact_email = ? where organisation_id = ?")
+                .params(profile.privacyUrl(), profile.contactEmail(), organisationId).update();
+    }
+
     /** Replaces a hash by a stronger one of the same password; the password did not change. */
     int updatePasswordHash(UUID accountId, String passwordHash) {
         return jdbc.sql("update account set password_hash = ? where id = ?")
@@ -122,7 +141,8 @@ class DirectoryRepository {
                 changed == null ? null : changed.toInstant(),
                 rs.getBoolean("must_change_password"),
                 rs.getBoolean("enabled"),
-                rs.getString("preferred_language"));
+                rs.getString("preferred_language"),
+                rs.getString("time_zone"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

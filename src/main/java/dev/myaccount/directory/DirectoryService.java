@@ -78,6 +78,20 @@ public class DirectoryService {
         }
     }
 
+    /** The person's language (a tag such as "nl") and time zone (an IANA name); null means the portal's. */
+    public void setPersonalSettings(UUID accountId, String language, String timeZone) {
+        repository.updateSettings(accountId, language, timeZone);
+    }
+
+    public Optional<OrganisationProfile> profile(UUID organisationId) {
+        return repository.profile(organisationId);
+    }
+
+    @Transactional
+    public void setProfile(UUID organisationId, OrganisationProfile profile) {
+        repository.upsertProfile(organisationId, profile);
+    }
+
     public void upgradePasswordHash(UUID accountId, String passwordHash) {
         repository.updatePasswordHash(accountId, passwordHash);
     }

@@ -24,7 +24,6 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
-import dev.myaccount.web.PortalProperties;
 
 /** The Security info page: the person's sign-in methods and passkeys, their default, and deleting one. */
 @Controller
@@ -37,15 +36,13 @@ public class SecurityInfoController {
     private final SignInSettings settings;
     private final Confirmation confirmation;
     private final AuditLog audit;
-    private final PortalProperties portal;
     private final PasskeyList passkeys;
     private final MessageSource messages;
 
     SecurityInfoController(SignInMethods methods, SignInSettings settings, Confirmation confirmation,
-            AuditLog audit, PortalProperties portal, PasskeyList passkeys, MessageSource messages) {
+            AuditLog audit, PasskeyList passkeys, MessageSource messages) {
         this.passkeys = passkeys;
         this.messages = messages;
-        this.portal = portal;
         this.methods = methods;
         this.settings = settings;
         this.confirmation = confirmation;
@@ -57,7 +54,6 @@ public class SecurityInfoController {
             Model model) {
         List<SignInMethod> own = methods.of(person.accountId());
         model.addAttribute("added", kind(added).map(MethodKind::slug).orElse(null));
-        model.addAttribute("zone", portal.timeZone());
         model.addAttribute("methods", own);
         model.addAttribute("passkeys", passkeys.of(person.upn()));
         model.addAttribute("kinds", MethodKind.values());

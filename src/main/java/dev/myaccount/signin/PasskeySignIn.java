@@ -115,7 +115,7 @@ class PasskeySignIn implements SignInWay {
                 person.organisationId(), SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, METHOD));
         request.changeSessionId();
         devices.remember(person.accountId(), device, request, response);
-        descriptions.describe(request);
+        descriptions.describe(request, person);
         answer(response, HttpServletResponse.SC_OK,
                 Map.of("authenticated", true, "redirectUrl", person.mustChangePassword() ? "/password" : "/"));
     }

@@ -93,6 +93,11 @@ public class SignInLog {
         return new Page(entries.subList(0, Math.min(size, entries.size())), number, entries.size() > size);
     }
 
+    /** Every sign-in of the account, newest first, for the person's own copy of their data. */
+    public List<Entry> all(UUID accountId) {
+        return page(accountId, 0, Integer.MAX_VALUE - 1).entries();
+    }
+
     public enum ReviewResult { REVIEWED, REVIEWED_BEFORE, NOT_FOUND }
 
     /** Marks one of the account's own sign-ins that has no review yet; a review is given once. */

@@ -40,7 +40,7 @@ class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler
         }
         SignInDetails details = (SignInDetails) authentication.getDetails();
         devices.remember(person.accountId(), details.device(), request, response);
-        descriptions.describe(request);
+        descriptions.describe(request, person);
         if (person.mustChangePassword()) {
             getRedirectStrategy().sendRedirect(request, response, "/password");
             return;

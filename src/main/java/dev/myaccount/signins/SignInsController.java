@@ -1,5 +1,6 @@
 package dev.myaccount.signins;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SignInLog;
 import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PersonalSettings;
 import dev.myaccount.web.PortalProperties;
 
 /**
@@ -54,10 +56,11 @@ class SignInsController {
 
     @GetMapping
     String page(@AuthenticationPrincipal SignedInPerson person, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+            Model model, HttpServletRequest request) {
+        ZoneId zone = PersonalSettings.zone(request, portal.timeZone());
         SignInLog.Page entries = log.page(person.accountId(), Math.max(page, 0), PAGE_SIZE);
         List<Row> rows = entries.entries().stream()
-                .map(entry -> new Row(entry, entry.at().atZone(portal.timeZone()))).toList();
+                .map(entry -> new Row(entry, entry.at().atZone(zone))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("page", entries.number());
         model.addAttribute("hasNext", entries.hasNext());

@@ -13,9 +13,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The portal's languages: the one chosen with the switch (kept in a cookie), else the first of the
- * browser's languages that the portal speaks, else English. A cookie that names no language of the portal
- * is ignored. A bundle and a line here add a language.
+ * The portal's languages: a signed-in person's own (Settings and Privacy), else the one chosen with the
+ * switch (kept in a cookie), else the first of the browser's languages that the portal speaks, else English.
+ * A cookie that names no language of the portal is ignored. A bundle and a line here add a language.
  */
 final class SupportedLanguages implements LocaleResolver {
 
@@ -29,7 +29,7 @@ final class SupportedLanguages implements LocaleResolver {
         if (request.getAttribute(SWITCHED) instanceof Locale switched) {
             return switched;
         }
-        return chosen(request).orElseGet(() -> fromBrowser(request));
+        return PersonalSettings.language(request).or(() -> chosen(request)).orElseGet(() -> fromBrowser(request));
     }
 
     @Override

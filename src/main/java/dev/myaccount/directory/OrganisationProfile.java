@@ -1,0 +1,5 @@
+package dev.myaccount.directory;
+
+/** What an organisation tells its people: where its privacy statement is and whom to contact. */
+public record OrganisationProfile(String privacyUrl, String contactEmail) {
+}
