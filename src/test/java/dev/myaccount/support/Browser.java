@@ -95,6 +95,26 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /** Makes the window {@code width} pixels wide (375 is a phone's). */
+    public void width(int width) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    /** Presses keys where the focus is, as a person without a mouse does. */
+    public void keys(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** The id of the element that has the focus. */
+    public String focused() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
+    /** Waits for a page that a key press loads. */
+    public void awaitPage(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().equals(path));
+    }
+
     /** Clicks a button whose script answers on the same page. */
     public void press(String css) {
         steadily(() -> {
