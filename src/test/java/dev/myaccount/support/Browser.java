@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -91,7 +92,7 @@ public final class Browser implements AutoCloseable {
             return true;
         });
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> isGone(oldPage));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
@@ -121,6 +122,24 @@ public final class Browser implements AutoCloseable {
             find(css).click();
             return true;
         });
+    }
+
+    /**
+     * Whether a node of a page is gone: stale, or (as Chromium sometimes answers right after a load) "not in
+     * the document".
+     */
+    private static boolean isGone(WebElement node) {
+        try {
+            node.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException answer) {
+            if (String.valueOf(answer.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw answer;
+        }
     }
 
     /**
