@@ -19,8 +19,8 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * Every page of My Account and the sign-in page pass axe-core's checks on a desktop and on a 375-pixel phone,
- * in both languages; a person leaves an organisation they are a guest of, and changes their settings with
- * the keyboard alone.
+ * in both languages, and every link, button and field of each takes the focus from the Tab key; a person
+ * leaves an organisation they are a guest of, and signs in and changes their settings with the keyboard alone.
  */
 @BrowserTest
 class MyAccountPagesInBrowserTest extends BrowserWalk {
@@ -33,7 +33,7 @@ class MyAccountPagesInBrowserTest extends BrowserWalk {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
-    void everyPageIsAccessibleOnADesktopAndAPhone(String language) {
+    void everyPageIsAccessibleAndEveryControlReachableByKeyboardOnADesktopAndAPhone(String language) {
         Person person = guest(people.create());
         try (Browser browser = new Browser(port, language)) {
             for (int width : new int[] {1280, 375}) {
@@ -47,6 +47,8 @@ class MyAccountPagesInBrowserTest extends BrowserWalk {
                 for (String page : PAGES) {
                     browser.open(page);
                     browser.assertAccessible();
+                    assertThat(browser.unreachableByTab()).as("controls out of the keyboard's reach on " + page)
+                            .isEmpty();
                     browser.screenshot(language + "-" + width + "-page" + page.replace('/', '-'));
                 }
             }

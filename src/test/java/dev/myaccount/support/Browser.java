@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
@@ -104,6 +107,27 @@ public final class Browser implements AutoCloseable {
     /** Presses keys where the focus is, as a person without a mouse does. */
     public void keys(CharSequence... keys) {
         driver.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /**
+     * Presses Tab through the whole page from its top; returns the visible links, buttons and fields that never
+     * took the focus on the way (out of the keyboard's reach).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unreachableByTab() {
+        long controls = (Long) driver.executeScript("""
+                window.controls = [...document.querySelectorAll(
+                        'a[href], button, input:not([type=hidden]), select, textarea')]
+                    .filter(e => e.offsetParent !== null && !e.disabled);
+                window.reached = new Set();
+                document.addEventListener('focusin', e => window.reached.add(e.target), true);
+                if (document.activeElement) { document.activeElement.blur(); }
+                return window.controls.length;""");
+        for (long i = 0; i < controls + 3; i++) {
+            keys(Keys.TAB);
+        }
+        return new ArrayList<>((List<String>) driver.executeScript("""
+                return window.controls.filter(e => !window.reached.has(e)).map(e => e.outerHTML.substring(0, 120));"""));
     }
 
     /** The id of the element that has the focus. */
