@@ -127,7 +127,8 @@ public final class Browser implements AutoCloseable {
             keys(Keys.TAB);
         }
         return new ArrayList<>((List<String>) driver.executeScript("""
-                return window.controls.filter(e => !window.reached.has(e)).map(e => e.outerHTML.substring(0, 120));"""));
+                return window.controls.filter(e => !window.reached.has(e))
+                    .map(e => e.outerHTML.substring(0, 120));"""));
     }
 
     /** The id of the element that has the focus. */
