@@ -81,12 +81,12 @@ public class SealedSecrets {
                 Files.createDirectories(dataDirectory);
                 byte[] fresh = new byte[KEY_BYTES];
                 random.nextBytes(fresh);
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the file keeps the data directory's permissions.
+                // Readable by its owner only from the moment it exists; on Windows it keeps the directory's rights.
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
                 }
+                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
             }
             return Files.readString(file);
         } catch (IOException e) {
