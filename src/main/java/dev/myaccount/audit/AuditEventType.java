@@ -16,7 +16,8 @@ public enum AuditEventType {
     SIGN_IN_METHOD_DEFAULT_CHANGED("sign-in-method.default-changed"),
     DEVICE_SIGNED_OUT("device.signed-out"),
     ORGANISATION_LEFT("organisation.left"),
-    DATA_DOWNLOADED("data.downloaded");
+    DATA_DOWNLOADED("data.downloaded"),
+    PASSWORD_RESET("password.reset");
 
     private final String storedName;
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,6 +56,11 @@ public class Flows {
         return jdbc.sql("""
                 update flow set finished_at = ? where id = ? and kind = ? and finished_at is null and expires_at > ?""")
                 .params(now(), id, kind, now()).update() == 1;
+    }
+
+    /** The account the flow concerns; empty for a flow started for a UPN that matches no account. */
+    public Optional<UUID> accountOf(UUID id) {
+        return jdbc.sql("select account_id from flow where id = ?").param(id).query(UUID.class).optional();
     }
 
     private OffsetDateTime now() {

@@ -101,6 +101,12 @@ class Lockout {
     private record Key(String upn, boolean familiar, Secret secret) {
     }
 
+    /** Ends a lockout of the UPN and empties its counts (after a password reset); earlier lockouts still count. */
+    void clear(String upn) {
+        jdbc.sql("update sign_in_lockout set failed_count = 0, locked_until = null, fingerprints = '' where upn = ?")
+                .param(upn).update();
+    }
+
     /** A place in the count; {@code fingerprint} is null when the same secret was counted before. */
     private record Reservation(Key key, String fingerprint, boolean locks, OffsetDateTime lockedUntilBefore) {
     }

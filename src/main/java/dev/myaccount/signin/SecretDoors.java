@@ -30,6 +30,19 @@ public class SecretDoors {
         this.log = log;
     }
 
+    /** Logs a right secret at a door other than sign-in that completes something (a password reset). */
+    public void succeeded(SignInDoor door, String method, Account account, HttpServletRequest request) {
+        boolean familiar = devices.deviceId(request).map(device -> devices.isFamiliar(account.id(), device))
+                .orElse(false);
+        log.record(new SignInLog.Attempt(door, account.upn(), account.id(), account.organisationId(),
+                SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
+    }
+
+    /** Unlocks the account: a reset proved the person is its owner. */
+    public void unlock(Account account) {
+        lockout.clear(account.upn());
+    }
+
     /** Runs {@code check} (true when {@code secret} is right) unless the account is locked. */
     public Answer check(SignInDoor door, Account account, String secret, HttpServletRequest request,
             BooleanSupplier check) {

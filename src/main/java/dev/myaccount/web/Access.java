@@ -1,12 +1,14 @@
 package dev.myaccount.web;
 
 /**
- * Who may open what: the paths open to all (the sign-in page, its assets, the error page), the authority of
- * a person who has done every sign-in step, and the step a person half-way through must finish first.
+ * Who may open what: the paths open to all (the sign-in page, the password reset, assets, the error page),
+ * the authority of a person who has done every sign-in step, and the step a person half-way through must
+ * finish first.
  */
 public final class Access {
 
-    public static final String[] PUBLIC_PATHS = {"/signin", "/css/**", "/js/**", "/favicon.svg", "/error"};
+    public static final String[] PUBLIC_PATHS = {"/signin", "/reset", "/reset/**", "/css/**", "/js/**",
+        "/favicon.svg", "/error"};
 
     public static final String SIGNED_IN = "SIGNED_IN";
 

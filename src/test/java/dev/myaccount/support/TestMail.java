@@ -43,6 +43,16 @@ public final class TestMail {
         }).toList();
     }
 
+    /** The subject of the newest message to {@code address}. */
+    public static String lastSubject(String address) {
+        List<MimeMessage> messages = to(address);
+        try {
+            return messages.get(messages.size() - 1).getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The code in the newest message to {@code address}. */
     public static String lastCode(String address) {
         List<MimeMessage> messages = to(address);

@@ -1,0 +1,166 @@
+package dev.myaccount.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestClock;
+import dev.myaccount.support.TestClockConfiguration;
+import dev.myaccount.support.TestMail;
+import dev.myaccount.support.TestPeople.Person;
+
+/** "Forgot my password?": a code of the person's own method, then a new password; nothing for anyone else. */
+@PortalTest
+@Import(TestClockConfiguration.class)
+class PasswordResetTest extends PortalTestCase {
+
+    private static final String NEW_PASSWORD = "Seven quiet harbours at dusk";
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void aLockedOutPersonResetsWithAnEmailCodeAndIsUnlockedAndSignedOutEverywhere() {
+        Person person = people.create();
+        String address = "pat." + person.id() + "@example.net";
+        methods.addEmail(person.id(), address);
+        PortalClient elsewhere = new PortalClient(port);
+        elsewhere.signIn(person.upn(), person.password());
+        elsewhere.submit(elsewhere.get("/signin/verify").page(), "form[action=/signin/verify/send]", Map.of());
+        elsewhere.submit(elsewhere.get("/signin/verify").page(), "form[action=/signin/verify/send]", Map.of());
+        assertThat(elsewhere.post("/signin/verify", Map.of("_csrf",
+                PortalClient.csrfToken(elsewhere.get("/signin/verify").page()), "code", TestMail.lastCode(address),
+                "method", methodId(person))).location()).hasValue("/");
+        for (int i = 0; i < 10; i++) {
+            new PortalClient(port).signIn(person.upn(), "guess " + i);
+        }
+        assertThat(new PortalClient(port).signIn(person.upn(), person.password()).location())
+                .hasValue("/signin?locked");
+
+        PortalClient browser = new PortalClient(port);
+        Document verify = begin(browser, person.upn());
+        Document sent = browser.submit(browser.get("/reset/verify?kind=email").page(),
+                "form[action=/reset/verify/send]", Map.of()).page();
+        assertThat(sent.select("[role=status]").text())
+                .isEqualTo("If the account exists and has a personal email address, we sent a code there.");
+        Response code = browser.submit(sent, "form[action=/reset/verify]", Map.of("code", TestMail.lastCode(address)));
+        assertThat(code.location()).hasValue("/reset/password");
+        Response done = browser.submit(browser.get("/reset/password").page(), "form[action=/reset/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+
+        assertThat(verify.select("h1").text()).isEqualTo("Verify it's you");
+        assertThat(done.location()).hasValue("/signin?reset");
+        assertThat(elsewhere.get("/").location()).contains("/signin");
+        assertThat(new PortalClient(port).signIn(person.upn(), person.password()).location()).hasValue("/signin?error");
+        assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).hasValue("/signin/verify");
+        assertThat(TestMail.lastSubject(address)).isEqualTo("Your My Account password was reset");
+        assertThat(count("select count(*) from audit_event where account_id = ? and type = 'password.reset'", person))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from sign_in_event where account_id = ? and door = 'RESET'"
+                + " and outcome = 'SUCCEEDED'", person)).isEqualTo(1);
+    }
+
+    @Test
+    void anAuthenticatorCodeAlsoResetsThePassword() {
+        Person person = people.create();
+        String secret = methods.addAuthenticator(person.id());
+        PortalClient browser = new PortalClient(port);
+        begin(browser, person.upn());
+
+        Response code = browser.submit(browser.get("/reset/verify?kind=authenticator").page(),
+                "form[action=/reset/verify]", Map.of("code", methods.code(secret)));
+        Response done = browser.submit(browser.get("/reset/password").page(), "form[action=/reset/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+
+        assertThat(code.location()).hasValue("/reset/password");
+        assertThat(done.location()).hasValue("/signin?reset");
+    }
+
+    @Test
+    void anUnknownUpnADisabledOneAndOneWithoutTheMethodWalkTheSameSteps() {
+        Person withoutEmail = people.create();
+        String[] upns = {withoutEmail.upn(), "nobody." + withoutEmail.id() + "@fabrikam.example"};
+        String[][] seen = new String[upns.length][];
+        for (int i = 0; i < upns.length; i++) {
+            PortalClient browser = new PortalClient(port);
+            Response begun = browser.submit(browser.get("/reset").page(), "form[action=/reset]",
+                    Map.of("upn", upns[i]));
+            Response sent = browser.submit(browser.get("/reset/verify?kind=email").page(),
+                    "form[action=/reset/verify/send]", Map.of());
+            Response code = browser.submit(sent.page(), "form[action=/reset/verify]", Map.of("code", "123456"));
+            seen[i] = new String[] {begun.status() + " " + begun.location().orElse(""),
+                sent.status() + " " + sent.page().select("main").text(),
+                code.status() + " " + code.page().select("main").text()};
+        }
+        assertThat(seen[1]).containsExactly(seen[0]);
+        assertThat(seen[0][2]).contains("That code isn't right.");
+    }
+
+    @Test
+    void aResetExpiresAfterFifteenMinutesAndCannotBeFinishedFromAnotherBrowser() {
+        Person person = people.create();
+        String secret = methods.addAuthenticator(person.id());
+        PortalClient browser = new PortalClient(port);
+        begin(browser, person.upn());
+        Document verify = browser.get("/reset/verify?kind=authenticator").page();
+
+        PortalClient other = new PortalClient(port);
+        Document otherPage = other.get("/reset").page();
+        assertThat(other.post("/reset/verify", Map.of("_csrf", PortalClient.csrfToken(otherPage),
+                "kind", "authenticator", "code", methods.code(secret))).location()).hasValue("/reset?expired");
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        Response late = browser.submit(verify, "form[action=/reset/verify]", Map.of("code", methods.code(secret)));
+
+        assertThat(late.location()).hasValue("/reset?expired");
+        assertThat(browser.get("/reset/password").location()).hasValue("/reset?expired");
+    }
+
+    @Test
+    void theNewPasswordMeetsTheWholePolicyAndAFinishedResetCannotBeUsedAgain() {
+        Person person = people.create();
+        String secret = methods.addAuthenticator(person.id());
+        PortalClient browser = new PortalClient(port);
+        begin(browser, person.upn());
+        browser.submit(browser.get("/reset/verify?kind=authenticator").page(), "form[action=/reset/verify]",
+                Map.of("code", methods.code(secret)));
+        Document form = browser.get("/reset/password").page();
+
+        Response refused = browser.submit(form, "form[action=/reset/password]",
+                Map.of("newPassword", "password1", "confirmPassword", "password1"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.page().select("[role=alert] li")).isNotEmpty();
+        Response done = browser.submit(form, "form[action=/reset/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+        assertThat(done.location()).hasValue("/signin?reset");
+
+        assertThat(browser.get("/reset/password").location()).hasValue("/reset?expired");
+        assertThat(count("select count(*) from audit_event where account_id = ? and type = 'password.reset'", person))
+                .isEqualTo(1);
+    }
+
+    private static Document begin(PortalClient browser, String upn) {
+        Response begun = browser.submit(browser.get("/reset").page(), "form[action=/reset]", Map.of("upn", upn));
+        assertThat(begun.location()).hasValue("/reset/verify");
+        return browser.get("/reset/verify").page();
+    }
+
+    private String methodId(Person person) {
+        return jdbc.sql("select id from sign_in_method where account_id = ?").param(person.id()).query(String.class)
+                .single();
+    }
+
+    private int count(String sql, Person person) {
+        return jdbc.sql(sql).param(person.id()).query(Integer.class).single();
+    }
+}
