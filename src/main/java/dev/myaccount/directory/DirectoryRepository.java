@@ -35,12 +35,14 @@ class DirectoryRepository {
                 .update();
     }
 
+    Optional<Organisation> findOrganisationByDomain(String domain) {
+        return jdbc.sql("select id, name, domain from organisation where domain = ?").param(domain)
+                .query(DirectoryRepository::organisation).optional();
+    }
+
     Optional<Organisation> findOrganisation(UUID id) {
-        return jdbc.sql("select id, name, domain from organisation where id = ?")
-                .param(id)
-                .query((rs, n) -> new Organisation(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("domain")))
-                .optional();
+        return jdbc.sql("select id, name, domain from organisation where id = ?").param(id)
+                .query(DirectoryRepository::organisation).optional();
     }
 
     void insertAccount(UUID id, NewAccount account, Instant now) {
@@ -126,6 +128,10 @@ class DirectoryRepository {
         return jdbc.sql("update account set password_hash = ? where id = ?")
                 .params(passwordHash, accountId)
                 .update();
+    }
+
+    private static Organisation organisation(ResultSet rs, int row) throws SQLException {
+        return new Organisation(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("domain"));
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

@@ -67,6 +67,10 @@ public class DirectoryService {
         return repository.deleteGuestMembership(accountId, organisationId) == 1;
     }
 
+    public Optional<Organisation> findOrganisationByDomain(String domain) {
+        return repository.findOrganisationByDomain(canonical(domain));
+    }
+
     public Optional<Organisation> findOrganisation(UUID organisationId) {
         return repository.findOrganisation(organisationId);
     }

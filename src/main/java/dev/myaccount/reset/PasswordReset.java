@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -128,7 +130,8 @@ class PasswordReset {
     }
 
     /** Sets the new password and finishes the flow; false when the flow was finished or expired meanwhile. */
-    boolean finish(UUID flow, MethodKind kind, String password, Locale language, HttpServletRequest request) {
+    boolean finish(UUID flow, Set<MethodKind> kinds, String password, Locale language, HttpServletRequest request) {
+        String proven = kinds.stream().map(MethodKind::slug).sorted().collect(Collectors.joining(","));
         Account account = flows.accountOf(flow).flatMap(directory::find).orElseThrow();
         int keep = policies.settings(account.organisationId()).historyCount();
         String hash = passwords.encode(password);
@@ -139,7 +142,7 @@ class PasswordReset {
             history.remember(account.id(), account.passwordHash(), keep);
             directory.setPassword(account.id(), hash);
             audit.record(new AuditEvent(AuditEventType.PASSWORD_RESET, account.organisationId(), account.id(),
-                    RequestOrigin.of(request), kind.slug()));
+                    RequestOrigin.of(request), proven));
             return true;
         });
         if (!Boolean.TRUE.equals(done)) {
@@ -147,7 +150,7 @@ class PasswordReset {
         }
         sessions.endAll(account.upn());
         doors.unlock(account);
-        doors.succeeded(SignInDoor.RESET, kind.name(), account, request);
+        doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, request);
         methods.of(account.id()).stream().filter(method -> method.kind() == MethodKind.EMAIL)
                 .forEach(method -> notifier.email(method.secret(),
                         messages.getMessage("reset.notice.subject", null, language),

@@ -1,10 +1,11 @@
 package dev.myaccount.reset;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.OrganisationProfile;
 import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.web.RateLimiter;
@@ -34,16 +37,20 @@ class ResetController {
 
     static final String PAGE = "/reset";
     private static final String FLOW = ResetController.class.getName() + ".flow";
+    private static final String UPN = ResetController.class.getName() + ".upn";
     private static final String VERIFIED = ResetController.class.getName() + ".verified";
-    private static final List<MethodKind> KINDS = List.of(MethodKind.EMAIL, MethodKind.PHONE, MethodKind.AUTHENTICATOR);
 
     private final PasswordReset reset;
+    private final ResetSettings settings;
+    private final DirectoryService directory;
     private final MessageSource messages;
     /** Ten resets begun per client address in 15 minutes: plenty for people, too few for a script. */
     private final RateLimiter starts = new RateLimiter(10, Duration.ofMinutes(15));
 
-    ResetController(PasswordReset reset, MessageSource messages) {
+    ResetController(PasswordReset reset, ResetSettings settings, DirectoryService directory, MessageSource messages) {
         this.reset = reset;
+        this.settings = settings;
+        this.directory = directory;
         this.messages = messages;
     }
 
@@ -64,9 +71,15 @@ class ResetController {
             model.addAttribute("error", "reset.error.tooMany");
             return "reset/start";
         }
+        if (!settings.forUpn(upn).enabled()) {
+            model.addAttribute("error", "reset.error.disabled");
+            model.addAttribute("contact", contact(upn));
+            return "reset/start";
+        }
         HttpSession session = request.getSession();
         session.setAttribute(FLOW, reset.start(upn.strip()));
-        session.removeAttribute(VERIFIED);
+        session.setAttribute(UPN, upn.strip());
+        session.setAttribute(VERIFIED, EnumSet.noneOf(MethodKind.class));
         return "redirect:" + PAGE + "/verify";
     }
 
@@ -75,54 +88,62 @@ class ResetController {
         if (!reset.isOpen(flow(request))) {
             return "redirect:" + PAGE + "?expired";
         }
-        return verify(kind(kind).orElse(null), false, null, model);
+        return verify(request, kind(request, kind).orElse(null), false, null, model);
     }
 
     @PostMapping("/verify/send")
     String send(@RequestParam(defaultValue = "") String kind, Model model, Locale language,
             HttpServletRequest request) {
         UUID flow = flow(request);
-        Optional<MethodKind> chosen = kind(kind).filter(k -> k != MethodKind.AUTHENTICATOR);
-        if (!reset.isOpen(flow) || chosen.isEmpty()) {
+        if (!reset.isOpen(flow)) {
+            return "redirect:" + PAGE + "?expired";
+        }
+        Optional<MethodKind> chosen = kind(request, kind).filter(k -> k != MethodKind.AUTHENTICATOR);
+        if (chosen.isEmpty()) {
             return "redirect:" + PAGE + "?expired";
         }
         reset.send(flow, chosen.get(), language, request.getRemoteAddr());
-        return verify(chosen.get(), true, null, model);
+        return verify(request, chosen.get(), true, null, model);
     }
 
     @PostMapping("/verify")
     String check(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String code,
             Model model, HttpServletRequest request) {
         UUID flow = flow(request);
-        Optional<MethodKind> chosen = kind(kind);
-        if (!reset.isOpen(flow) || chosen.isEmpty()) {
+        if (!reset.isOpen(flow)) {
+            return "redirect:" + PAGE + "?expired";
+        }
+        Optional<MethodKind> chosen = kind(request, kind);
+        if (chosen.isEmpty()) {
             return "redirect:" + PAGE + "?expired";
         }
         if (code.isBlank()) {
-            return verify(chosen.get(), true, "code.error.required", model);
+            return verify(request, chosen.get(), true, "code.error.required", model);
         }
         return switch (reset.check(flow, chosen.get(), code, request)) {
             case RIGHT -> {
-                request.getSession().setAttribute(VERIFIED, chosen.get());
-                yield "redirect:" + PAGE + "/password";
+                EnumSet<MethodKind> verified = EnumSet.copyOf(verifiedKinds(request));
+                verified.add(chosen.get());
+                request.getSession().setAttribute(VERIFIED, verified);
+                yield verified.size() >= rules(request).methodsRequired() ? "redirect:" + PAGE + "/password"
+                        : "redirect:" + PAGE + "/verify?another";
             }
-            case WRONG -> verify(chosen.get(), true, "code.error.wrong", model);
-            case LOCKED -> verify(chosen.get(), true, "code.error.locked", model);
+            case WRONG -> verify(request, chosen.get(), true, "code.error.wrong", model);
+            case LOCKED -> verify(request, chosen.get(), true, "code.error.locked", model);
             case CLOSED -> "redirect:" + PAGE + "?expired";
         };
     }
 
     @GetMapping("/password")
     String passwordPage(HttpServletRequest request) {
-        return verified(request).isPresent() ? "reset/password" : "redirect:" + PAGE + "?expired";
+        return proven(request) ? "reset/password" : "redirect:" + PAGE + "?expired";
     }
 
     @PostMapping("/password")
     String setPassword(@RequestParam(defaultValue = "") String newPassword,
             @RequestParam(defaultValue = "") String confirmPassword, Model model, Locale language,
             HttpServletRequest request) {
-        Optional<MethodKind> verifiedWith = verified(request);
-        if (verifiedWith.isEmpty()) {
+        if (!proven(request)) {
             return "redirect:" + PAGE + "?expired";
         }
         UUID flow = flow(request);
@@ -136,15 +157,18 @@ class ResetController {
             model.addAttribute("errors", errors);
             return "reset/password";
         }
-        if (!reset.finish(flow, verifiedWith.get(), newPassword, language, request)) {
+        if (!reset.finish(flow, verifiedKinds(request), newPassword, language, request)) {
             return "redirect:" + PAGE + "?expired";
         }
         request.getSession().invalidate();
         return "redirect:/signin?reset";
     }
 
-    private String verify(MethodKind kind, boolean sent, String error, Model model) {
-        model.addAttribute("kinds", KINDS);
+    /** The step page: the ways left to choose, or the chosen one's code; the same for every UPN of a domain. */
+    private String verify(HttpServletRequest request, MethodKind kind, boolean sent, String error, Model model) {
+        model.addAttribute("kinds", remaining(request));
+        model.addAttribute("another", !verifiedKinds(request).isEmpty());
+        model.addAttribute("contact", contact((String) request.getSession().getAttribute(UPN)));
         model.addAttribute("kind", kind);
         model.addAttribute("sent", sent);
         model.addAttribute("error", error);
@@ -160,15 +184,38 @@ class ResetController {
         return session == null ? null : (UUID) session.getAttribute(FLOW);
     }
 
-    /** The kind of method the open flow was verified with, if it was. */
-    private Optional<MethodKind> verified(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return reset.isOpen(flow(request)) && session.getAttribute(VERIFIED) instanceof MethodKind kind
-                ? Optional.of(kind) : Optional.empty();
+    /** Whether the open flow has as many different methods proven as the organisation asks for. */
+    private boolean proven(HttpServletRequest request) {
+        return reset.isOpen(flow(request)) && !verifiedKinds(request).isEmpty()
+                && verifiedKinds(request).size() >= rules(request).methodsRequired();
     }
 
-    private static Optional<MethodKind> kind(String slug) {
-        return Arrays.stream(MethodKind.values()).filter(KINDS::contains).filter(k -> k.slug().equals(slug))
-                .findFirst();
+    @SuppressWarnings("unchecked")
+    private static Set<MethodKind> verifiedKinds(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(VERIFIED) instanceof Set<?> kinds
+                ? (Set<MethodKind>) kinds : Set.of();
+    }
+
+    private ResetSettings.Rules rules(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object upn = session == null ? null : session.getAttribute(UPN);
+        return settings.forUpn(upn instanceof String typed ? typed : "");
+    }
+
+    /** The kinds that count in the organisation and are not proven yet. */
+    private List<MethodKind> remaining(HttpServletRequest request) {
+        return rules(request).kinds().stream().filter(k -> !verifiedKinds(request).contains(k)).toList();
+    }
+
+    private Optional<MethodKind> kind(HttpServletRequest request, String slug) {
+        return remaining(request).stream().filter(k -> k.slug().equals(slug)).findFirst();
+    }
+
+    /** The organisation's contact for people who cannot reset, by the domain of the UPN typed. */
+    private String contact(String upn) {
+        String domain = upn == null ? "" : upn.substring(upn.lastIndexOf('@') + 1);
+        return directory.findOrganisationByDomain(domain).flatMap(o -> directory.profile(o.id()))
+                .map(OrganisationProfile::contactEmail).orElse(null);
     }
 }

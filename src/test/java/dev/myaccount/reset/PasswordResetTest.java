@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.OrganisationProfile;
+import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -28,6 +32,12 @@ class PasswordResetTest extends PortalTestCase {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ResetSettings resetSettings;
+
+    @Autowired
+    DirectoryService directory;
 
     @Test
     void aLockedOutPersonResetsWithAnEmailCodeAndIsUnlockedAndSignedOutEverywhere() {
@@ -147,6 +157,52 @@ class PasswordResetTest extends PortalTestCase {
         assertThat(browser.get("/reset/password").location()).hasValue("/reset?expired");
         assertThat(count("select count(*) from audit_event where account_id = ? and type = 'password.reset'", person))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whereTheOrganisationAsksForTwoMethodsOneIsNotEnough() {
+        Person person = people.create();
+        String secret = methods.addAuthenticator(person.id());
+        String address = "pat." + person.id() + "@example.net";
+        methods.addEmail(person.id(), address);
+        resetSettings.set(directory.find(person.id()).orElseThrow().organisationId(), true, 2,
+                Set.of(MethodKind.EMAIL, MethodKind.AUTHENTICATOR));
+        PortalClient browser = new PortalClient(port);
+        begin(browser, person.upn());
+
+        Response first = browser.submit(browser.get("/reset/verify?kind=authenticator").page(),
+                "form[action=/reset/verify]", Map.of("code", methods.code(secret)));
+        assertThat(first.location()).hasValue("/reset/verify?another");
+        assertThat(browser.get("/reset/password").location()).hasValue("/reset?expired");
+        Document another = browser.get("/reset/verify?another").page();
+        assertThat(another.select(".reset-ways a").eachText()).containsExactly("Email a code to my personal address");
+        Document sent = browser.submit(browser.get("/reset/verify?kind=email").page(),
+                "form[action=/reset/verify/send]", Map.of()).page();
+        Response second = browser.submit(sent, "form[action=/reset/verify]",
+                Map.of("code", TestMail.lastCode(address)));
+
+        assertThat(second.location()).hasValue("/reset/password");
+    }
+
+    @Test
+    void whereResetIsOffEveryUpnOfTheDomainIsToldToContactTheAdministrator() {
+        Person person = people.create();
+        var organisation = directory.find(person.id()).orElseThrow().organisationId();
+        resetSettings.set(organisation, false, 1, Set.of(MethodKind.EMAIL));
+        directory.setProfile(organisation, new OrganisationProfile(null, "helpdesk@" + domainOf(person.upn())));
+
+        for (String upn : new String[] {person.upn(), "nobody@" + domainOf(person.upn())}) {
+            PortalClient browser = new PortalClient(port);
+            Response refused = browser.submit(browser.get("/reset").page(), "form[action=/reset]",
+                    Map.of("upn", upn));
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.page().select("[role=alert]").text()).startsWith("Your organisation doesn't let you");
+            assertThat(refused.page().select("a[href^=mailto]").text()).isEqualTo("helpdesk@" + domainOf(upn));
+        }
+    }
+
+    private static String domainOf(String upn) {
+        return upn.substring(upn.indexOf('@') + 1);
     }
 
     private static Document begin(PortalClient browser, String upn) {
