@@ -71,11 +71,13 @@ class MessageMethodsTest extends PortalTestCase {
         String number = "+3161" + String.format("%07d", Math.floorMod(person.id().hashCode(), 10_000_000));
         PortalClient browser = signedIn(person);
 
-        Response sent = browser.submit(browser.get("/security-info/phone").page(), "form[action=/security-info/phone]",
-                Map.of("destination", number.substring(0, 3) + " " + number.substring(3, 5) + " " + number.substring(5)));
+        String typed = number.substring(0, 3) + " " + number.substring(3, 5) + " " + number.substring(5);
+        Response sent = browser.submit(browser.get("/security-info/phone").page(),
+                "form[action=/security-info/phone]", Map.of("destination", typed));
         assertThat(TestSms.to(number)).hasSize(1);
         assertThat(TestSms.to(number).get(0).authorization()).isEqualTo("Bearer test-gateway-token");
-        assertThat(TestSms.to(number).get(0).body()).startsWith("{\"to\": \"" + number + "\", \"text\": \"Your My Account code is ");
+        assertThat(TestSms.to(number).get(0).body())
+                .startsWith("{\"to\": \"" + number + "\", \"text\": \"Your My Account code is ");
         Response right = browser.submit(sent.page(), "form[action$=/verify]", Map.of("code", TestSms.lastCode(number)));
 
         assertThat(right.location()).hasValue("/security-info?added=phone");

@@ -215,7 +215,8 @@ class SecurityInfoPageTest extends PortalTestCase {
         PortalClient next = new PortalClient(port);
         next.signIn(person.upn(), person.password());
         Document step = next.get("/signin/verify").page();
-        assertThat(step.select("main > p:not(.brand)").first().text()).isEqualTo("We'll send a code to pat@example.net.");
+        assertThat(step.select("main > p:not(.brand)").first().text())
+                .isEqualTo("We'll send a code to pat@example.net.");
         assertThat(step.select(".other-methods a").text()).isEqualTo("Authenticator app");
     }
 

@@ -24,7 +24,8 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * Two portal nodes on one database, as the README runs them: whichever node makes a shared key first,
  * the other signs in, counts wrong passwords, locks and knows familiar browsers with it; sessions ended
- * on one are gone on the other; a second sign-in step begun on one is finished on the other. Its own database (the property below), so that no key exists yet.
+ * on one are gone on the other; a second sign-in step begun on one is finished on the other. Its own
+ * database (the property below), so that no key exists yet.
  */
 @PortalTest
 @TestPropertySource(properties = "myaccount.test.fresh-database=two-nodes")
