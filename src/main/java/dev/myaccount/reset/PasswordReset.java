@@ -103,17 +103,20 @@ class PasswordReset {
         ownMethods(flow, kind).forEach(method -> check(kind).send(method, purpose(flow), language, clientAddress));
     }
 
-    Checked check(UUID flow, MethodKind kind, String code, HttpServletRequest request) {
+    /**
+     * Checks a code for the reset of {@code upnTyped}. Every code takes a place in the lockout of the UPN typed,
+     * known or not, so that a lockout tells nothing about whether the account or the method exists.
+     */
+    Checked check(UUID flow, String upnTyped, MethodKind kind, String code, HttpServletRequest request) {
         if (!flows.tryAttempt(flow, FLOW, CODES_PER_FLOW)) {
             return Checked.CLOSED;
         }
         Optional<Account> account = flows.accountOf(flow).flatMap(directory::find);
         List<SignInMethod> candidates = ownMethods(flow, kind);
-        if (account.isEmpty() || candidates.isEmpty()) {
-            return Checked.WRONG;
-        }
-        return switch (doors.check(SignInDoor.RESET, kind.name(), account.get(), code, request,
-                () -> candidates.stream().anyMatch(method -> check(kind).check(method, purpose(flow), code)))) {
+        SecretDoors.Answer answer = account.isEmpty() ? doors.wrongForUnknown(upnTyped, code)
+                : doors.check(SignInDoor.RESET, kind.name(), account.get(), code, request,
+                        () -> candidates.stream().anyMatch(method -> check(kind).check(method, purpose(flow), code)));
+        return switch (answer) {
             case RIGHT -> Checked.RIGHT;
             case WRONG -> Checked.WRONG;
             case LOCKED -> Checked.LOCKED;

@@ -1,6 +1,5 @@
 package dev.myaccount.reset;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +43,11 @@ class ResetController {
     private final ResetSettings settings;
     private final DirectoryService directory;
     private final MessageSource messages;
-    /** Ten resets begun per client address in 15 minutes: plenty for people, too few for a script. */
-    private final RateLimiter starts = new RateLimiter(10, Duration.ofMinutes(15));
+    private final RateLimiter starts;
 
-    ResetController(PasswordReset reset, ResetSettings settings, DirectoryService directory, MessageSource messages) {
+    ResetController(PasswordReset reset, ResetSettings settings, DirectoryService directory, MessageSource messages,
+            ResetProperties limits) {
+        this.starts = new RateLimiter(limits.startsPerAddress(), limits.startsWindow());
         this.reset = reset;
         this.settings = settings;
         this.directory = directory;
@@ -120,7 +120,8 @@ class ResetController {
         if (code.isBlank()) {
             return verify(request, chosen.get(), true, "code.error.required", model);
         }
-        return switch (reset.check(flow, chosen.get(), code, request)) {
+        return switch (reset.check(flow, (String) request.getSession().getAttribute(UPN), chosen.get(), code,
+                request)) {
             case RIGHT -> {
                 EnumSet<MethodKind> verified = EnumSet.copyOf(verifiedKinds(request));
                 verified.add(chosen.get());

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
 
 /**
  * The doors besides the sign-in page that check an account's own secret (the current password on Change
@@ -41,6 +42,17 @@ public class SecretDoors {
     /** Unlocks the account: a reset proved the person is its owner. */
     public void unlock(Account account) {
         lockout.clear(account.upn());
+    }
+
+    /**
+     * A code typed for a UPN that has no account (or none that can use this door): it takes a place in that
+     * UPN's count like any other, so that being locked out says nothing about whether the account exists.
+     */
+    public Answer wrongForUnknown(String upn, String code) {
+        Lockout.Verdict verdict = lockout.check(DirectoryService.canonical(upn), false, Lockout.Secret.CODE, code,
+                () -> false);
+        return verdict == Lockout.Verdict.LOCKED || verdict == Lockout.Verdict.WRONG_NOW_LOCKED ? Answer.LOCKED
+                : Answer.WRONG;
     }
 
     /** Runs {@code check} (true when {@code secret} is right) unless the account is locked. */

@@ -201,6 +201,27 @@ class PasswordResetTest extends PortalTestCase {
         }
     }
 
+    @Test
+    void tenWrongCodesLockAnUnknownUpnAsTheyLockAKnownOne() {
+        Person known = people.create();
+        methods.addEmail(known.id(), "pat." + known.id() + "@example.net");
+        String unknown = "nobody." + known.id() + "@" + domainOf(known.upn());
+        for (String upn : new String[] {known.upn(), unknown}) {
+            String answer = "";
+            for (int round = 0; round < 2; round++) {
+                PortalClient browser = new PortalClient(port);
+                begin(browser, upn);
+                Document sent = browser.submit(browser.get("/reset/verify?kind=email").page(),
+                        "form[action=/reset/verify/send]", Map.of()).page();
+                for (int i = 0; i < 5; i++) {
+                    answer = browser.submit(sent, "form[action=/reset/verify]",
+                            Map.of("code", String.format("%06d", round * 5 + i))).page().select("[role=alert]").text();
+                }
+            }
+            assertThat(answer).as(upn).startsWith("Too many wrong attempts.");
+        }
+    }
+
     private static String domainOf(String upn) {
         return upn.substring(upn.indexOf('@') + 1);
     }

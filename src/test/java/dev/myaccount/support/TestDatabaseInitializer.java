@@ -41,6 +41,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         if (!context.getEnvironment().containsProperty("myaccount.signin.failures-per-address")) {
             properties.put("myaccount.signin.failures-per-address", "100000");
         }
+        if (!context.getEnvironment().containsProperty("myaccount.reset.starts-per-address")) {
+            properties.put("myaccount.reset.starts-per-address", "100000");
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
     }
 
