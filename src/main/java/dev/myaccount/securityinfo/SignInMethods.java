@@ -61,6 +61,7 @@ public class SignInMethods implements SecondFactors {
     /** Adds a method; the person's first becomes their default. Empty when they have as many as allowed. */
     @Transactional
     public Optional<UUID> add(UUID accountId, MethodKind kind, String secret) {
+        lockMethodsOf(accountId);
         List<SignInMethod> existing = of(accountId);
         if (existing.size() >= MOST_PER_PERSON) {
             return Optional.empty();
@@ -79,9 +80,8 @@ public class SignInMethods implements SecondFactors {
      */
     @Transactional
     public Removal remove(UUID accountId, String upn, UUID organisationId, UUID methodId) {
-        // Locks the person's methods, so that two deletions at once cannot both see another one left.
-        List<UUID> methods = jdbc.sql("""
-                select id from sign_in_method where account_id = ? order by created_at, id for update""")
+        lockMethodsOf(accountId);
+        List<UUID> methods = jdbc.sql("select id from sign_in_method where account_id = ? order by created_at, id")
                 .param(accountId).query(UUID.class).list();
         if (!methods.contains(methodId)) {
             return Removal.NOT_FOUND;
@@ -107,6 +107,14 @@ public class SignInMethods implements SecondFactors {
         jdbc.sql("update sign_in_method set is_default = (id = ?) where account_id = ?").params(methodId, accountId)
                 .update();
         return true;
+    }
+
+    /**
+     * Serialises changes to one person's methods until the transaction ends, by locking their account row: two
+     * adds at once cannot both see room for one more, nor two deletions both see another method left.
+     */
+    private void lockMethodsOf(UUID accountId) {
+        jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
     }
 
     public void used(UUID methodId) {
