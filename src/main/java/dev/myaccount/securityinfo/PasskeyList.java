@@ -11,4 +11,7 @@ public interface PasskeyList {
     }
 
     List<Passkey> of(String upn);
+
+    /** Whether the person has a passkey: one query, for the sign-in path. */
+    boolean any(String upn);
 }

@@ -117,7 +117,7 @@ class SecondStepController {
         model.addAttribute("step", step);
         model.addAttribute("method", chosen);
         model.addAttribute("others", own.stream().filter(m -> m != chosen).toList());
-        model.addAttribute("hasPasskey", !passkeys.of(person.upn()).isEmpty());
+        model.addAttribute("hasPasskey", passkeys.any(person.upn()));
         model.addAttribute("error", error);
         model.addAttribute("sent", Boolean.TRUE.equals(model.getAttribute("sent")));
         return "securityinfo/second-step";

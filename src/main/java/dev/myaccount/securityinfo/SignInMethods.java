@@ -37,7 +37,7 @@ public class SignInMethods implements SecondFactors {
     @Override
     public boolean asked(UUID accountId, String upn) {
         return jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(accountId)
-                .query(Integer.class).single() > 0 || !passkeys.of(upn).isEmpty();
+                .query(Integer.class).single() > 0 || passkeys.any(upn);
     }
 
     public List<SignInMethod> of(UUID accountId) {
@@ -86,7 +86,7 @@ public class SignInMethods implements SecondFactors {
         if (!methods.contains(methodId)) {
             return Removal.NOT_FOUND;
         }
-        if (methods.size() == 1 && passkeys.of(upn).isEmpty() && settings.secondFactorRequired(organisationId)) {
+        if (methods.size() == 1 && !passkeys.any(upn) && settings.secondFactorRequired(organisationId)) {
             return Removal.LAST_REQUIRED;
         }
         jdbc.sql("delete from sign_in_method where id = ? and account_id = ?").params(methodId, accountId).update();

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -73,8 +72,7 @@ public class AccountSessions {
     }
 
     public int count(String upn) {
-        Map<String, ? extends Session> found = sessions.findByPrincipalName(upn);
-        return (int) found.values().stream().filter(s -> s.getAttribute(SessionDevice.ATTRIBUTE) != null).count();
+        return devices(upn, "").size();
     }
 
     private String handle(String sessionId) {

@@ -3,6 +3,7 @@ package dev.myaccount.securityinfo.passkey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
@@ -26,8 +27,9 @@ class PasskeyStore {
     }
 
     @Bean
-    Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit) {
-        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit);
+    Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
+            JdbcClient queries) {
+        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries);
     }
 
     @Bean

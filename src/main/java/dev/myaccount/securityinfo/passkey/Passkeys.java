@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.webauthn.api.Bytes;
@@ -34,8 +35,11 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
     private final UserCredentialRepository store;
     private final PublicKeyCredentialUserEntityRepository holders;
     private final AuditLog audit;
+    private final JdbcClient jdbc;
 
-    Passkeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository holders, AuditLog audit) {
+    Passkeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.store = store;
         this.holders = holders;
         this.audit = audit;
@@ -48,6 +52,13 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
                 .map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
                         record.getCreated(), record.getLastUsed()))
                 .toList();
+    }
+
+    @Override
+    public boolean any(String upn) {
+        return jdbc.sql("""
+                select count(*) from user_credentials c join user_entities e on e.id = c.user_entity_user_id
+                where e.name = ?""").param(upn).query(Integer.class).single() > 0;
     }
 
     public Optional<Passkey> find(String upn, String id) {
