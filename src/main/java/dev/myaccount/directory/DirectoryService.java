@@ -13,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DirectoryService {
 
+    private static final int LONGEST_UPN = 320;
+    private static final int REPLACEMENT = 0xFFFD;
+
     private final DirectoryRepository repository;
     private final Clock clock;
 
@@ -98,6 +101,18 @@ public class DirectoryService {
 
     public void upgradePasswordHash(UUID accountId, String passwordHash) {
         repository.updatePasswordHash(accountId, passwordHash);
+    }
+
+    /**
+     * A UPN as typed, made safe to look up and to track (lockouts): canonical, cut to 320 characters (no account
+     * has a longer one), control characters replaced (PostgreSQL stores no NUL). No account has such a UPN, so
+     * a made-up one is tracked like any other unknown UPN.
+     */
+    public static String trackable(String typed) {
+        String upn = canonical(typed);
+        String cut = upn.length() > LONGEST_UPN ? upn.substring(0, LONGEST_UPN) : upn;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? REPLACEMENT : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /** UPNs and domains compare without regard to case, as in every directory people know. */

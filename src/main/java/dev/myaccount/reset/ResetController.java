@@ -71,14 +71,15 @@ class ResetController {
             model.addAttribute("error", "reset.error.tooMany");
             return "reset/start";
         }
-        if (!settings.forUpn(upn).enabled()) {
+        String typed = DirectoryService.trackable(upn);
+        if (!settings.forUpn(typed).enabled()) {
             model.addAttribute("error", "reset.error.disabled");
-            model.addAttribute("contact", contact(upn));
+            model.addAttribute("contact", contact(typed));
             return "reset/start";
         }
         HttpSession session = request.getSession();
-        session.setAttribute(FLOW, reset.start(upn.strip()));
-        session.setAttribute(UPN, upn.strip());
+        session.setAttribute(FLOW, reset.start(typed));
+        session.setAttribute(UPN, typed);
         session.setAttribute(VERIFIED, EnumSet.noneOf(MethodKind.class));
         return "redirect:" + PAGE + "/verify";
     }

@@ -31,8 +31,6 @@ import dev.myaccount.web.RateLimiter;
 @Component
 class ProtectedSignIn implements AuthenticationProvider {
 
-    private static final int LONGEST_UPN = 320;
-    private static final int REPLACEMENT = 0xFFFD;
 
     private final PasswordEncoder passwords;
     private final String dummyHash;
@@ -78,7 +76,7 @@ class ProtectedSignIn implements AuthenticationProvider {
     }
 
     private Authentication check(Authentication attempt) {
-        String upn = trackable(DirectoryService.canonical(attempt.getName()));
+        String upn = DirectoryService.trackable(attempt.getName());
         SignInDetails details = (SignInDetails) attempt.getDetails();
         String address = AddressBlock.of(details.origin().clientAddress());
         if (!addresses.tryTake(address)) {
@@ -133,17 +131,6 @@ class ProtectedSignIn implements AuthenticationProvider {
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
         signedIn.setDetails(details);
         return signedIn;
-    }
-
-    /**
-     * No account has a UPN longer than 320 characters or with control characters in it; a made-up one is cut
-     * to that length and its control characters replaced (PostgreSQL stores no NUL), so that it is tracked
-     * like any other unknown UPN.
-     */
-    private static String trackable(String typed) {
-        String cut = typed.length() > LONGEST_UPN ? typed.substring(0, LONGEST_UPN) : typed;
-        return cut.codePoints().map(c -> Character.isISOControl(c) ? REPLACEMENT : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private void record(String upn, Optional<Account> account, SignInOutcome outcome, SignInDetails details,

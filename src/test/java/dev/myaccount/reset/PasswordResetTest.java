@@ -222,6 +222,19 @@ class PasswordResetTest extends PortalTestCase {
         }
     }
 
+    @Test
+    void aUpnWithControlCharactersWalksTheStepsLikeAnyUnknownOne() {
+        PortalClient browser = new PortalClient(port);
+        begin(browser, "no\u0000body\u0007@fabrikam.example");
+        Document sent = browser.submit(browser.get("/reset/verify?kind=email").page(),
+                "form[action=/reset/verify/send]", Map.of()).page();
+
+        Response code = browser.submit(sent, "form[action=/reset/verify]", Map.of("code", "123456"));
+
+        assertThat(code.status()).isEqualTo(200);
+        assertThat(code.page().select("[role=alert]").text()).startsWith("That code isn't right.");
+    }
+
     private static String domainOf(String upn) {
         return upn.substring(upn.indexOf('@') + 1);
     }
