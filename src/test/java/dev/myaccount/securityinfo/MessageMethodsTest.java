@@ -56,7 +56,7 @@ class MessageMethodsTest extends PortalTestCase {
         PortalClient browser = signedIn(person);
         Document page = browser.get("/security-info/email").page();
 
-        for (String typed : new String[] {person.upn(), "not an address", ""}) {
+        for (String typed : new String[] {person.upn(), "not an address", "", "pat\u0000@example.net"}) {
             Response refused = browser.submit(page, "form[action=/security-info/email]", Map.of("destination", typed));
             assertThat(refused.status()).isEqualTo(200);
             assertThat(refused.page().select("[role=alert]").text()).as(typed).startsWith("Enter an email address");

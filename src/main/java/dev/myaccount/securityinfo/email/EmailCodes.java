@@ -17,7 +17,8 @@ import dev.myaccount.securityinfo.SecurityInfoProperties;
 @Component
 class EmailCodes extends CodeByMessage {
 
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
     private static final int LONGEST = 254;
 
     EmailCodes(OneTimeCodes codes, Notifier notifier, MessageSource messages, SecurityInfoProperties settings) {

@@ -65,11 +65,15 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
         return of(upn).stream().filter(passkey -> passkey.id().equals(id)).findFirst();
     }
 
-    /** Renames one of the person's passkeys; false when it is not theirs or the name is empty or too long. */
+    /**
+     * Renames one of the person's passkeys; false when it is not theirs, or the name is empty, too long or has
+     * control characters.
+     */
     public boolean rename(String upn, String id, String name) {
         String clean = name == null ? "" : name.strip();
         Optional<CredentialRecord> record = own(upn, id);
-        if (record.isEmpty() || clean.isEmpty() || clean.length() > LONGEST_NAME) {
+        if (record.isEmpty() || clean.isEmpty() || clean.length() > LONGEST_NAME
+                || clean.codePoints().anyMatch(Character::isISOControl)) {
             return false;
         }
         store.save(ImmutableCredentialRecord.fromCredentialRecord(record.get()).label(clean).build());
