@@ -1,4 +1,4 @@
-// Passkeys: creates one on Security info and signs in with one on the sign-in page, through Spring
+// Passkeys: creates one on Security info, and signs in (or proves a reset) with one, through Spring
 // Security's WebAuthn endpoints. Pages work without this script; it only shows the passkey controls
 // where the browser can use them.
 (() => {
@@ -67,7 +67,7 @@
         }
     }
 
-    async function signIn(csrf) {
+    async function signIn(csrf, url) {
         const options = await post("/webauthn/authenticate/options", csrf);
         const used = await navigator.credentials.get({
             publicKey: {
@@ -77,7 +77,7 @@
                     .map((known) => ({...known, id: fromBase64Url(known.id)}))
             }
         });
-        const answer = await post("/login/webauthn", csrf, {
+        const answer = await post(url, csrf, {
             id: used.id,
             rawId: toBase64Url(used.rawId),
             credType: used.type,
@@ -118,10 +118,14 @@
     const button = document.getElementById("passkey-signin");
     if (button) {
         button.hidden = false;
+        const unsupported = document.getElementById("passkey-unsupported");
+        if (unsupported) {
+            unsupported.hidden = true;
+        }
         button.addEventListener("click", async () => {
             const csrf = document.querySelector("input[name=_csrf]").value;
             try {
-                window.location.assign(await signIn(csrf));
+                window.location.assign(await signIn(csrf, button.dataset.url || "/login/webauthn"));
             } catch (failure) {
                 showError(document.getElementById("passkey-signin-error"), button.dataset.failed);
             }

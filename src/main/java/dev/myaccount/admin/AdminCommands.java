@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 
 import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.PasswordPolicy;
 
@@ -22,13 +25,16 @@ import dev.myaccount.policy.PasswordPolicy;
  */
 public final class AdminCommands {
 
-    private static final String CREATE_ADMIN = "create-admin";
+    /** Where the audit log says a command's change came from. */
+    static final RequestOrigin COMMAND_LINE = new RequestOrigin("command line", null);
+
+    private static final Set<String> COMMANDS = Set.of("create-admin", "access-pass");
 
     private AdminCommands() {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && args[0].equals(CREATE_ADMIN);
+        return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
     /** Runs the command in {@code args} against the database of {@code application}, the portal's own class. */
@@ -38,9 +44,14 @@ public final class AdminCommands {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .run("--server.port=-1", "--spring.main.banner-mode=off", "--logging.level.root=error")) {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            CreateAdminCommand command = new CreateAdminCommand(context.getBean(DirectoryService.class),
-                    context.getBean(PasswordPolicy.class), context.getBean(PasswordEncoder.class),
-                    context.getBean(TransactionTemplate.class), context.getBean(AuditLog.class), context, stdin);
+            DirectoryService directory = context.getBean(DirectoryService.class);
+            AuditLog audit = context.getBean(AuditLog.class);
+            Object command = switch (args[0]) {
+                case "create-admin" -> new CreateAdminCommand(directory, context.getBean(PasswordPolicy.class),
+                        context.getBean(PasswordEncoder.class), context.getBean(TransactionTemplate.class), audit,
+                        context, stdin);
+                default -> new AccessPassCommand(directory, context.getBean(AccessPasses.class), audit);
+            };
             return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));
         }
     }

@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
@@ -33,9 +32,6 @@ import dev.myaccount.policy.PolicyVerdict;
 @Command(name = "create-admin", mixinStandardHelpOptions = true,
         description = "Creates an organisation and its first admin. The password is read from standard input.")
 final class CreateAdminCommand implements Callable<Integer> {
-
-    /** Where the audit log says the account came from. */
-    private static final RequestOrigin COMMAND_LINE = new RequestOrigin("command line", null);
 
     @Option(names = "--organisation", required = true, description = "Organisation name, e.g. Contoso")
     String organisationName;
@@ -96,7 +92,7 @@ final class CreateAdminCommand implements Callable<Integer> {
             Organisation organisation = directory.createOrganisation(organisationName, domain);
             UUID admin = directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null, hash,
                     false, Role.ADMIN));
-            audit.record(AuditEvent.of(AuditEventType.ACCOUNT_CREATED, organisation.id(), admin, COMMAND_LINE));
+            audit.record(AuditEvent.of(AuditEventType.ACCOUNT_CREATED, organisation.id(), admin, AdminCommands.COMMAND_LINE));
         });
         spec.commandLine().getOut().println("Created " + upn + ", admin of " + organisationName + ".");
         return 0;

@@ -1,6 +1,7 @@
 package dev.myaccount.admin;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
@@ -47,6 +49,9 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private static final String PARTNER = "Adventure Works";
     private static final String PARTNER_DOMAIN = "adventure-works.example";
     private static final String GUEST = "adele.vance";
+    /** A new hire without a password, who signs in the first time with a temporary access pass. */
+    private static final DemoPerson NEW_HIRE = new DemoPerson("nestor.wilke", "Nestor", "Wilke", Role.MEMBER);
+    private static final Duration NEW_HIRE_PASS_LIFETIME = Duration.ofDays(7);
 
     private record DemoPerson(String localPart, String givenName, String surname, Role role) {
     }
@@ -65,12 +70,15 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private final Environment environment;
     private final TransactionTemplate transaction;
     private final SignInMethods methods;
+    private final AccessPasses accessPasses;
     private final SecureRandom random = new SecureRandom();
     private Map<String, String> created = Map.of();
 
     DemoOrganisation(DirectoryService directory, PolicySettingsStore policies, PasswordEncoder passwords,
-            DemoProperties demo, Environment environment, TransactionTemplate transaction, SignInMethods methods) {
+            DemoProperties demo, Environment environment, TransactionTemplate transaction, SignInMethods methods,
+            AccessPasses accessPasses) {
         this.methods = methods;
+        this.accessPasses = accessPasses;
         this.directory = directory;
         this.policies = policies;
         this.passwords = passwords;
@@ -121,6 +129,12 @@ class DemoOrganisation implements SmartInitializingSingleton {
             }
             created.put(upn + (person.role() == Role.ADMIN ? " (admin)" : ""), password);
         }
+        String newHire = NEW_HIRE.localPart() + "@" + DOMAIN;
+        UUID newHireId = directory.createAccount(new NewAccount(contoso.id(), newHire,
+                NEW_HIRE.givenName() + " " + NEW_HIRE.surname(), NEW_HIRE.givenName(), NEW_HIRE.surname(), null,
+                false, NEW_HIRE.role()));
+        created.put(newHire + " (temporary access pass)",
+                accessPasses.issue(newHireId, NEW_HIRE_PASS_LIFETIME, true, "demo").pass());
         return created;
     }
 
@@ -145,6 +159,8 @@ class DemoOrganisation implements SmartInitializingSingleton {
             created.forEach((upn, password) -> out.printf("    %-40s %s%n", upn, password));
             out.println("  " + SECOND_STEP_PERSON + " is asked for a code sent to " + SECOND_STEP_ADDRESS
                     + "; demo codes appear in this console.");
+            out.println("  " + NEW_HIRE.localPart() + " has no password yet: choose \"Sign in with a temporary access pass\"");
+            out.println("  on the sign-in page.");
         }
         out.println();
     }

@@ -17,7 +17,9 @@ public enum AuditEventType {
     DEVICE_SIGNED_OUT("device.signed-out"),
     ORGANISATION_LEFT("organisation.left"),
     DATA_DOWNLOADED("data.downloaded"),
-    PASSWORD_RESET("password.reset");
+    PASSWORD_RESET("password.reset"),
+    ACCESS_PASS_ISSUED("access-pass.issued"),
+    ACCESS_PASS_REVOKED("access-pass.revoked");
 
     private final String storedName;
 

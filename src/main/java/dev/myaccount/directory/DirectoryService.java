@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DirectoryService {
 
-    private static final int LONGEST_UPN = 320;
+    public static final int LONGEST_UPN = 320;
     private static final int REPLACEMENT = 0xFFFD;
 
     private final DirectoryRepository repository;

@@ -1,15 +1,11 @@
 package dev.myaccount.password;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,12 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.myaccount.policy.PolicyCheck;
+import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.policy.PolicySettingsStore;
-import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
-import dev.myaccount.web.RateLimiter;
 
 /** The Change password page, and the live check its script calls as the person types. */
 @Controller
@@ -38,17 +32,15 @@ class ChangePasswordController {
 
     private final ChangePasswordService service;
     private final PolicySettingsStore policies;
-    /** Enough for typing (20 checks in any 10 seconds), too few to test a list of guesses against the policy. */
-    private final RateLimiter checkLimit = new RateLimiter(20, Duration.ofSeconds(10));
-    private final MessageSource messages;
+    private final LiveCheck liveCheck;
     private final Confirmation confirmation;
 
-    ChangePasswordController(ChangePasswordService service, PolicySettingsStore policies,
-            MessageSource messages, Confirmation confirmation) {
+    ChangePasswordController(ChangePasswordService service, PolicySettingsStore policies, LiveCheck liveCheck,
+            Confirmation confirmation) {
         this.confirmation = confirmation;
         this.service = service;
         this.policies = policies;
-        this.messages = messages;
+        this.liveCheck = liveCheck;
     }
 
     @GetMapping
@@ -84,30 +76,10 @@ class ChangePasswordController {
         return "password/page";
     }
 
-    record Reason(String code, String message) {
-    }
-
-    record CheckAnswer(boolean accepted, int strength, String strengthLabel, List<PolicyCheck> failedChecks,
-            List<Reason> reasons) {
-    }
-
-    record Refusal(String message) {
-    }
-
     /** Evaluates a candidate for the signed-in person and stores nothing; the password travels in the body only. */
     @PostMapping(path = "/check", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> check(@RequestParam(name = "newPassword", defaultValue = "") String candidate,
             @AuthenticationPrincipal SignedInPerson person, Locale locale) {
-        if (!checkLimit.tryTake(person.accountId())) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .body(new Refusal(messages.getMessage("password.check.tooMany", null, locale)));
-        }
-        PolicyVerdict verdict = service.check(person.upn(), candidate);
-        List<Reason> reasons = verdict.reasons().stream()
-                .map(r -> new Reason(r.code(), messages.getMessage(r.messageKey(), r.arguments().toArray(), locale)))
-                .toList();
-        List<PolicyCheck> failed = verdict.reasons().stream().map(r -> r.check()).distinct().toList();
-        return ResponseEntity.ok(new CheckAnswer(verdict.accepted(), verdict.strength(),
-                messages.getMessage("password.strength." + verdict.strength(), null, locale), failed, reasons));
+        return liveCheck.answer(person.accountId(), () -> service.check(person.upn(), candidate), locale);
     }
 }

@@ -6,34 +6,24 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.myaccount.audit.AuditEvent;
-import dev.myaccount.audit.AuditEventType;
-import dev.myaccount.audit.AuditLog;
-import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.PasswordHistory;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.notification.Notifier;
-import dev.myaccount.policy.PasswordPolicy;
-import dev.myaccount.policy.PolicyReason;
-import dev.myaccount.policy.PolicySettings;
-import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.securityinfo.MethodCheck;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.SignInMethod;
 import dev.myaccount.securityinfo.SignInMethods;
-import dev.myaccount.session.AccountSessions;
+import dev.myaccount.securityinfo.passkey.PasskeyProof;
 import dev.myaccount.signin.SecretDoors;
 import dev.myaccount.signin.SignInDoor;
 
@@ -59,34 +49,23 @@ class PasswordReset {
     private final SignInMethods methods;
     private final List<MethodCheck> checks;
     private final SecretDoors doors;
-    private final PasswordPolicy policy;
-    private final PolicySettingsStore policies;
-    private final PasswordEncoder passwords;
-    private final PasswordHistory history;
-    private final AccountSessions sessions;
-    private final AuditLog audit;
+    private final NewPasswords newPasswords;
+    private final PasskeyProof passkeys;
     private final Notifier notifier;
     private final MessageSource messages;
-    private final TransactionTemplate transaction;
 
     PasswordReset(Flows flows, DirectoryService directory, SignInMethods methods, List<MethodCheck> checks,
-            SecretDoors doors, PasswordPolicy policy, PolicySettingsStore policies, PasswordEncoder passwords,
-            PasswordHistory history, AccountSessions sessions, AuditLog audit, Notifier notifier,
-            MessageSource messages, TransactionTemplate transaction) {
+            SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys, Notifier notifier,
+            MessageSource messages) {
+        this.passkeys = passkeys;
         this.flows = flows;
         this.directory = directory;
         this.methods = methods;
         this.checks = checks;
         this.doors = doors;
-        this.policy = policy;
-        this.policies = policies;
-        this.passwords = passwords;
-        this.history = history;
-        this.sessions = sessions;
-        this.audit = audit;
+        this.newPasswords = newPasswords;
         this.notifier = notifier;
         this.messages = messages;
-        this.transaction = transaction;
     }
 
     /** Starts a reset for the UPN typed; the flow knows the account only when it can be reset. */
@@ -108,14 +87,28 @@ class PasswordReset {
      * known or not, so that a lockout tells nothing about whether the account or the method exists.
      */
     Checked check(UUID flow, String upnTyped, MethodKind kind, String code, HttpServletRequest request) {
+        List<SignInMethod> candidates = ownMethods(flow, kind);
+        return check(flow, upnTyped, kind, code, request,
+                () -> candidates.stream().anyMatch(method -> check(kind).check(method, purpose(flow), code)));
+    }
+
+    /** Checks a passkey's answer to the challenge of this browser's session, counted like a code. */
+    Checked checkPasskey(UUID flow, String upnTyped, String assertion, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<String> holder = passkeys.holder(assertion, request, response);
+        Optional<String> owner = flows.accountOf(flow).flatMap(directory::find).map(Account::upn);
+        return check(flow, upnTyped, MethodKind.PASSKEY, assertion, request,
+                () -> holder.isPresent() && holder.equals(owner));
+    }
+
+    private Checked check(UUID flow, String upnTyped, MethodKind kind, String secret, HttpServletRequest request,
+            BooleanSupplier right) {
         if (!flows.tryAttempt(flow, FLOW, CODES_PER_FLOW)) {
             return Checked.CLOSED;
         }
         Optional<Account> account = flows.accountOf(flow).flatMap(directory::find);
-        List<SignInMethod> candidates = ownMethods(flow, kind);
-        SecretDoors.Answer answer = account.isEmpty() ? doors.wrongForUnknown(upnTyped, code)
-                : doors.check(SignInDoor.RESET, kind.name(), account.get(), code, request,
-                        () -> candidates.stream().anyMatch(method -> check(kind).check(method, purpose(flow), code)));
+        SecretDoors.Answer answer = account.isEmpty() ? doors.wrongForUnknown(upnTyped, secret)
+                : doors.check(SignInDoor.RESET, kind.name(), account.get(), secret, request, right);
         return switch (answer) {
             case RIGHT -> Checked.RIGHT;
             case WRONG -> Checked.WRONG;
@@ -123,36 +116,18 @@ class PasswordReset {
         };
     }
 
-    /** The policy's reasons against {@code password} for the flow's account; empty when it is acceptable. */
-    List<PolicyReason> refusals(UUID flow, String password) {
-        Account account = flows.accountOf(flow).flatMap(directory::find).orElseThrow();
-        PolicySettings settings = policies.settings(account.organisationId());
-        Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
-        return policy.evaluate(password, policies.contextFor(account, organisation, settings,
-                candidate -> history.usedBefore(account.id(), candidate, settings.historyCount()))).reasons();
+    /** The account a proven reset is for. */
+    Account account(UUID flow) {
+        return flows.accountOf(flow).flatMap(directory::find).orElseThrow();
     }
 
     /** Sets the new password and finishes the flow; false when the flow was finished or expired meanwhile. */
     boolean finish(UUID flow, Set<MethodKind> kinds, String password, Locale language, HttpServletRequest request) {
         String proven = kinds.stream().map(MethodKind::slug).sorted().collect(Collectors.joining(","));
-        Account account = flows.accountOf(flow).flatMap(directory::find).orElseThrow();
-        int keep = policies.settings(account.organisationId()).historyCount();
-        String hash = passwords.encode(password);
-        Boolean done = transaction.execute(status -> {
-            if (!flows.finish(flow, FLOW)) {
-                return false;
-            }
-            history.remember(account.id(), account.passwordHash(), keep);
-            directory.setPassword(account.id(), hash);
-            audit.record(new AuditEvent(AuditEventType.PASSWORD_RESET, account.organisationId(), account.id(),
-                    RequestOrigin.of(request), proven));
-            return true;
-        });
-        if (!Boolean.TRUE.equals(done)) {
+        Account account = account(flow);
+        if (!newPasswords.set(flow, FLOW, account, password, proven, request)) {
             return false;
         }
-        sessions.endAll(account.upn());
-        doors.unlock(account);
         doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, request);
         methods.of(account.id()).stream().filter(method -> method.kind() == MethodKind.EMAIL)
                 .forEach(method -> notifier.email(method.secret(),

@@ -3,6 +3,7 @@ package dev.myaccount.reset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,17 +12,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.OrganisationProfile;
-import dev.myaccount.policy.PolicyReason;
+import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.web.RateLimiter;
 
@@ -38,20 +43,23 @@ class ResetController {
     private static final String FLOW = ResetController.class.getName() + ".flow";
     private static final String UPN = ResetController.class.getName() + ".upn";
     private static final String VERIFIED = ResetController.class.getName() + ".verified";
+    private static final Set<MethodKind> CODE_BY_MESSAGE = EnumSet.of(MethodKind.EMAIL, MethodKind.PHONE);
 
     private final PasswordReset reset;
     private final ResetSettings settings;
+    private final NewPasswords newPasswords;
+    private final LiveCheck liveCheck;
     private final DirectoryService directory;
-    private final MessageSource messages;
     private final RateLimiter starts;
 
-    ResetController(PasswordReset reset, ResetSettings settings, DirectoryService directory, MessageSource messages,
-            ResetProperties limits) {
+    ResetController(PasswordReset reset, ResetSettings settings, NewPasswords newPasswords, LiveCheck liveCheck,
+            DirectoryService directory, ResetProperties limits) {
         this.starts = new RateLimiter(limits.startsPerAddress(), limits.startsWindow());
         this.reset = reset;
         this.settings = settings;
+        this.newPasswords = newPasswords;
+        this.liveCheck = liveCheck;
         this.directory = directory;
-        this.messages = messages;
     }
 
     @GetMapping
@@ -99,7 +107,7 @@ class ResetController {
         if (!reset.isOpen(flow)) {
             return "redirect:" + PAGE + "?expired";
         }
-        Optional<MethodKind> chosen = kind(request, kind).filter(k -> k != MethodKind.AUTHENTICATOR);
+        Optional<MethodKind> chosen = kind(request, kind).filter(CODE_BY_MESSAGE::contains);
         if (chosen.isEmpty()) {
             return "redirect:" + PAGE + "?expired";
         }
@@ -114,7 +122,7 @@ class ResetController {
         if (!reset.isOpen(flow)) {
             return "redirect:" + PAGE + "?expired";
         }
-        Optional<MethodKind> chosen = kind(request, kind);
+        Optional<MethodKind> chosen = kind(request, kind).filter(k -> k != MethodKind.PASSKEY);
         if (chosen.isEmpty()) {
             return "redirect:" + PAGE + "?expired";
         }
@@ -123,22 +131,64 @@ class ResetController {
         }
         return switch (reset.check(flow, (String) request.getSession().getAttribute(UPN), chosen.get(), code,
                 request)) {
-            case RIGHT -> {
-                EnumSet<MethodKind> verified = EnumSet.copyOf(verifiedKinds(request));
-                verified.add(chosen.get());
-                request.getSession().setAttribute(VERIFIED, verified);
-                yield verified.size() >= rules(request).methodsRequired() ? "redirect:" + PAGE + "/password"
-                        : "redirect:" + PAGE + "/verify?another";
-            }
+            case RIGHT -> "redirect:" + proven(chosen.get(), request);
             case WRONG -> verify(request, chosen.get(), true, "code.error.wrong", model);
             case LOCKED -> verify(request, chosen.get(), true, "code.error.locked", model);
             case CLOSED -> "redirect:" + PAGE + "?expired";
         };
     }
 
+    /**
+     * For people who never added security info or lost every method, the same for everyone: who in their
+     * organisation can check it's them and give them a temporary access pass.
+     */
+    @GetMapping("/help")
+    String help(Model model, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        model.addAttribute("contact", contact(session == null ? null : (String) session.getAttribute(UPN)));
+        return "reset/help";
+    }
+
+    /** A passkey's answer to the challenge this browser asked for; JSON for the page's script. */
+    @PostMapping(path = "/verify/passkey", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> passkey(@RequestBody(required = false) String assertion,
+            HttpServletRequest request, HttpServletResponse response) {
+        UUID flow = flow(request);
+        if (!reset.isOpen(flow) || kind(request, MethodKind.PASSKEY.slug()).isEmpty()) {
+            return ResponseEntity.ok(Map.of("redirectUrl", PAGE + "?expired"));
+        }
+        return switch (reset.checkPasskey(flow, (String) request.getSession().getAttribute(UPN),
+                assertion == null ? "" : assertion, request, response)) {
+            case RIGHT -> ResponseEntity.ok(Map.of("redirectUrl", proven(MethodKind.PASSKEY, request)));
+            case WRONG, LOCKED -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("refused", true));
+            case CLOSED -> ResponseEntity.ok(Map.of("redirectUrl", PAGE + "?expired"));
+        };
+    }
+
+    /** Notes the kind as proven; where to go next: the password, or one more kind. */
+    private String proven(MethodKind kind, HttpServletRequest request) {
+        EnumSet<MethodKind> verified = EnumSet.noneOf(MethodKind.class);
+        verified.addAll(verifiedKinds(request));
+        verified.add(kind);
+        request.getSession().setAttribute(VERIFIED, verified);
+        return verified.size() >= rules(request).methodsRequired() ? PAGE + "/password" : PAGE + "/verify?another";
+    }
+
     @GetMapping("/password")
-    String passwordPage(HttpServletRequest request) {
-        return proven(request) ? "reset/password" : "redirect:" + PAGE + "?expired";
+    String passwordPage(Model model, HttpServletRequest request) {
+        return proven(request) ? passwordPage(reset.account(flow(request)), null, model)
+                : "redirect:" + PAGE + "?expired";
+    }
+
+    /** The live checklist's check of a candidate for the account being reset; nothing is stored. */
+    @PostMapping(path = "/password/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> checkPassword(@RequestParam(defaultValue = "") String newPassword, Locale language,
+            HttpServletRequest request) {
+        if (!proven(request)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        UUID flow = flow(request);
+        return liveCheck.answer(flow, () -> newPasswords.preview(reset.account(flow), newPassword), language);
     }
 
     @PostMapping("/password")
@@ -149,15 +199,10 @@ class ResetController {
             return "redirect:" + PAGE + "?expired";
         }
         UUID flow = flow(request);
-        List<String> errors = newPassword.isEmpty()
-                ? List.of(messages.getMessage("password.error.new-required", null, language))
-                : reset.refusals(flow, newPassword).stream().map(reason -> message(reason, language)).toList();
-        if (errors.isEmpty() && !newPassword.equals(confirmPassword)) {
-            errors = List.of(messages.getMessage("password.error.mismatch", null, language));
-        }
+        Account account = reset.account(flow);
+        List<String> errors = newPasswords.problems(account, newPassword, confirmPassword, language);
         if (!errors.isEmpty()) {
-            model.addAttribute("errors", errors);
-            return "reset/password";
+            return passwordPage(account, errors, model);
         }
         if (!reset.finish(flow, verifiedKinds(request), newPassword, language, request)) {
             return "redirect:" + PAGE + "?expired";
@@ -166,19 +211,22 @@ class ResetController {
         return "redirect:/signin?reset";
     }
 
+    private String passwordPage(Account account, List<String> errors, Model model) {
+        model.addAttribute("policy", newPasswords.rules(account));
+        model.addAttribute("action", PAGE + "/password");
+        model.addAttribute("title", "reset.password.title");
+        model.addAttribute("errors", errors);
+        return "reset/password";
+    }
+
     /** The step page: the ways left to choose, or the chosen one's code; the same for every UPN of a domain. */
     private String verify(HttpServletRequest request, MethodKind kind, boolean sent, String error, Model model) {
         model.addAttribute("kinds", remaining(request));
         model.addAttribute("another", !verifiedKinds(request).isEmpty());
-        model.addAttribute("contact", contact((String) request.getSession().getAttribute(UPN)));
         model.addAttribute("kind", kind);
         model.addAttribute("sent", sent);
         model.addAttribute("error", error);
         return "reset/verify";
-    }
-
-    private String message(PolicyReason reason, Locale language) {
-        return messages.getMessage(reason.messageKey(), reason.arguments().toArray(), language);
     }
 
     private static UUID flow(HttpServletRequest request) {

@@ -18,7 +18,7 @@ import dev.myaccount.securityinfo.MethodKind;
 public record ResetProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1") int methodsRequired,
-        @DefaultValue({"EMAIL", "PHONE", "AUTHENTICATOR"}) Set<MethodKind> kinds,
+        @DefaultValue({"EMAIL", "PHONE", "AUTHENTICATOR", "PASSKEY"}) Set<MethodKind> kinds,
         @DefaultValue("10") int startsPerAddress,
         @DefaultValue("15m") Duration startsWindow) {
 }

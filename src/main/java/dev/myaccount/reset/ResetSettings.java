@@ -27,7 +27,8 @@ public class ResetSettings {
     public record Rules(boolean enabled, int methodsRequired, List<MethodKind> kinds) {
     }
 
-    private static final List<MethodKind> ORDER = List.of(MethodKind.EMAIL, MethodKind.PHONE, MethodKind.AUTHENTICATOR);
+    private static final List<MethodKind> ORDER = List.of(MethodKind.EMAIL, MethodKind.PHONE, MethodKind.AUTHENTICATOR,
+            MethodKind.PASSKEY);
 
     private final JdbcClient jdbc;
     private final DirectoryService directory;

@@ -7,8 +7,8 @@ package dev.myaccount.web;
  */
 public final class Access {
 
-    public static final String[] PUBLIC_PATHS = {"/signin", "/reset", "/reset/**", "/css/**", "/js/**",
-        "/favicon.svg", "/error"};
+    public static final String[] PUBLIC_PATHS = {"/signin", "/reset", "/reset/**", "/access-pass", "/access-pass/**",
+        "/css/**", "/js/**", "/favicon.svg", "/error"};
 
     public static final String SIGNED_IN = "SIGNED_IN";
 

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
@@ -85,12 +84,7 @@ class CreateAdminCommandTest {
     }
 
     private Connection connect() throws SQLException {
-        return database.containsKey("spring.datasource.url")
-                ? DriverManager.getConnection(database.get("spring.datasource.url").toString(),
-                        database.get("spring.datasource.username").toString(),
-                        database.get("spring.datasource.password").toString())
-                : DriverManager.getConnection("jdbc:h2:file:" + database.get("myaccount.data-dir")
-                        + "/myaccount;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "myaccount", "");
+        return TestDatabase.connect(database);
     }
 
     private static int runWithInput(String[] args, String input) {

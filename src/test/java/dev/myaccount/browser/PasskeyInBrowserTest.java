@@ -12,15 +12,17 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * A person creates a passkey on their laptop (Chromium's virtual authenticator), signs in with it instead of
- * their UPN and password, uses it as the second step after their password, renames it and deletes it, after
- * which it no longer signs them in.
+ * their UPN and password, uses it as the second step after their password and to reset their password (it
+ * proves nothing in someone else's reset), renames it and deletes it, after which it no longer signs them in.
  */
 @BrowserTest
 class PasskeyInBrowserTest extends BrowserWalk {
 
+    private static final String NEW_PASSWORD = "Seven quiet harbours at dusk";
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
-    void aPersonCreatesAPasskeyAndSignsInWithIt(String language) {
+    void aPersonCreatesAPasskeySignsInWithItAndResetsTheirPasswordWithIt(String language) {
         Person person = people.create();
         try (Browser browser = new Browser(port, language)) {
             browser.addPasskeyAuthenticator();
@@ -56,6 +58,25 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.click("#passkey-signin");
             assertThat(browser.path()).isEqualTo("/");
 
+            browser.click(".signout button");
+            beginReset(browser, people.create().upn());
+            browser.press("#passkey-signin");
+            browser.waitFor("#passkey-signin-error [role=alert]");
+            assertThat(browser.text("#passkey-signin-error [role=alert]"))
+                    .isEqualTo(message("reset.passkey.failed", language));
+            beginReset(browser, person.upn());
+            browser.assertAccessible();
+            browser.screenshot(language + "-passkey-5-reset");
+            browser.click("#passkey-signin");
+            assertThat(browser.path()).isEqualTo("/reset/password");
+            browser.type("#newPassword", NEW_PASSWORD);
+            browser.type("#confirmPassword", NEW_PASSWORD);
+            browser.click("form[action='/reset/password'] button[type=submit]");
+            assertThat(browser.path()).isEqualTo("/signin?reset");
+            browser.signIn(person.upn(), NEW_PASSWORD);
+            browser.click("#passkey-signin");
+            assertThat(browser.path()).isEqualTo("/");
+
             browser.open("/security-info");
             browser.click("table.methods a[href$='/rename']");
             browser.type("#name", "Work laptop");
@@ -64,16 +85,25 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.click("table.methods a[href$='/delete']");
             browser.click("form[action$='/delete'] button");
             assertThat(browser.text("[role=status]")).isEqualTo(message("securityInfo.deleted", language));
-            assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and detail = 'passkey'")
+            assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and detail = 'passkey'"
+                    + " and type like 'sign-in-method.%'")
                     .param(person.id()).query(Integer.class).single()).isEqualTo(2);
 
             browser.click(".signout button");
             browser.press("#passkey-signin");
             browser.waitFor("#passkey-signin-error [role=alert]");
             assertThat(browser.path()).isEqualTo("/signin?signedout");
-            browser.screenshot(language + "-passkey-5-deleted-refused");
+            browser.screenshot(language + "-passkey-6-deleted-refused");
             assertThat(browser.text("#passkey-signin-error [role=alert]"))
                     .isEqualTo(message("signin.passkey.failed", language));
         }
+    }
+
+    /** Starts a reset for {@code upn} and chooses the passkey as the way to prove it. */
+    private static void beginReset(Browser browser, String upn) {
+        browser.open("/reset");
+        browser.type("#upn", upn);
+        browser.click("form[action='/reset'] button[type=submit]");
+        browser.click(".reset-ways a[href$='kind=passkey']");
     }
 }

@@ -130,6 +130,17 @@ public final class Browser implements AutoCloseable {
                     .map(e => e.outerHTML.substring(0, 120));"""));
     }
 
+    /** Presses Tab until the focus is on {@code css}, as a person without a mouse moves to a control. */
+    public void tabTo(String css) {
+        for (int press = 0; press < 40; press++) {
+            if ((Boolean) driver.executeScript("return document.activeElement.matches(arguments[0]);", css)) {
+                return;
+            }
+            keys(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + css);
+    }
+
     /** The id of the element that has the focus. */
     public String focused() {
         return driver.switchTo().activeElement().getAttribute("id");

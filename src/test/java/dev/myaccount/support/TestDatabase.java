@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -40,6 +41,16 @@ public final class TestDatabase {
                     "spring.datasource.password", "");
             default -> throw new IllegalArgumentException("Unknown test database " + KIND);
         };
+    }
+
+    /** A connection to a database made by {@link #freshDatabase()}, for a look into what a command stored. */
+    public static Connection connect(Map<String, Object> database) throws SQLException {
+        return database.containsKey("spring.datasource.url")
+                ? DriverManager.getConnection(database.get("spring.datasource.url").toString(),
+                        database.get("spring.datasource.username").toString(),
+                        database.get("spring.datasource.password").toString())
+                : DriverManager.getConnection("jdbc:h2:file:" + database.get("myaccount.data-dir")
+                        + "/myaccount;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "myaccount", "");
     }
 
     public static String freshDataDirectory() {

@@ -1,0 +1,63 @@
+package dev.myaccount.signin;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Service;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.Organisation;
+
+/**
+ * Signs a person in fully in this browser after they proved who they are at a door other than the sign-in
+ * page (a temporary access pass, which stands for the password and the second step both): the sign-in is
+ * logged at that door, the session gets a new id, and the browser becomes familiar to the account.
+ */
+@Service
+public class DirectSignIn {
+
+    private final DirectoryService directory;
+    private final SignInLog log;
+    private final FamiliarDevices devices;
+    private final SessionDescriptions descriptions;
+    private final SecurityContextRepository contexts;
+    private final Clock clock;
+
+    DirectSignIn(DirectoryService directory, SignInLog log, FamiliarDevices devices, SessionDescriptions descriptions,
+            SecurityContextRepository contexts, Clock clock) {
+        this.directory = directory;
+        this.log = log;
+        this.devices = devices;
+        this.descriptions = descriptions;
+        this.contexts = contexts;
+        this.clock = clock;
+    }
+
+    public void signIn(Account account, SignInDoor door, HttpServletRequest request, HttpServletResponse response) {
+        Account now = directory.find(account.id()).orElseThrow();
+        var device = devices.deviceId(request);
+        boolean familiar = device.map(id -> devices.isFamiliar(now.id(), id)).orElse(false);
+        log.record(new SignInLog.Attempt(door, now.upn(), now.id(), now.organisationId(), SignInOutcome.SUCCEEDED,
+                RequestOrigin.of(request), familiar, null));
+        String organisation = directory.findOrganisation(now.organisationId()).map(Organisation::name).orElseThrow();
+        SignedInPerson person = new SignedInPerson(now.id(), now.organisationId(), now.upn(), now.displayName(),
+                organisation, now.mustChangePassword(), null, clock.instant());
+        request.getSession();
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
+                person.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        devices.remember(now.id(), device, request, response);
+        descriptions.describe(request, person);
+    }
+}
