@@ -15,6 +15,13 @@ import dev.myaccount.policy.PolicyCheckCommand;
 @ConfigurationPropertiesScan
 public class MyAccountApplication {
 
+    static {
+        // The embedded database's AUTO_SERVER port serves only this machine's commands, never the network.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     public static void main(String[] args) {
         if (AdminCommands.handles(args)) {
             System.exit(AdminCommands.run(MyAccountApplication.class, args));

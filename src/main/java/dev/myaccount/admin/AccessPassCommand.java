@@ -2,6 +2,7 @@ package dev.myaccount.admin;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -86,7 +87,7 @@ final class AccessPassCommand implements Callable<Integer> {
                         + issued.expiresAt()));
         out.println("Temporary access pass for " + person.upn() + ": " + issued.pass());
         out.println("It works " + (issued.oneTime() ? "once" : "any number of times") + " until "
-                + issued.expiresAt() + " (UTC), at /access-pass. It is not shown again.");
+                + issued.expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (UTC), at /access-pass. It is not shown again.");
         return 0;
     }
 

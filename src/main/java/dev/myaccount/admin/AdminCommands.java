@@ -39,10 +39,11 @@ public final class AdminCommands {
 
     /** Runs the command in {@code args} against the database of {@code application}, the portal's own class. */
     public static int run(Class<?> application, String[] args) {
-        // server.port=-1 builds the whole application, migrations included, but opens no port; only errors
-        // are logged, so that the command's own words stand out.
+        // Port -1 builds the whole application, migrations included, but opens no port (the portal may be
+        // running beside it); only errors are logged, so that the command's own words stand out.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .run("--server.port=-1", "--spring.main.banner-mode=off", "--logging.level.root=error")) {
+                .run("--server.port=-1", "--management.server.port=-1", "--spring.main.banner-mode=off",
+                        "--logging.level.root=error")) {
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             DirectoryService directory = context.getBean(DirectoryService.class);
             AuditLog audit = context.getBean(AuditLog.class);

@@ -156,7 +156,7 @@ class DemoOrganisation implements SmartInitializingSingleton {
             out.println("  created. Remove the data directory to start afresh.");
         } else {
             out.println("  Sign in as one of these people of Contoso:");
-            created.forEach((upn, password) -> out.printf("    %-40s %s%n", upn, password));
+            created.forEach((upn, password) -> out.printf("    %-54s %s%n", upn, password));
             out.println("  " + SECOND_STEP_PERSON + " is asked for a code sent to " + SECOND_STEP_ADDRESS
                     + "; demo codes appear in this console.");
             out.println("  " + NEW_HIRE.localPart() + " has no password yet: choose \"Sign in with a temporary access pass\"");

@@ -2,10 +2,6 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.Select;
@@ -87,12 +83,5 @@ class SecurityInfoInBrowserTest extends BrowserWalk {
             browser.click("form[action='/signin/verify'] button[type=submit]");
             assertThat(browser.path()).isEqualTo("/");
         }
-    }
-
-    /** The code oathtool (a real authenticator) makes from {@code secret} at {@code when}. */
-    private static String oathtool(String secret, String when) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("oathtool", "--totp", "--base32", "--now=" + when, secret).start();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
     }
 }
