@@ -6,13 +6,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.directory.Account;
@@ -53,6 +56,7 @@ class PasswordReset {
     private final PasskeyProof passkeys;
     private final Notifier notifier;
     private final MessageSource messages;
+    private final ThreadPoolTaskExecutor deliveries = new ThreadPoolTaskExecutor();
 
     PasswordReset(Flows flows, DirectoryService directory, SignInMethods methods, List<MethodCheck> checks,
             SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys, Notifier notifier,
@@ -66,6 +70,12 @@ class PasswordReset {
         this.newPasswords = newPasswords;
         this.notifier = notifier;
         this.messages = messages;
+        // Two senders, and a queue that a flood of resets cannot grow without end: past it, the request sends.
+        deliveries.setCorePoolSize(2);
+        deliveries.setQueueCapacity(1000);
+        deliveries.setThreadNamePrefix("reset-codes-");
+        deliveries.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        deliveries.initialize();
     }
 
     /** Starts a reset for the UPN typed; the flow knows the account only when it can be reset. */
@@ -77,9 +87,18 @@ class PasswordReset {
         return flow != null && flows.isOpen(flow, FLOW);
     }
 
-    /** Sends a code to each of the account's methods of this kind; does nothing, looking the same, otherwise. */
+    /**
+     * Sends a code to each of the account's methods of this kind, after the page has answered: an SMTP server or
+     * SMS gateway takes its time, which would otherwise tell who has an account with such a method.
+     */
     void send(UUID flow, MethodKind kind, Locale language, String clientAddress) {
-        ownMethods(flow, kind).forEach(method -> check(kind).send(method, purpose(flow), language, clientAddress));
+        deliveries.execute(() -> ownMethods(flow, kind)
+                .forEach(method -> check(kind).send(method, purpose(flow), language, clientAddress)));
+    }
+
+    @PreDestroy
+    void stopDeliveries() {
+        deliveries.shutdown();
     }
 
     /**

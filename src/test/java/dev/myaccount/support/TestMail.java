@@ -2,6 +2,7 @@ package dev.myaccount.support;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,15 +54,44 @@ public final class TestMail {
         }
     }
 
+    /** How many messages {@code address} received so far. */
+    public static int count(String address) {
+        return to(address).size();
+    }
+
+    /**
+     * The code of the first message to {@code address} after the {@code before} it had, waited for: some
+     * messages (those of a reset) leave after the page has answered.
+     */
+    public static String newCode(String address, int before) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count(address) <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No new email to " + address);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return code(to(address).get(before));
+    }
+
     /** The code in the newest message to {@code address}. */
     public static String lastCode(String address) {
         List<MimeMessage> messages = to(address);
         if (messages.isEmpty()) {
             throw new AssertionError("No email to " + address);
         }
-        Matcher code = CODE.matcher(GreenMailUtil.getBody(messages.get(messages.size() - 1)));
+        return code(messages.get(messages.size() - 1));
+    }
+
+    private static String code(MimeMessage message) {
+        Matcher code = CODE.matcher(GreenMailUtil.getBody(message));
         if (!code.find()) {
-            throw new AssertionError("No code in the email to " + address);
+            throw new AssertionError("No code in the email");
         }
         return code.group(1);
     }

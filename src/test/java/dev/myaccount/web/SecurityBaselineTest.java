@@ -70,6 +70,18 @@ class SecurityBaselineTest extends PortalTestCase {
     }
 
     @Test
+    void anExpiredFormOfAResetOrAFirstSignInBeginsThatJourneyAgain() {
+        PortalClient browser = new PortalClient(port);
+
+        assertThat(browser.post("/reset", Map.of("upn", "pat@fabrikam.example")).location())
+                .hasValue("/reset?expired");
+        assertThat(browser.post("/reset/verify", Map.of("code", "123456")).location()).hasValue("/reset?expired");
+        assertThat(browser.post("/access-pass/password", Map.of()).location()).hasValue("/access-pass?expired");
+        assertThat(browser.get("/access-pass?expired").page().select("[role=status]").text())
+                .isEqualTo("That took too long or was finished already. Start again.");
+    }
+
+    @Test
     void myAccountPagesNeedASignIn() {
         PortalClient browser = new PortalClient(port);
 
