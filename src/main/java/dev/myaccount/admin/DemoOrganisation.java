@@ -1,6 +1,5 @@
 package dev.myaccount.admin;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.myaccount.credential.AccessPasses;
+import dev.myaccount.credential.TemporaryPasswords;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
@@ -40,8 +40,6 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private static final String DOMAIN = "contoso.example";
     /** Contoso's own banned terms, as in Microsoft's documentation of custom banned passwords. */
     private static final List<String> BANNED_TERMS = List.of("contoso", "blank", "seattle", "widget", "marketing");
-    private static final String PASSWORD_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final int PASSWORD_LENGTH = 16;
     /** Diego keeps a personal email address, so the demo shows the second sign-in step (codes print below). */
     private static final String SECOND_STEP_PERSON = "diego.siciliani";
     private static final String SECOND_STEP_ADDRESS = "diego@home.example";
@@ -71,12 +69,13 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private final TransactionTemplate transaction;
     private final SignInMethods methods;
     private final AccessPasses accessPasses;
-    private final SecureRandom random = new SecureRandom();
+    private final TemporaryPasswords temporaryPasswords;
     private Map<String, String> created = Map.of();
 
     DemoOrganisation(DirectoryService directory, PolicySettingsStore policies, PasswordEncoder passwords,
             DemoProperties demo, Environment environment, TransactionTemplate transaction, SignInMethods methods,
-            AccessPasses accessPasses) {
+            AccessPasses accessPasses, TemporaryPasswords temporaryPasswords) {
+        this.temporaryPasswords = temporaryPasswords;
         this.methods = methods;
         this.accessPasses = accessPasses;
         this.directory = directory;
@@ -115,7 +114,7 @@ class DemoOrganisation implements SmartInitializingSingleton {
         policies.replaceBannedTerms(contoso.id(), BANNED_TERMS);
         Map<String, String> created = new LinkedHashMap<>();
         for (DemoPerson person : PEOPLE) {
-            String password = demo.password() == null || demo.password().isBlank() ? randomPassword()
+            String password = demo.password() == null || demo.password().isBlank() ? temporaryPasswords.make()
                     : demo.password();
             String upn = person.localPart() + "@" + DOMAIN;
             UUID id = directory.createAccount(new NewAccount(contoso.id(), upn,
@@ -136,14 +135,6 @@ class DemoOrganisation implements SmartInitializingSingleton {
         created.put(newHire + " (temporary access pass)",
                 accessPasses.issue(newHireId, NEW_HIRE_PASS_LIFETIME, true, "demo").pass());
         return created;
-    }
-
-    private String randomPassword() {
-        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     /** Printed to the console only, never to the log: these passwords are the demo's, shown this once. */

@@ -19,7 +19,12 @@ public enum AuditEventType {
     DATA_DOWNLOADED("data.downloaded"),
     PASSWORD_RESET("password.reset"),
     ACCESS_PASS_ISSUED("access-pass.issued"),
-    ACCESS_PASS_REVOKED("access-pass.revoked");
+    ACCESS_PASS_REVOKED("access-pass.revoked"),
+    ACCOUNT_DISABLED("account.disabled"),
+    ACCOUNT_ENABLED("account.enabled"),
+    ACCOUNT_RENAMED("account.renamed"),
+    ACCOUNT_UNLOCKED("account.unlocked"),
+    TEMPORARY_PASSWORD_SET("password.temporary-set");
 
     private final String storedName;
 

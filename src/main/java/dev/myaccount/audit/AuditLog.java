@@ -28,12 +28,12 @@ public class AuditLog {
     public void record(AuditEvent event) {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, type, organisation_id, account_id, client_address,
-                                         user_agent, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         user_agent, detail, actor_account_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), event.type().storedName(),
                         event.organisationId(), event.accountId(),
                         truncate(event.origin().clientAddress(), ADDRESS_LIMIT),
-                        truncate(event.origin().userAgent(), USER_AGENT_LIMIT), event.detail())
+                        truncate(event.origin().userAgent(), USER_AGENT_LIMIT), event.detail(), event.actorId())
                 .update();
     }
 

@@ -123,6 +123,41 @@ class DirectoryRepository {
                 .params(profile.privacyUrl(), profile.contactEmail(), organisationId).update();
     }
 
+    boolean isAdmin(UUID accountId, UUID organisationId) {
+        return jdbc.sql("select count(*) from membership where account_id = ? and organisation_id = ? and role = 'ADMIN'")
+                .params(accountId, organisationId).query(Integer.class).single() > 0;
+    }
+
+    /** A page of the organisation's own people whose UPN or name contains {@code text} (lower case), by name. */
+    List<Person> people(UUID organisationId, String text, int offset, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                select id, upn, display_name, enabled from account
+                where organisation_id = ? and (upn like ? escape '\\' or lower(display_name) like ? escape '\\')
+                order by lower(display_name), upn limit ? offset ?""")
+                .params(organisationId, pattern, pattern, limit, offset)
+                .query((rs, n) -> new Person(rs.getObject("id", UUID.class), rs.getString("upn"),
+                        rs.getString("display_name"), rs.getBoolean("enabled")))
+                .list();
+    }
+
+    int updateEnabled(UUID accountId, boolean enabled) {
+        return jdbc.sql("update account set enabled = ? where id = ?").params(enabled, accountId).update();
+    }
+
+    int updateTemporaryPassword(UUID accountId, String passwordHash, Instant changedAt) {
+        return jdbc.sql("""
+                update account set password_hash = ?, password_changed_at = ?, must_change_password = true
+                where id = ?""")
+                .params(passwordHash, utc(changedAt), accountId)
+                .update();
+    }
+
+    int updateNames(UUID accountId, String displayName, String givenName, String surname) {
+        return jdbc.sql("update account set display_name = ?, given_name = ?, surname = ? where id = ?")
+                .params(displayName, givenName, surname, accountId).update();
+    }
+
     /** Replaces a hash by a stronger one of the same password; the password did not change. */
     int updatePasswordHash(UUID accountId, String passwordHash) {
         return jdbc.sql("update account set password_hash = ? where id = ?")

@@ -99,6 +99,34 @@ public class DirectoryService {
         repository.upsertProfile(organisationId, profile);
     }
 
+    /** Whether the person administers the organisation. */
+    public boolean isAdmin(UUID accountId, UUID organisationId) {
+        return repository.isAdmin(accountId, organisationId);
+    }
+
+    /** The account, when the organisation is its home: an admin reaches only their own organisation's people. */
+    public Optional<Account> findInOrganisation(UUID accountId, UUID organisationId) {
+        return repository.findAccount(accountId).filter(account -> account.organisationId().equals(organisationId));
+    }
+
+    /** A page of the organisation's people whose UPN or name contains {@code text}, in any case, by name. */
+    public List<Person> people(UUID organisationId, String text, int offset, int limit) {
+        return repository.people(organisationId, text.strip().toLowerCase(Locale.ROOT), offset, limit);
+    }
+
+    public void setEnabled(UUID accountId, boolean enabled) {
+        repository.updateEnabled(accountId, enabled);
+    }
+
+    /** A password an admin set, which the person must change when they next sign in. */
+    public void setTemporaryPassword(UUID accountId, String passwordHash) {
+        repository.updateTemporaryPassword(accountId, passwordHash, clock.instant());
+    }
+
+    public void rename(UUID accountId, String displayName, String givenName, String surname) {
+        repository.updateNames(accountId, displayName, givenName, surname);
+    }
+
     public void upgradePasswordHash(UUID accountId, String passwordHash) {
         repository.updatePasswordHash(accountId, passwordHash);
     }

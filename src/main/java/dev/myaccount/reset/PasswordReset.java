@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -14,8 +15,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.directory.Account;
@@ -41,9 +43,13 @@ import dev.myaccount.signin.SignInDoor;
 @Service
 class PasswordReset {
 
+    private static final Logger log = LoggerFactory.getLogger(PasswordReset.class);
+
     static final String FLOW = "password-reset";
     private static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final int CODES_PER_FLOW = 5;
+    private static final Duration SENDING_DELAY = Duration.ofMillis(300);
+    private static final int QUEUED_SENDINGS = 1000;
 
     enum Checked { RIGHT, WRONG, LOCKED, CLOSED }
 
@@ -56,7 +62,7 @@ class PasswordReset {
     private final PasskeyProof passkeys;
     private final Notifier notifier;
     private final MessageSource messages;
-    private final ThreadPoolTaskExecutor deliveries = new ThreadPoolTaskExecutor();
+    private final ScheduledThreadPoolExecutor deliveries = new ScheduledThreadPoolExecutor(2);
 
     PasswordReset(Flows flows, DirectoryService directory, SignInMethods methods, List<MethodCheck> checks,
             SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys, Notifier notifier,
@@ -70,12 +76,6 @@ class PasswordReset {
         this.newPasswords = newPasswords;
         this.notifier = notifier;
         this.messages = messages;
-        // Two senders, and a queue that a flood of resets cannot grow without end: past it, the request sends.
-        deliveries.setCorePoolSize(2);
-        deliveries.setQueueCapacity(1000);
-        deliveries.setThreadNamePrefix("reset-codes-");
-        deliveries.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
-        deliveries.initialize();
     }
 
     /** Starts a reset for the UPN typed; the flow knows the account only when it can be reset. */
@@ -88,12 +88,24 @@ class PasswordReset {
     }
 
     /**
-     * Sends a code to each of the account's methods of this kind, after the page has answered: an SMTP server or
-     * SMS gateway takes its time, which would otherwise tell who has an account with such a method.
+     * Sends a code to each of the account's methods of this kind, a moment after the page has answered: an SMTP
+     * server or SMS gateway takes its time, and so does the sending itself on a busy machine, which would
+     * otherwise tell who has an account with such a method. A flood beyond the queue is sent by the request.
      */
     void send(UUID flow, MethodKind kind, Locale language, String clientAddress) {
-        deliveries.execute(() -> ownMethods(flow, kind)
-                .forEach(method -> check(kind).send(method, purpose(flow), language, clientAddress)));
+        Runnable sending = () -> {
+            try {
+                ownMethods(flow, kind).forEach(method -> check(kind).send(method, purpose(flow), language,
+                        clientAddress));
+            } catch (RuntimeException notSent) {
+                log.warn("A reset code was not sent: {}", notSent.toString());
+            }
+        };
+        if (deliveries.getQueue().size() >= QUEUED_SENDINGS) {
+            sending.run();
+        } else {
+            deliveries.schedule(sending, SENDING_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy

@@ -34,11 +34,39 @@ public class TestPeople {
 
     /** A person whose password is stored as {@code hash}, made by the caller (an older scheme, say). */
     public Person create(String password, String hash, boolean mustChangePassword) {
+        return inNewOrganisation(password, hash, mustChangePassword, Role.MEMBER);
+    }
+
+    /** The admin of a new organisation of their own. */
+    public Person createAdmin() {
+        String password = "Initial passphrase " + UUID.randomUUID().toString().substring(0, 8);
+        return inNewOrganisation(password, passwords.encode(password), false, Role.ADMIN);
+    }
+
+    private Person inNewOrganisation(String password, String hash, boolean mustChangePassword, Role role) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Organisation organisation = directory.createOrganisation("Fabrikam " + unique, "fabrikam-" + unique + ".example");
-        String upn = "pat.doe@" + organisation.domain();
-        UUID id = directory.createAccount(new NewAccount(organisation.id(), upn, "Pat Doe", "Pat", "Doe", hash,
-                mustChangePassword, Role.MEMBER));
-        return new Person(id, upn, password, "Pat Doe");
+        return add(organisation.id(), "pat.doe@" + organisation.domain(), "Pat Doe", password, hash,
+                mustChangePassword, role);
+    }
+
+    /** Another person of {@code colleague}'s organisation, named {@code name}. */
+    public Person createBeside(Person colleague, String name) {
+        String password = "Initial passphrase " + UUID.randomUUID().toString().substring(0, 8);
+        String upn = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@"
+                + colleague.upn().substring(colleague.upn().indexOf('@') + 1);
+        return add(organisationOf(colleague), upn, name, password, passwords.encode(password), false, Role.MEMBER);
+    }
+
+    public UUID organisationOf(Person person) {
+        return directory.find(person.id()).orElseThrow().organisationId();
+    }
+
+    private Person add(UUID organisation, String upn, String name, String password, String hash,
+            boolean mustChangePassword, Role role) {
+        String[] names = name.split(" ", 2);
+        UUID id = directory.createAccount(new NewAccount(organisation, upn, name, names[0],
+                names.length > 1 ? names[1] : null, hash, mustChangePassword, role));
+        return new Person(id, upn, password, name);
     }
 }

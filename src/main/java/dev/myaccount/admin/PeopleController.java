@@ -1,0 +1,219 @@
+package dev.myaccount.admin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.AccessPasses;
+import dev.myaccount.directory.Account;
+import dev.myaccount.securityinfo.PasskeyList;
+import dev.myaccount.securityinfo.SignInMethods;
+import dev.myaccount.session.AccountSessions;
+import dev.myaccount.signin.SignInLog;
+import dev.myaccount.signin.SignedInPerson;
+
+/**
+ * The admin's People pages: the organisation's people, found by name or UPN; a person's details, recent
+ * sign-ins and methods, with what an admin may do to them; Add person. A secret the portal makes (a
+ * temporary password, a temporary access pass) is shown on the answer page once and never again.
+ */
+@Controller
+@RequestMapping(AdminAccess.ROOT)
+class PeopleController {
+
+    private static final String PEOPLE = AdminAccess.ROOT + "/people";
+    private static final int RECENT_SIGN_INS = 10;
+    /** The lifetimes an admin chooses a temporary access pass from, as the form sends them. */
+    private static final List<String> PASS_LIFETIMES = List.of("1h", "8h", "1d", "7d", "30d");
+    /** What the person's page can say was just done, as the redirect after a change names it. */
+    private static final List<String> DONE = List.of("renamed", "disabled", "enabled", "unlocked", "signedOut",
+            "passRevoked");
+
+    private final PeopleAdministration people;
+    private final SignInMethods methods;
+    private final PasskeyList passkeys;
+    private final SignInLog signIns;
+    private final AccessPasses passes;
+    private final AccountSessions sessions;
+
+    PeopleController(PeopleAdministration people, SignInMethods methods, PasskeyList passkeys, SignInLog signIns,
+            AccessPasses passes, AccountSessions sessions) {
+        this.people = people;
+        this.methods = methods;
+        this.passkeys = passkeys;
+        this.signIns = signIns;
+        this.passes = passes;
+        this.sessions = sessions;
+    }
+
+    @GetMapping
+    String root() {
+        return "redirect:" + PEOPLE;
+    }
+
+    @GetMapping("/people")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") String page,
+            @AuthenticationPrincipal SignedInPerson admin, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("listing", people.list(admin, q, pageNumber(page)));
+        return "admin/people";
+    }
+
+    @GetMapping("/people/new")
+    String newPerson(@AuthenticationPrincipal SignedInPerson admin, Model model) {
+        model.addAttribute("form", new NewPersonForm(null, null, null, null, null));
+        return newPersonPage(admin, model);
+    }
+
+    @PostMapping("/people")
+    String add(@ModelAttribute("form") NewPersonForm form, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        PeopleAdministration.Outcome outcome = people.add(admin, form, RequestOrigin.of(request));
+        if (outcome.refusal() != null) {
+            model.addAttribute("error", outcome.refusal());
+            return newPersonPage(admin, model);
+        }
+        return secretPage(outcome, model);
+    }
+
+    @GetMapping("/people/{id}")
+    String person(@PathVariable String id, @RequestParam(defaultValue = "") String done,
+            @AuthenticationPrincipal SignedInPerson admin, Model model) {
+        if (DONE.contains(done)) {
+            model.addAttribute("done", done);
+        }
+        return personPage(admin, found(admin, id), null, model);
+    }
+
+    @PostMapping("/people/{id}/names")
+    String rename(@PathVariable String id, @ModelAttribute NewPersonForm names,
+            @AuthenticationPrincipal SignedInPerson admin, Model model, HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.rename(admin, person, names, origin),
+                "renamed");
+    }
+
+    @PostMapping("/people/{id}/reset-password")
+    String resetPassword(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.resetPassword(admin, person, origin), null);
+    }
+
+    @PostMapping("/people/{id}/disable")
+    String disable(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.disable(admin, person, origin), "disabled");
+    }
+
+    @PostMapping("/people/{id}/enable")
+    String enable(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.enable(admin, person, origin), "enabled");
+    }
+
+    @PostMapping("/people/{id}/unlock")
+    String unlock(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.unlock(admin, person, origin), "unlocked");
+    }
+
+    @PostMapping("/people/{id}/sign-out")
+    String signOut(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.signOutEverywhere(admin, person, origin),
+                "signedOut");
+    }
+
+    @PostMapping("/people/{id}/access-pass")
+    String issuePass(@PathVariable String id, @RequestParam(defaultValue = "") String lifetime,
+            @RequestParam(defaultValue = "false") boolean multiUse, @AuthenticationPrincipal SignedInPerson admin,
+            Model model, HttpServletRequest request) {
+        Duration chosen = PASS_LIFETIMES.contains(lifetime) ? DurationStyle.detectAndParse(lifetime) : Duration.ZERO;
+        return act(id, admin, model, request,
+                (person, origin) -> people.issuePass(admin, person, chosen, !multiUse, origin), null);
+    }
+
+    @PostMapping("/people/{id}/access-pass/revoke")
+    String revokePass(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
+            HttpServletRequest request) {
+        return act(id, admin, model, request, (person, origin) -> people.revokePass(admin, person, origin),
+                "passRevoked");
+    }
+
+    /**
+     * Does {@code action} to the person of the admin's organisation: the page with a secret it made, the person's
+     * page with a word of what was done, or with why not.
+     */
+    private String act(String id, SignedInPerson admin, Model model, HttpServletRequest request,
+            BiFunction<Account, RequestOrigin, PeopleAdministration.Outcome> action, String done) {
+        Account person = found(admin, id);
+        PeopleAdministration.Outcome outcome = action.apply(person, RequestOrigin.of(request));
+        if (outcome.refusal() != null) {
+            return personPage(admin, found(admin, id), outcome.refusal(), model);
+        }
+        if (outcome.secret().isPresent()) {
+            return secretPage(outcome, model);
+        }
+        return "redirect:" + PEOPLE + "/" + person.id() + "?done=" + done;
+    }
+
+    private String personPage(SignedInPerson admin, Account person, String error, Model model) {
+        model.addAttribute("subject", person);
+        model.addAttribute("self", person.id().equals(admin.accountId()));
+        model.addAttribute("methods", methods.of(person.id()));
+        model.addAttribute("passkeys", passkeys.of(person.upn()));
+        model.addAttribute("signIns", signIns.page(person.id(), 0, RECENT_SIGN_INS).entries());
+        model.addAttribute("pass", passes.live(person.id()).orElse(null));
+        model.addAttribute("sessions", sessions.count(person.upn()));
+        model.addAttribute("lifetimes", PASS_LIFETIMES);
+        model.addAttribute("error", error);
+        return "admin/person";
+    }
+
+    private String newPersonPage(SignedInPerson admin, Model model) {
+        model.addAttribute("domain", people.organisation(admin).domain());
+        return "admin/new-person";
+    }
+
+    private static String secretPage(PeopleAdministration.Outcome outcome, Model model) {
+        model.addAttribute("secret", outcome.secret().orElseThrow());
+        return "admin/secret";
+    }
+
+    /** The person of the admin's organisation with this id; 404 for any other id, well-formed or not. */
+    private Account found(SignedInPerson admin, String id) {
+        Optional<UUID> parsed;
+        try {
+            parsed = Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            parsed = Optional.empty();
+        }
+        return parsed.flatMap(uuid -> people.find(admin, uuid))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return Math.max(0, Math.min(Integer.parseInt(page), 100_000));
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+}
