@@ -134,7 +134,7 @@ class DirectoryRepository {
         return jdbc.sql("""
                 select id, upn, display_name, enabled from account
                 where organisation_id = ? and (upn like ? escape '\\' or lower(display_name) like ? escape '\\')
-                order by lower(display_name), upn limit ? offset ?""")
+                order by display_name, id limit ? offset ?""")
                 .params(organisationId, pattern, pattern, limit, offset)
                 .query((rs, n) -> new Person(rs.getObject("id", UUID.class), rs.getString("upn"),
                         rs.getString("display_name"), rs.getBoolean("enabled")))
