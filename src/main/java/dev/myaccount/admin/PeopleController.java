@@ -73,7 +73,7 @@ class PeopleController {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") String page,
             @AuthenticationPrincipal SignedInPerson admin, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("listing", people.list(admin, q, pageNumber(page)));
+        model.addAttribute("listing", people.list(admin, q, Paging.number(page)));
         return "admin/people";
     }
 
@@ -207,13 +207,5 @@ class PeopleController {
         }
         return parsed.flatMap(uuid -> people.find(admin, uuid))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static int pageNumber(String page) {
-        try {
-            return Math.max(0, Math.min(Integer.parseInt(page), 100_000));
-        } catch (NumberFormatException notANumber) {
-            return 0;
-        }
     }
 }

@@ -24,7 +24,9 @@ public enum AuditEventType {
     ACCOUNT_ENABLED("account.enabled"),
     ACCOUNT_RENAMED("account.renamed"),
     ACCOUNT_UNLOCKED("account.unlocked"),
-    TEMPORARY_PASSWORD_SET("password.temporary-set");
+    TEMPORARY_PASSWORD_SET("password.temporary-set"),
+    PASSWORD_POLICY_CHANGED("password-policy.changed"),
+    SIGN_IN_SETTINGS_CHANGED("sign-in-settings.changed");
 
     private final String storedName;
 

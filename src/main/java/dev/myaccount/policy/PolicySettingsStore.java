@@ -46,6 +46,23 @@ public class PolicySettingsStore {
                 .param(organisationId).query(String.class).list();
     }
 
+    /** Sets the organisation's own policy numbers in place of the defaults. */
+    public void save(UUID organisationId, PolicySettings settings) {
+        jdbc.sql("""
+                insert into organisation_password_policy (organisation_id, minimum_length, maximum_length,
+                    nist_lengths, three_character_kinds, history_count, minimum_strength)
+                values (?, 0, 0, false, false, 0, 0) on conflict do nothing""")
+                .param(organisationId).update();
+        jdbc.sql("""
+                update organisation_password_policy set minimum_length = ?, maximum_length = ?, nist_lengths = ?,
+                    three_character_kinds = ?, history_count = ?, minimum_strength = ?
+                where organisation_id = ?""")
+                .params(settings.minimumLength(), settings.maximumLength(), settings.nistLengths(),
+                        settings.threeCharacterKinds(), settings.historyCount(), settings.minimumStrength(),
+                        organisationId)
+                .update();
+    }
+
     /** Replaces the organisation's banned terms; terms are compared without regard to case. */
     @Transactional
     public void replaceBannedTerms(UUID organisationId, List<String> terms) {

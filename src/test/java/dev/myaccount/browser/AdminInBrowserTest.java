@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.support.ui.Select;
 
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
@@ -11,8 +12,9 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * An admin opens Admin from the header, finds a colleague, adds a new hire (whose temporary password is
- * shown once and must be changed), resets a colleague's password, gives a pass and disables and enables
- * the account.
+ * shown once and must be changed), gives a colleague a pass and disables and enables their account; sets
+ * the organisation's password protection and tries a password against it; asks two methods for a reset
+ * and finds that change in the audit log.
  */
 @BrowserTest
 class AdminInBrowserTest extends BrowserWalk {
@@ -68,6 +70,46 @@ class AdminInBrowserTest extends BrowserWalk {
             browser.click(".signout button");
             browser.signIn("new.hire@" + domain, password);
             assertThat(browser.path()).isEqualTo("/password");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nl"})
+    void anAdminSetsThePasswordProtectionAndTriesAPassword(String language) {
+        Person admin = people.createAdmin();
+        try (Browser browser = new Browser(port, language)) {
+            browser.open("/signin");
+            browser.signIn(admin.upn(), admin.password());
+            browser.open("/admin/people");
+            browser.click("a[href='/admin/password-protection']");
+            assertThat(browser.text("h1")).isEqualTo(message("admin.policy.title", language));
+            browser.type("#bannedTerms", "widget\nabc");
+            browser.click("form[action='/admin/password-protection'] button[type=submit]");
+            assertThat(browser.text("#bannedTerms-error")).contains("4", "16");
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-7-policy-refused");
+            browser.type("#bannedTerms", "widget\nharbour");
+            browser.type("#minimumLength", "12");
+            browser.click("form[action='/admin/password-protection'] button[type=submit]");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.policy.saved", language));
+            browser.type("#password", "W1dget-H@rbour");
+            browser.click("form[action='/admin/password-protection/try'] button");
+            assertThat(browser.text("main [role=status]")).contains(message("admin.policy.try.refused", language));
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-8-policy-trial");
+
+            browser.click("a[href='/admin/sign-in-and-reset']");
+            browser.press("input[name=methodsRequired][value='2']");
+            browser.click("form[action='/admin/sign-in-and-reset'] button[type=submit]");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.signIn.saved", language));
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-9-sign-in-and-reset");
+            browser.click("a[href='/admin/audit']");
+            new Select(browser.find("#kind")).selectByValue("sign-in-settings.changed");
+            browser.click("form[action='/admin/audit'] button");
+            assertThat(browser.text("tbody td:nth-child(4)")).isEqualTo(admin.upn());
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-10-audit");
         }
     }
 }
