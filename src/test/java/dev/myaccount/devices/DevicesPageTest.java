@@ -83,10 +83,14 @@ class DevicesPageTest extends PortalTestCase {
     }
 
     @Test
-    void theOverviewCountsTheDevices() {
+    void theOverviewCountsTheDevicesSignedInAndNotOneHalfWayThrough() {
         Person person = people.create();
         browser(person, FIREFOX_ON_LINUX);
         PortalClient here = browser(person, CHROME_ON_WINDOWS);
+        browser(people.create(), FIREFOX_ON_LINUX);
+        methods.addEmail(person.id(), "pat." + person.id() + "@example.net");
+        assertThat(new PortalClient(port).signIn(person.upn(), person.password()).location())
+                .hasValue("/signin/verify");
 
         assertThat(here.get("/").page().select("#tile-devices + p").text()).isEqualTo("2 devices signed in.");
     }
