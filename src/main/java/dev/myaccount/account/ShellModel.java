@@ -8,7 +8,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PersonalSettings;
 import dev.myaccount.web.PortalProperties;
@@ -18,22 +17,14 @@ import dev.myaccount.web.PortalProperties;
 class ShellModel {
 
     private final PortalProperties portal;
-    private final DirectoryService directory;
 
-    ShellModel(PortalProperties portal, DirectoryService directory) {
+    ShellModel(PortalProperties portal) {
         this.portal = portal;
-        this.directory = directory;
     }
 
     @ModelAttribute("zone")
     ZoneId zone(HttpServletRequest request) {
         return PersonalSettings.zone(request, portal.timeZone());
-    }
-
-    /** Whether the header shows the way to the admin side; the admin side asks again on every request. */
-    @ModelAttribute("admin")
-    boolean admin(@AuthenticationPrincipal SignedInPerson person) {
-        return person != null && directory.isAdmin(person.accountId(), person.organisationId());
     }
 
     @ModelAttribute("person")

@@ -43,21 +43,30 @@ public class DirectSignIn {
 
     public void signIn(Account account, SignInDoor door, HttpServletRequest request, HttpServletResponse response) {
         Account now = directory.find(account.id()).orElseThrow();
-        var device = devices.deviceId(request);
-        boolean familiar = device.map(id -> devices.isFamiliar(now.id(), id)).orElse(false);
-        log.record(new SignInLog.Attempt(door, now.upn(), now.id(), now.organisationId(), SignInOutcome.SUCCEEDED,
-                RequestOrigin.of(request), familiar, null));
         String organisation = directory.findOrganisation(now.organisationId()).map(Organisation::name).orElseThrow();
         SignedInPerson person = new SignedInPerson(now.id(), now.organisationId(), now.upn(), now.displayName(),
                 organisation, now.mustChangePassword(), null, clock.instant());
         request.getSession();
-        request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
                 person.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        devices.remember(now.id(), device, request, response);
+        completed(person, door, null, request, response);
+    }
+
+    /**
+     * What every finished sign-in does once the person is in the security context: logs it at its door with its
+     * method, renews the session id, makes the browser familiar and describes the session for Devices.
+     */
+    void completed(SignedInPerson person, SignInDoor door, String method, HttpServletRequest request,
+            HttpServletResponse response) {
+        var device = devices.deviceId(request);
+        boolean familiar = device.map(id -> devices.isFamiliar(person.accountId(), id)).orElse(false);
+        log.record(new SignInLog.Attempt(door, person.upn(), person.accountId(), person.organisationId(),
+                SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
+        request.changeSessionId();
+        devices.remember(person.accountId(), device, request, response);
         descriptions.describe(request, person);
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
@@ -46,25 +45,21 @@ class PasskeySignIn implements SignInWay {
 
     private final PasskeyProperties settings;
     private final DirectoryService directory;
-    private final SignInLog log;
-    private final FamiliarDevices devices;
     private final SecurityContextRepository contexts;
     private final JsonMapper json;
     private final Clock clock;
     private final WebAuthnRelyingPartyOperations checks;
     private final PublicKeyCredentialCreationOptionsRepository registrations;
-    private final SessionDescriptions descriptions;
+    private final DirectSignIn signIns;
 
-    PasskeySignIn(PasskeyProperties settings, DirectoryService directory, SignInLog log, FamiliarDevices devices,
-            SecurityContextRepository contexts, JsonMapper json, Clock clock, WebAuthnRelyingPartyOperations checks,
-            PublicKeyCredentialCreationOptionsRepository registrations, SessionDescriptions descriptions) {
-        this.descriptions = descriptions;
+    PasskeySignIn(PasskeyProperties settings, DirectoryService directory, SecurityContextRepository contexts,
+            JsonMapper json, Clock clock, WebAuthnRelyingPartyOperations checks,
+            PublicKeyCredentialCreationOptionsRepository registrations, DirectSignIn signIns) {
+        this.signIns = signIns;
         this.checks = checks;
         this.registrations = registrations;
         this.settings = settings;
         this.directory = directory;
-        this.log = log;
-        this.devices = devices;
         this.contexts = contexts;
         this.json = json;
         this.clock = clock;
@@ -109,13 +104,7 @@ class PasskeySignIn implements SignInWay {
     private void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
             throws IOException {
         SignedInPerson person = (SignedInPerson) signedIn.getPrincipal();
-        var device = devices.deviceId(request);
-        boolean familiar = device.map(id -> devices.isFamiliar(person.accountId(), id)).orElse(false);
-        log.record(new SignInLog.Attempt(SignInDoor.SIGN_IN, person.upn(), person.accountId(),
-                person.organisationId(), SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, METHOD));
-        request.changeSessionId();
-        devices.remember(person.accountId(), device, request, response);
-        descriptions.describe(request, person);
+        signIns.completed(person, SignInDoor.SIGN_IN, METHOD, request, response);
         answer(response, HttpServletResponse.SC_OK,
                 Map.of("authenticated", true, "redirectUrl", person.mustChangePassword() ? "/password" : "/"));
     }
