@@ -32,7 +32,8 @@ import dev.myaccount.support.PortalTestCase;
  * answering pages meanwhile.
  */
 @PortalTest
-@TestPropertySource(properties = {"myaccount.password-hashing.concurrency=2", "myaccount.password-hashing.queue=16",
+@TestPropertySource(properties = {"myaccount.password-hashing.memory-kib=19456", "myaccount.password-hashing.iterations=2",
+    "myaccount.password-hashing.concurrency=2", "myaccount.password-hashing.queue=16",
     "myaccount.password-hashing.max-wait=2s"})
 @Import(SignInFloodTest.CountedHashing.class)
 class SignInFloodTest extends PortalTestCase {

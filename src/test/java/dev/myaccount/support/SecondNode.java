@@ -23,7 +23,9 @@ public final class SecondNode implements AutoCloseable {
                 "--spring.datasource.password=" + first.getProperty("spring.datasource.password", ""),
                 "--myaccount.signin.failures-per-address="
                         + first.getProperty("myaccount.signin.failures-per-address"),
-                "--myaccount.security-info.key=" + first.getProperty("myaccount.security-info.key")};
+                "--myaccount.security-info.key=" + first.getProperty("myaccount.security-info.key"),
+                "--myaccount.password-hashing.memory-kib=" + first.getProperty("myaccount.password-hashing.memory-kib"),
+                "--myaccount.password-hashing.iterations=" + first.getProperty("myaccount.password-hashing.iterations")};
         String[] all = java.util.Arrays.copyOf(arguments, arguments.length + extraArguments.length);
         System.arraycopy(extraArguments, 0, all, arguments.length, extraArguments.length);
         return new SecondNode(new SpringApplicationBuilder(MyAccountApplication.class).run(all));

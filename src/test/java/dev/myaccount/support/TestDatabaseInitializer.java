@@ -13,8 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives each test application context its own empty database, in demo mode with a known password, email and
- * text messages going to the tests' own SMTP server and SMS webhook, and no practical limit of sign-ins per
- * address unless the test class sets one (@TestPropertySource).
+ * text messages going to the tests' own SMTP server and SMS webhook, no practical limit of sign-ins per
+ * address and cheap password hashes unless the test class sets its own (@TestPropertySource).
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -38,13 +38,20 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("myaccount.passkeys.origins", "http://localhost:" + port);
         properties.put("myaccount.notification.sms-headers.Authorization", "Bearer test-gateway-token");
         // Every test signs in from 127.0.0.1; the limit per address has its own test.
-        if (!context.getEnvironment().containsProperty("myaccount.signin.failures-per-address")) {
-            properties.put("myaccount.signin.failures-per-address", "100000");
-        }
-        if (!context.getEnvironment().containsProperty("myaccount.reset.starts-per-address")) {
-            properties.put("myaccount.reset.starts-per-address", "100000");
-        }
+        unlessSet(context, properties, "myaccount.signin.failures-per-address", "100000");
+        unlessSet(context, properties, "myaccount.reset.starts-per-address", "100000");
+        // A hash at the production cost takes 20-80 ms here, and every test person and sign-in needs one; the
+        // tests about hashing cost set the production numbers.
+        unlessSet(context, properties, "myaccount.password-hashing.memory-kib", "1024");
+        unlessSet(context, properties, "myaccount.password-hashing.iterations", "1");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
+    }
+
+    private static void unlessSet(ConfigurableApplicationContext context, Map<String, Object> properties, String name,
+            String value) {
+        if (!context.getEnvironment().containsProperty(name)) {
+            properties.put(name, value);
+        }
     }
 
     private static int freePort() {
