@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +16,6 @@ import picocli.CommandLine;
 
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.PasswordPolicy;
 
@@ -28,7 +28,8 @@ public final class AdminCommands {
     /** Where the audit log says a command's change came from. */
     static final RequestOrigin COMMAND_LINE = new RequestOrigin("command line", null);
 
-    private static final Set<String> COMMANDS = Set.of("create-admin", "access-pass");
+    private static final Set<String> COMMANDS = Set.of("create-admin", "add-person", "reset-password", "unlock",
+            "access-pass", "scim-token");
 
     private AdminCommands() {
     }
@@ -44,16 +45,25 @@ public final class AdminCommands {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .run("--server.port=-1", "--management.server.port=-1", "--spring.main.banner-mode=off",
                         "--logging.level.root=error")) {
-            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            DirectoryService directory = context.getBean(DirectoryService.class);
-            AuditLog audit = context.getBean(AuditLog.class);
-            Object command = switch (args[0]) {
-                case "create-admin" -> new CreateAdminCommand(directory, context.getBean(PasswordPolicy.class),
-                        context.getBean(PasswordEncoder.class), context.getBean(TransactionTemplate.class), audit,
-                        context, stdin);
-                default -> new AccessPassCommand(directory, context.getBean(AccessPasses.class), audit);
-            };
-            return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));
+            return execute(context, args);
         }
+    }
+
+    /** Runs the command in {@code args} with the services of a built application, reading standard input. */
+    static int execute(ApplicationContext context, String[] args) {
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        DirectoryService directory = context.getBean(DirectoryService.class);
+        PeopleAdministration people = context.getBean(PeopleAdministration.class);
+        Object command = switch (args[0]) {
+            case "create-admin" -> new CreateAdminCommand(directory, context.getBean(PasswordPolicy.class),
+                    context.getBean(PasswordEncoder.class), context.getBean(TransactionTemplate.class),
+                    context.getBean(AuditLog.class), context, stdin);
+            case "add-person" -> new AddPersonCommand(directory, people, context);
+            case "reset-password" -> new ResetPasswordCommand(directory, context, people);
+            case "unlock" -> new UnlockCommand(directory, context, people);
+            case "scim-token" -> new ScimTokenCommand(directory, context.getBean(Provisioning.class), context);
+            default -> new AccessPassCommand(directory, context, people);
+        };
+        return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));
     }
 }

@@ -3,6 +3,7 @@ package dev.myaccount.admin;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,9 +25,14 @@ import dev.myaccount.directory.NewAccount;
 import dev.myaccount.directory.Organisation;
 import dev.myaccount.directory.Person;
 import dev.myaccount.directory.Role;
+import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyContext;
+import dev.myaccount.policy.PolicyReason;
+import dev.myaccount.policy.PolicySettingsStore;
+import dev.myaccount.policy.PolicyVerdict;
+import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SecretDoors;
-import dev.myaccount.signin.SignedInPerson;
 
 /**
  * What an organisation's admin does to its people: find them, add them with a first credential, reset a
@@ -34,25 +40,43 @@ import dev.myaccount.signin.SignedInPerson;
  * change is audited with the admin who made it; a person of another organisation is never found here.
  */
 @Service
-class PeopleAdministration {
+public class PeopleAdministration {
 
     static final int PAGE_SIZE = 50;
     static final int LONGEST_SEARCH = 100;
     private static final int LONGEST_NAME = 128;
     private static final int LONGEST_DISPLAY_NAME = 256;
+    public static final int LONGEST_EXTERNAL_ID = 256;
     private static final Duration NEW_PERSON_PASS_LIFETIME = Duration.ofDays(1);
     /** A UPN's name part as directories allow it: letters, digits and . _ - ' +, not at the ends with a dot. */
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9_'+-]([a-z0-9._'+-]{0,62}[a-z0-9_'+-])?");
 
     /** How a new person signs in the first time. */
-    enum FirstCredential { TEMPORARY_PASSWORD, ACCESS_PASS }
+    public enum FirstCredential { TEMPORARY_PASSWORD, ACCESS_PASS }
+
+    /**
+     * A person as a provisioning client (SCIM, a CSV file) describes them; an initial password is checked
+     * against the organisation's policy and must be changed at the first sign-in. Without one, the person
+     * signs in the first time with a temporary access pass.
+     */
+    public record Provisioning(String upn, String displayName, String givenName, String surname, String externalId,
+            boolean enabled, String initialPassword) {
+    }
+
+    /** The person provisioned, or the message key of why not and, for a refused password, the policy's reasons. */
+    public record Provisioned(Account person, String refusal, List<PolicyReason> passwordReasons) {
+
+        static Provisioned refused(String messageKey) {
+            return new Provisioned(null, messageKey, List.of());
+        }
+    }
 
     /** A secret shown to the admin once: a temporary password or a temporary access pass. */
-    record Secret(Account person, FirstCredential kind, String value, AccessPasses.Issued pass) {
+    public record Secret(Account person, FirstCredential kind, String value, AccessPasses.Issued pass) {
     }
 
     /** The answer to an admin's change: the secret to show, if any, or the message key of why not. */
-    record Outcome(Optional<Secret> secret, String refusal) {
+    public record Outcome(Optional<Secret> secret, String refusal) {
 
         static Outcome done() {
             return new Outcome(Optional.empty(), null);
@@ -76,23 +100,29 @@ class PeopleAdministration {
     private final AccessPasses passes;
     private final AccountSessions sessions;
     private final SecretDoors doors;
+    private final PasskeyList passkeys;
+    private final PasswordPolicy policy;
+    private final PolicySettingsStore policies;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
     PeopleAdministration(DirectoryService directory, PasswordEncoder passwords, TemporaryPasswords temporaryPasswords,
-            AccessPasses passes, AccountSessions sessions, SecretDoors doors, AuditLog audit,
-            TransactionTemplate transaction) {
+            AccessPasses passes, AccountSessions sessions, SecretDoors doors, PasskeyList passkeys,
+            PasswordPolicy policy, PolicySettingsStore policies, AuditLog audit, TransactionTemplate transaction) {
         this.directory = directory;
         this.passwords = passwords;
         this.temporaryPasswords = temporaryPasswords;
         this.passes = passes;
         this.sessions = sessions;
         this.doors = doors;
+        this.passkeys = passkeys;
+        this.policy = policy;
+        this.policies = policies;
         this.audit = audit;
         this.transaction = transaction;
     }
 
-    Listing list(SignedInPerson admin, String search, int page) {
+    Listing list(Actor admin, String search, int page) {
         String text = search.length() > LONGEST_SEARCH ? search.substring(0, LONGEST_SEARCH) : search;
         int number = Math.max(0, page);
         List<Person> found = directory.people(admin.organisationId(), text, number * PAGE_SIZE, PAGE_SIZE + 1);
@@ -100,63 +130,163 @@ class PeopleAdministration {
     }
 
     /** The person, when they belong to the admin's organisation. */
-    Optional<Account> find(SignedInPerson admin, UUID id) {
+    public Optional<Account> find(Actor admin, UUID id) {
         return directory.findInOrganisation(id, admin.organisationId());
     }
 
-    Organisation organisation(SignedInPerson admin) {
+    public Organisation organisation(Actor admin) {
         return directory.findOrganisation(admin.organisationId()).orElseThrow();
     }
 
-    Outcome add(SignedInPerson admin, NewPersonForm form, RequestOrigin origin) {
+    Outcome add(Actor admin, NewPersonForm form, RequestOrigin origin) {
         Organisation organisation = organisation(admin);
         String upn = DirectoryService.canonical(form.upn());
-        String domainSuffix = "@" + organisation.domain();
-        if (!upn.endsWith(domainSuffix)) {
-            return Outcome.refused("admin.add.error.domain");
-        }
-        if (!NAME_PART.matcher(upn.substring(0, upn.length() - domainSuffix.length())).matches()) {
-            return Outcome.refused("admin.add.error.upn");
-        }
-        String refusedName = refusedNames(form.displayName(), form.givenName(), form.surname());
-        if (refusedName != null) {
-            return Outcome.refused(refusedName);
+        String refused = refusedPerson(organisation, upn, form.displayName(), form.givenName(), form.surname());
+        if (refused != null) {
+            return Outcome.refused(refused);
         }
         boolean withPassword = form.firstCredential() == FirstCredential.TEMPORARY_PASSWORD;
         String password = withPassword ? temporaryPasswords.make() : null;
-        String hash = withPassword ? passwords.encode(password) : null;
+        Optional<Account> person = created(admin, organisation, new Provisioning(upn, form.displayName(),
+                form.givenName(), form.surname(), null, true, password),
+                form.firstCredential().name().toLowerCase(Locale.ROOT), origin);
+        if (person.isEmpty()) {
+            return Outcome.refused("admin.add.error.taken");
+        }
+        return withPassword ? Outcome.shown(new Secret(person.get(), FirstCredential.TEMPORARY_PASSWORD, password, null))
+                : Outcome.shown(issuedPass(admin, person.get(), NEW_PERSON_PASS_LIFETIME, true, origin));
+    }
+
+    /** Adds a person a provisioning client describes, whole or not at all. */
+    public Provisioned provision(Actor admin, Provisioning person, RequestOrigin origin) {
+        Organisation organisation = organisation(admin);
+        String upn = DirectoryService.canonical(person.upn() == null ? "" : person.upn());
+        String refusedUpn = refusedPerson(organisation, upn, person.displayName(), person.givenName(),
+                person.surname());
+        Provisioned refused = refusedUpn != null ? Provisioned.refused(refusedUpn)
+                : refusedProvisioning(organisation, upn, person);
+        if (refused != null) {
+            return refused;
+        }
+        return created(admin, organisation, person, "provisioned", origin)
+                .map(account -> new Provisioned(account, null, List.<PolicyReason>of()))
+                .orElseGet(() -> Provisioned.refused("admin.add.error.taken"));
+    }
+
+    /**
+     * Brings the person to what a provisioning client describes: names, external id, enabled or not, and a new
+     * initial password when it sends one (every session ends then, as when they are disabled). Checked whole
+     * first: a refusal changes nothing. The UPN stays.
+     */
+    public Provisioned update(Actor admin, Account person, Provisioning wanted, RequestOrigin origin) {
+        if (wanted.upn() == null || !DirectoryService.canonical(wanted.upn()).equals(person.upn())) {
+            return Provisioned.refused("admin.update.error.upn");
+        }
+        Provisioned refused = refusedProvisioning(organisation(admin), person.upn(), wanted);
+        if (refused != null) {
+            return refused;
+        }
+        String hash = wanted.initialPassword() == null ? null : passwords.encode(wanted.initialPassword());
+        transaction.executeWithoutResult(status -> {
+            if (!wanted.displayName().strip().equals(person.displayName())
+                    || !Objects.equals(blankToNull(wanted.givenName()), person.givenName())
+                    || !Objects.equals(blankToNull(wanted.surname()), person.surname())) {
+                directory.rename(person.id(), wanted.displayName().strip(), blankToNull(wanted.givenName()),
+                        blankToNull(wanted.surname()));
+                audit.record(event(AuditEventType.ACCOUNT_RENAMED, admin, person, origin, null));
+            }
+            directory.setExternalId(person.id(), wanted.externalId());
+            if (wanted.enabled() != person.enabled()) {
+                directory.setEnabled(person.id(), wanted.enabled());
+                audit.record(event(wanted.enabled() ? AuditEventType.ACCOUNT_ENABLED : AuditEventType.ACCOUNT_DISABLED,
+                        admin, person, origin, null));
+            }
+            if (hash != null) {
+                directory.setTemporaryPassword(person.id(), hash);
+                audit.record(event(AuditEventType.TEMPORARY_PASSWORD_SET, admin, person, origin, null));
+            }
+        });
+        if (!wanted.enabled() || hash != null) {
+            sessions.endAll(person.upn());
+        }
+        return new Provisioned(directory.find(person.id()).orElseThrow(), null, List.of());
+    }
+
+    /** What is wrong with a provisioned person's names, external id or initial password; null when nothing. */
+    private Provisioned refusedProvisioning(Organisation organisation, String upn, Provisioning person) {
+        String refusedName = refusedNames(person.displayName(), person.givenName(), person.surname());
+        if (refusedName != null) {
+            return Provisioned.refused(refusedName);
+        }
+        if (person.externalId() != null && (person.externalId().length() > LONGEST_EXTERNAL_ID
+                || hasControl(person.externalId()))) {
+            return Provisioned.refused("admin.add.error.externalId");
+        }
+        if (person.initialPassword() != null) {
+            PolicyVerdict verdict = policy.evaluate(person.initialPassword(), PolicyContext.withoutHistory(upn,
+                    person.displayName(), person.givenName(), person.surname(), organisation.name(),
+                    organisation.domain(), policies.settings(organisation.id()), policies.bannedTerms(organisation.id())));
+            if (!verdict.accepted()) {
+                return new Provisioned(null, "admin.add.error.password", verdict.reasons());
+            }
+        }
+        return null;
+    }
+
+    /** The account made of a checked person with its audit event, or empty when the UPN is taken. */
+    private Optional<Account> created(Actor admin, Organisation organisation, Provisioning person, String how,
+            RequestOrigin origin) {
+        String hash = person.initialPassword() == null ? null : passwords.encode(person.initialPassword());
         try {
             UUID id = transaction.execute(status -> {
-                UUID created = directory.createAccount(new NewAccount(organisation.id(), upn,
-                        form.displayName().strip(), blankToNull(form.givenName()), blankToNull(form.surname()), hash,
-                        withPassword, Role.MEMBER));
-                audit.record(new AuditEvent(AuditEventType.ACCOUNT_CREATED, organisation.id(), created, origin,
-                        form.firstCredential().name().toLowerCase(Locale.ROOT), admin.accountId()));
+                UUID created = directory.createAccount(new NewAccount(organisation.id(),
+                        DirectoryService.canonical(person.upn()), person.displayName().strip(),
+                        blankToNull(person.givenName()), blankToNull(person.surname()), hash, hash != null,
+                        Role.MEMBER));
+                if (!person.enabled()) {
+                    directory.setEnabled(created, false);
+                }
+                if (person.externalId() != null) {
+                    directory.setExternalId(created, person.externalId());
+                }
+                audit.record(new AuditEvent(AuditEventType.ACCOUNT_CREATED, organisation.id(), created, origin, how,
+                        admin.accountId()));
                 return created;
             });
-            Account person = directory.find(id).orElseThrow();
-            return withPassword ? Outcome.shown(new Secret(person, FirstCredential.TEMPORARY_PASSWORD, password, null))
-                    : Outcome.shown(issuedPass(admin, person, NEW_PERSON_PASS_LIFETIME, true, origin));
+            return directory.find(id);
         } catch (DuplicateKeyException taken) {
-            return Outcome.refused("admin.add.error.taken");
+            return Optional.empty();
         }
     }
 
-    Outcome rename(SignedInPerson admin, Account person, NewPersonForm names, RequestOrigin origin) {
-        String refusedName = refusedNames(names.displayName(), names.givenName(), names.surname());
+    /** The message key of what is wrong with a new person's UPN or names; null when they may be added. */
+    private static String refusedPerson(Organisation organisation, String upn, String displayName, String givenName,
+            String surname) {
+        String domainSuffix = "@" + organisation.domain();
+        if (!upn.endsWith(domainSuffix)) {
+            return "admin.add.error.domain";
+        }
+        if (!NAME_PART.matcher(upn.substring(0, upn.length() - domainSuffix.length())).matches()) {
+            return "admin.add.error.upn";
+        }
+        return refusedNames(displayName, givenName, surname);
+    }
+
+    public Outcome rename(Actor admin, Account person, String displayName, String givenName, String surname,
+            RequestOrigin origin) {
+        String refusedName = refusedNames(displayName, givenName, surname);
         if (refusedName != null) {
             return Outcome.refused(refusedName);
         }
         transaction.executeWithoutResult(status -> {
-            directory.rename(person.id(), names.displayName().strip(), blankToNull(names.givenName()),
-                    blankToNull(names.surname()));
+            directory.rename(person.id(), displayName.strip(), blankToNull(givenName), blankToNull(surname));
             audit.record(event(AuditEventType.ACCOUNT_RENAMED, admin, person, origin, null));
         });
         return Outcome.done();
     }
 
     /** A new temporary password, to be changed at the next sign-in; every session of the person ends. */
-    Outcome resetPassword(SignedInPerson admin, Account person, RequestOrigin origin) {
+    Outcome resetPassword(Actor admin, Account person, RequestOrigin origin) {
         String password = temporaryPasswords.make();
         String hash = passwords.encode(password);
         transaction.executeWithoutResult(status -> {
@@ -168,7 +298,7 @@ class PeopleAdministration {
     }
 
     /** Disables the person and ends every session of theirs at once; an admin cannot disable themselves. */
-    Outcome disable(SignedInPerson admin, Account person, RequestOrigin origin) {
+    public Outcome disable(Actor admin, Account person, RequestOrigin origin) {
         if (person.id().equals(admin.accountId())) {
             return Outcome.refused("admin.person.error.self");
         }
@@ -180,7 +310,42 @@ class PeopleAdministration {
         return Outcome.done();
     }
 
-    Outcome enable(SignedInPerson admin, Account person, RequestOrigin origin) {
+    /**
+     * Deletes the person with their methods, passkeys, history and sign-ins, and ends their sessions; the audit
+     * log keeps their events and names them in the deletion's own. An admin cannot delete themselves.
+     */
+    public Outcome delete(Actor admin, Account person, RequestOrigin origin) {
+        if (person.id().equals(admin.accountId())) {
+            return Outcome.refused("admin.person.error.deleteSelf");
+        }
+        transaction.executeWithoutResult(status -> {
+            audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
+            passkeys.forget(person.upn());
+            directory.delete(person.id());
+        });
+        sessions.endAll(person.upn());
+        return Outcome.done();
+    }
+
+    /**
+     * Makes the person an admin of the organisation, or a member only; the organisation keeps at least one
+     * admin. The row of the organisation is locked meanwhile, so two removals at once cannot both pass the count.
+     */
+    public Outcome setAdmin(Actor admin, Account person, boolean makeAdmin, RequestOrigin origin) {
+        return transaction.execute(status -> {
+            directory.lockOrganisation(person.organisationId());
+            if (!makeAdmin && directory.isAdmin(person.id(), person.organisationId())
+                    && directory.adminCount(person.organisationId()) == 1) {
+                return Outcome.refused("admin.person.error.lastAdmin");
+            }
+            Role role = makeAdmin ? Role.ADMIN : Role.MEMBER;
+            directory.setRole(person.id(), person.organisationId(), role);
+            audit.record(event(AuditEventType.ROLE_CHANGED, admin, person, origin, role.name()));
+            return Outcome.done();
+        });
+    }
+
+    public Outcome enable(Actor admin, Account person, RequestOrigin origin) {
         transaction.executeWithoutResult(status -> {
             directory.setEnabled(person.id(), true);
             audit.record(event(AuditEventType.ACCOUNT_ENABLED, admin, person, origin, null));
@@ -188,19 +353,19 @@ class PeopleAdministration {
         return Outcome.done();
     }
 
-    Outcome unlock(SignedInPerson admin, Account person, RequestOrigin origin) {
+    Outcome unlock(Actor admin, Account person, RequestOrigin origin) {
         doors.unlock(person);
         audit.record(event(AuditEventType.ACCOUNT_UNLOCKED, admin, person, origin, null));
         return Outcome.done();
     }
 
-    Outcome signOutEverywhere(SignedInPerson admin, Account person, RequestOrigin origin) {
+    Outcome signOutEverywhere(Actor admin, Account person, RequestOrigin origin) {
         int ended = sessions.endAll(person.upn());
         audit.record(event(AuditEventType.ALL_SESSIONS_ENDED, admin, person, origin, String.valueOf(ended)));
         return Outcome.done();
     }
 
-    Outcome issuePass(SignedInPerson admin, Account person, Duration lifetime, boolean oneTime,
+    Outcome issuePass(Actor admin, Account person, Duration lifetime, boolean oneTime,
             RequestOrigin origin) {
         if (!AccessPasses.allowedLifetime(lifetime)) {
             return Outcome.refused("admin.pass.error.lifetime");
@@ -211,22 +376,23 @@ class PeopleAdministration {
         return Outcome.shown(issuedPass(admin, person, lifetime, oneTime, origin));
     }
 
-    Outcome revokePass(SignedInPerson admin, Account person, RequestOrigin origin) {
-        if (passes.revoke(person.id())) {
-            audit.record(event(AuditEventType.ACCESS_PASS_REVOKED, admin, person, origin, null));
+    Outcome revokePass(Actor admin, Account person, RequestOrigin origin) {
+        if (!passes.revoke(person.id())) {
+            return Outcome.refused("admin.pass.error.none");
         }
+        audit.record(event(AuditEventType.ACCESS_PASS_REVOKED, admin, person, origin, null));
         return Outcome.done();
     }
 
-    private Secret issuedPass(SignedInPerson admin, Account person, Duration lifetime, boolean oneTime,
+    private Secret issuedPass(Actor admin, Account person, Duration lifetime, boolean oneTime,
             RequestOrigin origin) {
-        AccessPasses.Issued issued = passes.issue(person.id(), lifetime, oneTime, admin.upn());
+        AccessPasses.Issued issued = passes.issue(person.id(), lifetime, oneTime, admin.name());
         audit.record(event(AuditEventType.ACCESS_PASS_ISSUED, admin, person, origin,
                 (oneTime ? "one-time" : "multi-use") + " until " + issued.expiresAt()));
         return new Secret(person, FirstCredential.ACCESS_PASS, issued.pass(), issued);
     }
 
-    private static AuditEvent event(AuditEventType type, SignedInPerson admin, Account person, RequestOrigin origin,
+    private static AuditEvent event(AuditEventType type, Actor admin, Account person, RequestOrigin origin,
             String detail) {
         return new AuditEvent(type, person.organisationId(), person.id(), origin, detail, admin.accountId());
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.AccessPasses;
@@ -73,7 +73,7 @@ class PeopleController {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") String page,
             @AuthenticationPrincipal SignedInPerson admin, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("listing", people.list(admin, q, Paging.number(page)));
+        model.addAttribute("listing", people.list(Actor.of(admin), q, Paging.number(page)));
         return "admin/people";
     }
 
@@ -86,7 +86,7 @@ class PeopleController {
     @PostMapping("/people")
     String add(@ModelAttribute("form") NewPersonForm form, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        PeopleAdministration.Outcome outcome = people.add(admin, form, RequestOrigin.of(request));
+        PeopleAdministration.Outcome outcome = people.add(Actor.of(admin), form, RequestOrigin.of(request));
         if (outcome.refusal() != null) {
             model.addAttribute("error", outcome.refusal());
             return newPersonPage(admin, model);
@@ -106,39 +106,55 @@ class PeopleController {
     @PostMapping("/people/{id}/names")
     String rename(@PathVariable String id, @ModelAttribute NewPersonForm names,
             @AuthenticationPrincipal SignedInPerson admin, Model model, HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.rename(admin, person, names, origin),
+        return act(id, admin, model, request, (actor, person, origin) -> people.rename(actor, person,
+                names.displayName(), names.givenName(), names.surname(), origin),
                 "renamed");
     }
 
     @PostMapping("/people/{id}/reset-password")
     String resetPassword(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.resetPassword(admin, person, origin), null);
+        return act(id, admin, model, request, people::resetPassword, null);
     }
 
     @PostMapping("/people/{id}/disable")
     String disable(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.disable(admin, person, origin), "disabled");
+        return act(id, admin, model, request, people::disable, "disabled");
+    }
+
+    @PostMapping("/people/{id}/delete")
+    String delete(@PathVariable String id, @RequestParam(defaultValue = "false") boolean confirm,
+            @AuthenticationPrincipal SignedInPerson admin, Model model, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        Account person = found(admin, id);
+        if (!confirm) {
+            return personPage(admin, person, "admin.person.error.deleteUnconfirmed", model);
+        }
+        PeopleAdministration.Outcome outcome = people.delete(Actor.of(admin), person, RequestOrigin.of(request));
+        if (outcome.refusal() != null) {
+            return personPage(admin, person, outcome.refusal(), model);
+        }
+        redirect.addFlashAttribute("deleted", person.upn());
+        return "redirect:" + PEOPLE;
     }
 
     @PostMapping("/people/{id}/enable")
     String enable(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.enable(admin, person, origin), "enabled");
+        return act(id, admin, model, request, people::enable, "enabled");
     }
 
     @PostMapping("/people/{id}/unlock")
     String unlock(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.unlock(admin, person, origin), "unlocked");
+        return act(id, admin, model, request, people::unlock, "unlocked");
     }
 
     @PostMapping("/people/{id}/sign-out")
     String signOut(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.signOutEverywhere(admin, person, origin),
-                "signedOut");
+        return act(id, admin, model, request, people::signOutEverywhere, "signedOut");
     }
 
     @PostMapping("/people/{id}/access-pass")
@@ -147,14 +163,19 @@ class PeopleController {
             Model model, HttpServletRequest request) {
         Duration chosen = PASS_LIFETIMES.contains(lifetime) ? DurationStyle.detectAndParse(lifetime) : Duration.ZERO;
         return act(id, admin, model, request,
-                (person, origin) -> people.issuePass(admin, person, chosen, !multiUse, origin), null);
+                (actor, person, origin) -> people.issuePass(actor, person, chosen, !multiUse, origin), null);
     }
 
     @PostMapping("/people/{id}/access-pass/revoke")
     String revokePass(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (person, origin) -> people.revokePass(admin, person, origin),
-                "passRevoked");
+        return act(id, admin, model, request, people::revokePass, "passRevoked");
+    }
+
+    /** A change an admin makes to a person. */
+    @FunctionalInterface
+    private interface AdminAction {
+        PeopleAdministration.Outcome apply(Actor actor, Account person, RequestOrigin origin);
     }
 
     /**
@@ -162,9 +183,9 @@ class PeopleController {
      * page with a word of what was done, or with why not.
      */
     private String act(String id, SignedInPerson admin, Model model, HttpServletRequest request,
-            BiFunction<Account, RequestOrigin, PeopleAdministration.Outcome> action, String done) {
+            AdminAction action, String done) {
         Account person = found(admin, id);
-        PeopleAdministration.Outcome outcome = action.apply(person, RequestOrigin.of(request));
+        PeopleAdministration.Outcome outcome = action.apply(Actor.of(admin), person, RequestOrigin.of(request));
         if (outcome.refusal() != null) {
             return personPage(admin, found(admin, id), outcome.refusal(), model);
         }
@@ -188,7 +209,7 @@ class PeopleController {
     }
 
     private String newPersonPage(SignedInPerson admin, Model model) {
-        model.addAttribute("domain", people.organisation(admin).domain());
+        model.addAttribute("domain", people.organisation(Actor.of(admin)).domain());
         return "admin/new-person";
     }
 
@@ -205,7 +226,7 @@ class PeopleController {
         } catch (IllegalArgumentException notAnId) {
             parsed = Optional.empty();
         }
-        return parsed.flatMap(uuid -> people.find(admin, uuid))
+        return parsed.flatMap(uuid -> people.find(Actor.of(admin), uuid))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

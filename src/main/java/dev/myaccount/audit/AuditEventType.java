@@ -24,6 +24,10 @@ public enum AuditEventType {
     ACCOUNT_ENABLED("account.enabled"),
     ACCOUNT_RENAMED("account.renamed"),
     ACCOUNT_UNLOCKED("account.unlocked"),
+    ACCOUNT_DELETED("account.deleted"),
+    ROLE_CHANGED("account.role-changed"),
+    SCIM_TOKEN_CREATED("scim-token.created"),
+    SCIM_TOKEN_REVOKED("scim-token.revoked"),
     TEMPORARY_PASSWORD_SET("password.temporary-set"),
     PASSWORD_POLICY_CHANGED("password-policy.changed"),
     SIGN_IN_SETTINGS_CHANGED("sign-in-settings.changed");

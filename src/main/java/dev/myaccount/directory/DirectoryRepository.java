@@ -141,6 +141,28 @@ class DirectoryRepository {
                 .list();
     }
 
+    int updateRole(UUID accountId, UUID organisationId, Role role) {
+        return jdbc.sql("update membership set role = ? where account_id = ? and organisation_id = ?")
+                .params(role.name(), accountId, organisationId).update();
+    }
+
+    void lockOrganisation(UUID organisationId) {
+        jdbc.sql("select id from organisation where id = ? for update").param(organisationId).query(UUID.class).optional();
+    }
+
+    int adminCount(UUID organisationId) {
+        return jdbc.sql("select count(*) from membership where organisation_id = ? and role = 'ADMIN'")
+                .param(organisationId).query(Integer.class).single();
+    }
+
+    int updateExternalId(UUID accountId, String externalId) {
+        return jdbc.sql("update account set external_id = ? where id = ?").params(externalId, accountId).update();
+    }
+
+    int delete(UUID accountId) {
+        return jdbc.sql("delete from account where id = ?").param(accountId).update();
+    }
+
     int updateEnabled(UUID accountId, boolean enabled) {
         return jdbc.sql("update account set enabled = ? where id = ?").params(enabled, accountId).update();
     }

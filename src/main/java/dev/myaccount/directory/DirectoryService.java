@@ -123,6 +123,31 @@ public class DirectoryService {
         repository.updateTemporaryPassword(accountId, passwordHash, clock.instant());
     }
 
+    /** Gives the member the role in the organisation; false when they are not its member. */
+    public boolean setRole(UUID accountId, UUID organisationId, Role role) {
+        return repository.updateRole(accountId, organisationId, role) == 1;
+    }
+
+    /** Holds the organisation's row until the transaction ends, so that changes to it happen one at a time. */
+    public void lockOrganisation(UUID organisationId) {
+        repository.lockOrganisation(organisationId);
+    }
+
+    /** How many admins the organisation has. */
+    public int adminCount(UUID organisationId) {
+        return repository.adminCount(organisationId);
+    }
+
+    /** The account's id in the directory of the client that provisions it (SCIM's externalId); null for none. */
+    public void setExternalId(UUID accountId, String externalId) {
+        repository.updateExternalId(accountId, externalId);
+    }
+
+    /** Deletes the account; what refers to it goes with it, but for the audit log, which outlives it. */
+    public void delete(UUID accountId) {
+        repository.delete(accountId);
+    }
+
     public void rename(UUID accountId, String displayName, String givenName, String surname) {
         repository.updateNames(accountId, displayName, givenName, surname);
     }

@@ -14,4 +14,10 @@ public interface PasskeyList {
 
     /** Whether the person has a passkey: one query, for the sign-in path. */
     boolean any(String upn);
+
+    /**
+     * Removes every passkey of a person whose account is deleted: they are kept by UPN, and would otherwise
+     * sign in a new account that is given the same UPN.
+     */
+    void forget(String upn);
 }

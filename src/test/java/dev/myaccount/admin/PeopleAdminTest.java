@@ -28,7 +28,7 @@ class PeopleAdminTest extends PortalTestCase {
 
     /** Every action on a person, as the person page posts it. */
     private static final List<String> ACTIONS = List.of("names", "reset-password", "disable", "enable", "unlock",
-            "sign-out", "access-pass", "access-pass/revoke");
+            "sign-out", "access-pass", "access-pass/revoke", "delete");
 
     @Autowired
     DirectoryService directory;
@@ -52,7 +52,7 @@ class PeopleAdminTest extends PortalTestCase {
                 "displayName", "X")).status()).isEqualTo(404);
         for (String action : ACTIONS) {
             assertThat(browser.post("/admin/people/" + colleague.id() + "/" + action,
-                    Map.of("_csrf", csrf, "displayName", "Changed", "lifetime", "1h")).status()).as(action)
+                    Map.of("_csrf", csrf, "displayName", "Changed", "lifetime", "1h", "confirm", "true")).status()).as(action)
                     .isEqualTo(404);
         }
         assertThat(directory.find(colleague.id()).orElseThrow()).isEqualTo(account(colleague));
@@ -69,7 +69,7 @@ class PeopleAdminTest extends PortalTestCase {
         assertThat(browser.get("/admin/people/" + stranger.id()).status()).isEqualTo(404);
         for (String action : ACTIONS) {
             assertThat(browser.post("/admin/people/" + stranger.id() + "/" + action,
-                    Map.of("_csrf", csrf, "displayName", "Changed", "lifetime", "1h")).status()).as(action)
+                    Map.of("_csrf", csrf, "displayName", "Changed", "lifetime", "1h", "confirm", "true")).status()).as(action)
                     .isEqualTo(404);
         }
         assertThat(browser.get("/admin/people?q=pat").page().select("tbody td:nth-child(2)").eachText())
@@ -168,6 +168,46 @@ class PeopleAdminTest extends PortalTestCase {
                 Map.of("_csrf", PortalClient.csrfToken(own)));
         assertThat(self.page().select("[role=alert]").text()).isEqualTo("You can't disable your own account.");
         assertThat(account(admin).enabled()).isTrue();
+    }
+
+    @Test
+    void deletingEndsEverySessionRemovesThePasskeysAndKeepsTheAuditLog() {
+        Person admin = people.createAdmin();
+        Person colleague = people.createBeside(admin, "Lee Gu");
+        jdbc.sql("insert into user_entities (id, name, display_name) values ('aGFuZGxlLW9mLWxlZQ', ?, 'Lee Gu')")
+                .param(colleague.upn()).update();
+        PortalClient theirs = signedIn(colleague);
+        PortalClient browser = signedIn(admin);
+        Document page = browser.get("/admin/people/" + colleague.id()).page();
+
+        Response unconfirmed = browser.submit(page, "form[action$=/delete]", Map.of());
+        assertThat(unconfirmed.page().select("[role=alert]").text())
+                .isEqualTo("Tick the box to confirm that the account is to be deleted.");
+        assertThat(directory.find(colleague.id())).isPresent();
+
+        Response deleted = browser.submit(page, "form[action$=/delete]", Map.of("confirm", "true"));
+        assertThat(deleted.location()).hasValue("/admin/people");
+        assertThat(browser.get("/admin/people").page().select("[role=status]").text())
+                .isEqualTo("The account " + colleague.upn() + " was deleted.");
+        assertThat(directory.find(colleague.id())).isEmpty();
+        assertThat(theirs.get("/").location()).contains("/signin");
+        assertThat(new PortalClient(port).signIn(colleague.upn(), colleague.password()).location())
+                .hasValue("/signin?error");
+        assertThat(jdbc.sql("select count(*) from user_entities where name = ?").param(colleague.upn())
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'sign-in.succeeded'")
+                .param(colleague.id()).query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.deleted'"
+                + " and actor_account_id = ?").params(colleague.id(), admin.id()).query(String.class).single())
+                .isEqualTo(colleague.upn());
+        assertThat(browser.get("/admin/people/" + colleague.id()).status()).isEqualTo(404);
+
+        Document own = browser.get("/admin/people/" + admin.id()).page();
+        assertThat(own.select("form[action$=/delete]")).isEmpty();
+        Response self = browser.post("/admin/people/" + admin.id() + "/delete",
+                Map.of("_csrf", PortalClient.csrfToken(own), "confirm", "true"));
+        assertThat(self.page().select("[role=alert]").text()).isEqualTo("You can't delete your own account.");
+        assertThat(directory.find(admin.id())).isPresent();
     }
 
     @Test

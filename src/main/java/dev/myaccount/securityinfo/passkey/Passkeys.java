@@ -80,6 +80,11 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
         return true;
     }
 
+    @Override
+    public void forget(String upn) {
+        Optional.ofNullable(holders.findByUsername(upn)).ifPresent(holder -> holders.delete(holder.getId()));
+    }
+
     public boolean remove(String upn, String id) {
         Optional<CredentialRecord> record = own(upn, id);
         record.ifPresent(found -> delete(found.getCredentialId()));

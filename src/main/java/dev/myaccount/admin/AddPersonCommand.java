@@ -1,0 +1,81 @@
+package dev.myaccount.admin;
+
+import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.MessageSource;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.directory.Organisation;
+
+@Command(name = "add-person", mixinStandardHelpOptions = true,
+        description = "Adds a person to the organisation that owns the domain of their UPN, and prints once the "
+                + "temporary password (to be changed at the first sign-in) or one-time access pass they sign in with.")
+final class AddPersonCommand implements Callable<Integer> {
+
+    @Option(names = "--upn", required = true, description = "The person's sign-in name, e.g. megan@contoso.example")
+    String upn;
+
+    @Option(names = "--display-name", required = true, description = "The person's name as people see it")
+    String displayName;
+
+    @Option(names = "--given-name", description = "First name")
+    String givenName;
+
+    @Option(names = "--surname", description = "Last name")
+    String surname;
+
+    @Option(names = "--access-pass", description = "A one-time temporary access pass for a day, not a password")
+    boolean accessPass;
+
+    @Spec
+    CommandSpec spec;
+
+    private final DirectoryService directory;
+    private final PeopleAdministration people;
+    private final MessageSource messages;
+
+    AddPersonCommand(DirectoryService directory, PeopleAdministration people, MessageSource messages) {
+        this.directory = directory;
+        this.people = people;
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String domain = DirectoryService.canonical(upn).replaceFirst("^[^@]*@?", "");
+        Optional<Organisation> organisation = directory.findOrganisationByDomain(domain);
+        if (organisation.isEmpty()) {
+            err.println("No organisation has the domain of " + upn + ".");
+            return 1;
+        }
+        PeopleAdministration.Outcome outcome = people.add(Actor.commandLine(organisation.get().id()),
+                new NewPersonForm(upn, displayName, givenName, surname, accessPass
+                        ? PeopleAdministration.FirstCredential.ACCESS_PASS
+                        : PeopleAdministration.FirstCredential.TEMPORARY_PASSWORD), AdminCommands.COMMAND_LINE);
+        if (outcome.refusal() != null) {
+            err.println(messages.getMessage(outcome.refusal(), null, Locale.ENGLISH));
+            return 1;
+        }
+        PeopleAdministration.Secret secret = outcome.secret().orElseThrow();
+        out.println("Added " + secret.person().upn() + " to " + organisation.get().name() + ".");
+        if (secret.pass() != null) {
+            out.println("One-time temporary access pass: " + secret.value() + ", until "
+                    + secret.pass().expiresAt().truncatedTo(ChronoUnit.SECONDS) + " (UTC), at /access-pass.");
+        } else {
+            out.println("Temporary password: " + secret.value() + " (to be changed at the first sign-in).");
+        }
+        out.println("It is not shown again.");
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.myaccount.admin;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.signin.PasskeyProperties;
+import dev.myaccount.signin.SignedInPerson;
+
+/**
+ * The admin's Provisioning page: the address of the SCIM API and the organisation's tokens for it (Entra's or
+ * Okta's provisioning client); a new token is shown once, a token can be revoked, and each shows when it was
+ * last used.
+ */
+@Controller
+@RequestMapping(ProvisioningController.PAGE)
+class ProvisioningController {
+
+    static final String PAGE = AdminAccess.ROOT + "/provisioning";
+
+    private final Provisioning provisioning;
+    private final String scimAddress;
+
+    ProvisioningController(Provisioning provisioning, PasskeyProperties portal) {
+        this.provisioning = provisioning;
+        this.scimAddress = portal.origins().iterator().next().replaceAll("/+$", "") + "/scim/v2";
+    }
+
+    @GetMapping
+    String page(@RequestParam(required = false) String revoked, @AuthenticationPrincipal SignedInPerson admin,
+            Model model) {
+        model.addAttribute("revoked", revoked != null);
+        return page(admin, null, null, model);
+    }
+
+    @PostMapping
+    String create(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal SignedInPerson admin,
+            Model model, HttpServletRequest request) {
+        Provisioning.Created created = provisioning.createToken(Actor.of(admin), name, RequestOrigin.of(request));
+        return page(admin, created.issued(), created.refusal(), model);
+    }
+
+    @PostMapping("/{id}/revoke")
+    String revoke(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson admin, HttpServletRequest request) {
+        provisioning.revokeToken(Actor.of(admin), id, RequestOrigin.of(request));
+        return "redirect:" + PAGE + "?revoked";
+    }
+
+    private String page(SignedInPerson admin, ScimTokens.Issued issued, String error, Model model) {
+        model.addAttribute("address", scimAddress);
+        model.addAttribute("tokens", provisioning.tokens(Actor.of(admin)));
+        model.addAttribute("issued", issued);
+        model.addAttribute("error", error);
+        model.addAttribute("longestName", ScimTokens.LONGEST_NAME);
+        return "admin/provisioning";
+    }
+}

@@ -1,0 +1,128 @@
+package dev.myaccount.scim;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.messages.PatchRequest;
+
+import dev.myaccount.admin.PeopleAdministration;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimDirectory.ScimPerson;
+
+/**
+ * The organisation's one SCIM Group, Admins: its members are the people with the admin role, and adding or
+ * removing a member gives or takes the role. The organisation keeps at least one admin.
+ */
+@Service
+class ScimAdminsGroup {
+
+    private final ScimDirectory directory;
+    private final ScimResources resources;
+    private final ScimUsers users;
+    private final PeopleAdministration people;
+    private final MessageSource messages;
+
+    ScimAdminsGroup(ScimDirectory directory, ScimResources resources, ScimUsers users, PeopleAdministration people,
+            MessageSource messages) {
+        this.directory = directory;
+        this.resources = resources;
+        this.users = users;
+        this.people = people;
+        this.messages = messages;
+    }
+
+    /** The group in a list: all groups, or those whose displayName equals the filter's. */
+    ObjectNode list(ScimTokens.Holder client, String filter, boolean withMembers) throws ScimException {
+        boolean matches = filter == null || filter.isBlank() || ScimResources.ADMINS.equalsIgnoreCase(
+                displayNameOf(Filter.fromString(filter)));
+        List<ObjectNode> found = matches ? List.of(group(client, withMembers)) : List.of();
+        return resources.list(found, found.size(), 1);
+    }
+
+    ObjectNode get(ScimTokens.Holder client, String id, boolean withMembers) throws ScimException {
+        check(client, id);
+        return group(client, withMembers);
+    }
+
+    ObjectNode patch(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin) throws ScimException {
+        check(client, id);
+        PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body,
+                attribute -> Set.of("members", "displayname").contains(attribute.toLowerCase(Locale.ROOT))),
+                PatchRequest.class);
+        GenericScimResource group = new GenericScimResource(group(client, true));
+        patch.apply(group);
+        return membersBecome(client, group.getObjectNode(), origin);
+    }
+
+    ObjectNode replace(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin)
+            throws ScimException {
+        check(client, id);
+        return membersBecome(client, body, origin);
+    }
+
+    /** Gives the role to the group's new members, then takes it from those no longer in it. */
+    private ObjectNode membersBecome(ScimTokens.Holder client, ObjectNode group, RequestOrigin origin)
+            throws ScimException {
+        JsonNode name = ScimPatches.field(group, "displayName");
+        if (name.isTextual() && !ScimResources.ADMINS.equals(name.textValue())) {
+            throw BadRequestException.mutability("The Admins group keeps its name.");
+        }
+        Set<UUID> wanted = new LinkedHashSet<>();
+        for (JsonNode member : ScimPatches.field(group, "members")) {
+            JsonNode value = member.isObject() ? ScimPatches.field((ObjectNode) member, "value") : member;
+            wanted.add(users.person(client, value.asText()).id());
+        }
+        List<ScimPerson> admins = directory.admins(client.organisationId());
+        for (UUID added : wanted) {
+            if (admins.stream().noneMatch(admin -> admin.id().equals(added))) {
+                people.setAdmin(ScimUsers.actor(client), users.account(client, users.person(client, added.toString())),
+                        true, origin);
+            }
+        }
+        for (ScimPerson removed : admins) {
+            if (!wanted.contains(removed.id())) {
+                PeopleAdministration.Outcome outcome = people.setAdmin(ScimUsers.actor(client),
+                        users.account(client, removed), false, origin);
+                if (outcome.refusal() != null) {
+                    throw BadRequestException.mutability(messages.getMessage(outcome.refusal(), null, Locale.ENGLISH));
+                }
+            }
+        }
+        return group(client, true);
+    }
+
+    private ObjectNode group(ScimTokens.Holder client, boolean withMembers) {
+        return resources.admins(client.organisationId(),
+                withMembers ? directory.admins(client.organisationId()) : List.of(), withMembers);
+    }
+
+    private static void check(ScimTokens.Holder client, String id) throws ResourceNotFoundException {
+        if (!ScimResources.adminsGroupId(client.organisationId()).toString().equalsIgnoreCase(id)) {
+            throw new ResourceNotFoundException("No group has the id " + id + ".");
+        }
+    }
+
+    private static String displayNameOf(Filter filter) throws BadRequestException {
+        if (filter.getFilterType() != FilterType.EQUAL || filter.getAttributePath().size() != 1
+                || !"displayName".equalsIgnoreCase(filter.getAttributePath().getElement(0).getAttribute())
+                || !filter.getComparisonValue().isTextual()) {
+            throw BadRequestException.invalidFilter("Groups are filtered by displayName eq.");
+        }
+        return filter.getComparisonValue().textValue();
+    }
+}

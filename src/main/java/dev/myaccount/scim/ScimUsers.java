@@ -1,0 +1,242 @@
+package dev.myaccount.scim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
+import com.unboundid.scim2.common.messages.PatchRequest;
+
+import dev.myaccount.admin.Actor;
+import dev.myaccount.admin.PeopleAdministration;
+import dev.myaccount.admin.PeopleAdministration.Provisioned;
+import dev.myaccount.admin.PeopleAdministration.Provisioning;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.scim.ScimDirectory.Criterion;
+import dev.myaccount.scim.ScimDirectory.ScimPerson;
+
+/**
+ * SCIM Users over the organisation's people, through the admin side's own service: the same checks, audit
+ * events and session ends as an admin's change. Attributes the portal does not keep (emails, titles,
+ * addresses, the enterprise extension) are accepted and left alone, as Entra and Okta send them.
+ */
+@Service
+class ScimUsers {
+
+    static final int LARGEST_PAGE = 200;
+    /** The attributes kept, in lower case, as SCIM names are case-insensitive. */
+    private static final Set<String> KEPT = Set.of("username", "name", "displayname", "active", "externalid",
+            "password");
+    /** What a filter may compare, with the column it compares. */
+    private static final Map<String, String> FILTERABLE = Map.of("username", "upn", "externalid", "external_id",
+            "displayname", "display_name", "id", "id");
+
+    private final ScimDirectory directory;
+    private final ScimResources resources;
+    private final PeopleAdministration people;
+    private final MessageSource messages;
+
+    ScimUsers(ScimDirectory directory, ScimResources resources, PeopleAdministration people, MessageSource messages) {
+        this.directory = directory;
+        this.resources = resources;
+        this.people = people;
+        this.messages = messages;
+    }
+
+    ObjectNode list(ScimTokens.Holder client, String filter, int startIndex, int count) throws ScimException {
+        Criterion criterion = criterion(filter);
+        int start = Math.max(1, startIndex);
+        int size = Math.min(Math.max(0, count), LARGEST_PAGE);
+        if (criterion == Criterion.NOTHING) {
+            return resources.list(List.of(), 0, start);
+        }
+        List<ObjectNode> page = size == 0 ? List.of() : directory.page(client.organisationId(), criterion, start - 1,
+                size).stream().map(resources::user).toList();
+        return resources.list(page, directory.count(client.organisationId(), criterion), start);
+    }
+
+    ObjectNode get(ScimTokens.Holder client, String id) throws ScimException {
+        return resources.user(person(client, id));
+    }
+
+    ObjectNode create(ScimTokens.Holder client, ObjectNode body, RequestOrigin origin) throws ScimException {
+        Provisioned result = people.provision(actor(client), provisioning(body, null), origin);
+        return resources.user(person(client, accepted(client, result).id()));
+    }
+
+    ObjectNode replace(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin)
+            throws ScimException {
+        ScimPerson current = person(client, id);
+        return updated(client, current, provisioning(body, current), origin);
+    }
+
+    /** Applies the operations to the person as SCIM shows them, and keeps what they change of the kept attributes. */
+    ObjectNode patch(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin) throws ScimException {
+        ScimPerson current = person(client, id);
+        PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body, this::kept), PatchRequest.class);
+        GenericScimResource resource = new GenericScimResource(resources.user(current));
+        patch.apply(resource);
+        return updated(client, current, provisioning(resource.getObjectNode(), current), origin);
+    }
+
+    void delete(ScimTokens.Holder client, String id, RequestOrigin origin) throws ScimException {
+        people.delete(actor(client), account(client, person(client, id)), origin);
+    }
+
+    /** The person of the client's organisation with this id, for the Admins group too. */
+    ScimPerson person(ScimTokens.Holder client, String id) throws ScimException {
+        if (!isUuid(id)) {
+            throw new ResourceNotFoundException("No user has the id " + id + ".");
+        }
+        return directory.find(client.organisationId(), UUID.fromString(id))
+                .orElseThrow(() -> new ResourceNotFoundException("No user has the id " + id + "."));
+    }
+
+    Account account(ScimTokens.Holder client, ScimPerson person) throws ScimException {
+        return people.find(actor(client), person.id())
+                .orElseThrow(() -> new ResourceNotFoundException("No user has the id " + person.id() + "."));
+    }
+
+    static Actor actor(ScimTokens.Holder client) {
+        return Actor.provisioningClient(client.organisationId(), client.name());
+    }
+
+    private ObjectNode updated(ScimTokens.Holder client, ScimPerson current, Provisioning wanted,
+            RequestOrigin origin) throws ScimException {
+        Provisioned result = people.update(actor(client), account(client, current), wanted, origin);
+        return resources.user(person(client, accepted(client, result).id().toString()));
+    }
+
+    private ScimPerson person(ScimTokens.Holder client, UUID id) throws ScimException {
+        return person(client, id.toString());
+    }
+
+    /** The account provisioned, or the refusal as SCIM's error, in the admin pages' words. */
+    private Account accepted(ScimTokens.Holder client, Provisioned result) throws ScimException {
+        if (result.refusal() == null) {
+            return result.person();
+        }
+        String domain = people.organisation(actor(client)).domain();
+        StringBuilder detail = new StringBuilder(messages.getMessage(result.refusal(), new Object[] {domain},
+                Locale.ENGLISH));
+        result.passwordReasons().forEach(reason -> detail.append(' ').append(messages.getMessage(reason.messageKey(),
+                reason.arguments().toArray(), Locale.ENGLISH)));
+        throw switch (result.refusal()) {
+            case "admin.add.error.taken" -> new ResourceConflictException(detail.toString(),
+                    BadRequestException.UNIQUENESS, null);
+            case "admin.update.error.upn" -> BadRequestException.mutability(detail.toString());
+            default -> BadRequestException.invalidValue(detail.toString());
+        };
+    }
+
+    /** The person a User resource describes; what it leaves out is kept from {@code current} only for active. */
+    private static Provisioning provisioning(ObjectNode user, ScimPerson current) throws ScimException {
+        String userName = text(user, "userName");
+        if (userName == null || userName.isBlank()) {
+            throw BadRequestException.invalidValue("userName is required.");
+        }
+        ObjectNode name = object(ScimPatches.field(user, "name"), "name");
+        String givenName = name == null ? null : text(name, "givenName");
+        String familyName = name == null ? null : text(name, "familyName");
+        String displayName = firstOf(text(user, "displayName"), name == null ? null : text(name, "formatted"),
+                String.join(" ", nonBlank(givenName), nonBlank(familyName)).strip(), userName.replaceFirst("@.*", ""));
+        JsonNode active = ScimPatches.field(user, "active");
+        boolean enabled = active.isMissingNode() || active.isNull() ? current == null || current.enabled() : bool(active);
+        return new Provisioning(userName, displayName, givenName, familyName, text(user, "externalId"), enabled,
+                text(user, "password"));
+    }
+
+    private boolean kept(String attribute) {
+        return KEPT.contains(attribute.toLowerCase(Locale.ROOT));
+    }
+
+    private static Criterion criterion(String filter) throws BadRequestException {
+        if (filter == null || filter.isBlank()) {
+            return Criterion.NONE;
+        }
+        Filter parsed = Filter.fromString(filter);
+        String column = parsed.getFilterType() == FilterType.EQUAL && parsed.getAttributePath().size() == 1
+                && parsed.getComparisonValue().isTextual()
+                ? FILTERABLE.get(parsed.getAttributePath().getElement(0).getAttribute().toLowerCase(Locale.ROOT))
+                : null;
+        if (column == null) {
+            throw BadRequestException.invalidFilter("Filters are eq on userName, externalId, displayName or id.");
+        }
+        String value = parsed.getComparisonValue().textValue();
+        return switch (column) {
+            case "upn" -> new Criterion(column, DirectoryService.canonical(value));
+            case "id" -> isUuid(value) ? new Criterion(column, UUID.fromString(value)) : Criterion.NOTHING;
+            default -> new Criterion(column, value);
+        };
+    }
+
+    private static String text(ObjectNode node, String name) throws BadRequestException {
+        JsonNode value = ScimPatches.field(node, name);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw BadRequestException.invalidValue(name + " must be a string.");
+        }
+        return value.textValue();
+    }
+
+    private static ObjectNode object(JsonNode node, String name) throws BadRequestException {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
+        throw BadRequestException.invalidValue(name + " must be an object.");
+    }
+
+    /** A boolean, or the strings "True" and "False" that Entra sends for active. */
+    static boolean bool(JsonNode value) throws BadRequestException {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && Set.of("true", "false").contains(value.textValue().toLowerCase(Locale.ROOT))) {
+            return Boolean.parseBoolean(value.textValue());
+        }
+        throw BadRequestException.invalidValue("active must be true or false.");
+    }
+
+    private static String firstOf(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return "";
+    }
+
+    private static String nonBlank(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            UUID.fromString(id);
+            return true;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
+    }
+}

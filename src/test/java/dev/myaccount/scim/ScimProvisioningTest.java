@@ -1,0 +1,300 @@
+package dev.myaccount.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.client.ClientConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.ListResponse;
+import com.unboundid.scim2.common.types.Name;
+import com.unboundid.scim2.common.types.UserResource;
+
+import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestPeople.Person;
+
+/**
+ * SCIM provisioning driven by a real SCIM client (UnboundID's), and by the JSON Entra sends where it differs:
+ * people are created, found, changed, disabled and deleted in the token's organisation only, admins through
+ * the Admins group, and every refusal is SCIM's error and changes nothing.
+ */
+@PortalTest
+class ScimProvisioningTest extends PortalTestCase {
+
+    @Autowired
+    ScimTokens tokens;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Client> clients = new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(Client::close);
+    }
+
+    @Test
+    void aPersonCreatedByScimSignsInWithTheTemporaryPasswordAndMustChangeIt() throws ScimException {
+        Person admin = people.createAdmin();
+        ScimService scim = client(tokenOf(admin));
+        UserResource lee = new UserResource().setUserName("Lee.Gu@" + domainOf(admin)).setDisplayName("Lee Gu")
+                .setName(new Name().setGivenName("Lee").setFamilyName("Gu")).setPassword("a first passphrase for Lee");
+        lee.setExternalId("entra-object-1");
+
+        UserResource created = scim.create("Users", lee);
+
+        assertThat(created.getId()).isNotNull();
+        assertThat(created.getUserName()).isEqualTo("lee.gu@" + domainOf(admin));
+        assertThat(created.getActive()).isTrue();
+        assertThat(created.getExternalId()).isEqualTo("entra-object-1");
+        assertThat(created.getPassword()).isNull();
+        assertThat(created.getMeta().getLocation().toString()).endsWith("/scim/v2/Users/" + created.getId());
+        assertThat(scim.retrieve("Users", created.getId(), UserResource.class).getName().getFamilyName())
+                .isEqualTo("Gu");
+        assertThat(new PortalClient(port).signIn("lee.gu@" + domainOf(admin), "a first passphrase for Lee")
+                .location()).hasValue("/password");
+        assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.created'")
+                .param(UUID.fromString(created.getId())).query(String.class).single()).isEqualTo("provisioned");
+    }
+
+    @Test
+    void deactivatingAPersonEndsTheirOpenSessionAtOnceAsTheClientOrEntraSendsIt() throws Exception {
+        Person admin = people.createAdmin();
+        Person megan = people.createBeside(admin, "Megan Bowen");
+        Person lynne = people.createBeside(admin, "Lynne Robbins");
+        PortalClient megansBrowser = signedIn(megan);
+        PortalClient lynnesBrowser = signedIn(lynne);
+        String token = tokenOf(admin);
+
+        UserResource patched = client(token).modifyRequest("Users", megan.id().toString()).replaceValue("active", false)
+                .invoke(UserResource.class);
+        HttpResponse<String> entra = send("PATCH", "/Users/" + lynne.id(), token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "Replace", "path": "active", "value": "False"},
+                                {"op": "Add", "path": "title", "value": "Engineer"},
+                                {"op": "Replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "value": "R&D"}]}""");
+
+        assertThat(patched.getActive()).isFalse();
+        assertThat(entra.statusCode()).as(entra.body()).isEqualTo(200);
+        assertThat(entra.body()).contains("\"active\":false");
+        assertThat(megansBrowser.get("/").location()).contains("/signin");
+        assertThat(lynnesBrowser.get("/").location()).contains("/signin");
+        assertThat(new PortalClient(port).signIn(megan.upn(), megan.password()).location()).hasValue("/signin?error");
+
+        send("PATCH", "/Users/" + megan.id(), token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "value": {"active": true, "displayName": "Megan B."}}]}""");
+        assertThat(new PortalClient(port).signIn(megan.upn(), megan.password()).location()).hasValue("/");
+        assertThat(jdbc.sql("select display_name from account where id = ?").param(megan.id()).query(String.class)
+                .single()).isEqualTo("Megan B.");
+    }
+
+    @Test
+    void peopleAreFoundByUserNameAndPagedWithinTheTokensOrganisationOnly() throws Exception {
+        Person admin = people.createAdmin();
+        for (int i = 0; i < 4; i++) {
+            people.createBeside(admin, "Colleague " + i);
+        }
+        Person stranger = people.create();
+        ScimService scim = client(tokenOf(admin));
+
+        ListResponse<UserResource> found = scim.searchRequest("Users")
+                .filter("userName eq \"" + admin.upn().toUpperCase() + "\"").invoke(UserResource.class);
+        assertThat(found.getTotalResults()).isEqualTo(1);
+        assertThat(found.getResources().get(0).getId()).isEqualTo(admin.id().toString());
+        assertThat(scim.searchRequest("Users").filter("userName eq \"" + stranger.upn() + "\"")
+                .invoke(UserResource.class).getTotalResults()).isZero();
+
+        ListResponse<UserResource> second = scim.searchRequest("Users").page(3, 2).invoke(UserResource.class);
+        ListResponse<UserResource> first = scim.searchRequest("Users").page(1, 2).invoke(UserResource.class);
+        assertThat(second.getTotalResults()).isEqualTo(5);
+        assertThat(second.getStartIndex()).isEqualTo(3);
+        assertThat(second.getResources()).hasSize(2);
+        assertThat(second.getResources()).extracting(UserResource::getId)
+                .doesNotContainAnyElementsOf(first.getResources().stream().map(UserResource::getId).toList());
+        assertThat(scim.searchRequest("Users").page(5, 10).invoke(UserResource.class).getResources()).hasSize(1);
+
+        for (String route : List.of("GET", "PUT", "PATCH", "DELETE")) {
+            HttpResponse<String> answer = send(route, "/Users/" + stranger.id(), tokenOf(admin), route.equals("GET")
+                    || route.equals("DELETE") ? null : """
+                    {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "userName": "x",
+                     "Operations": [{"op": "replace", "path": "active", "value": false}]}""");
+            assertThat(answer.statusCode()).as(route).isEqualTo(404);
+            assertThat(answer.body()).as(route).contains("urn:ietf:params:scim:api:messages:2.0:Error");
+        }
+        assertThat(signedIn(stranger).get("/").status()).isEqualTo(200);
+        assertThat(send("GET", "/Users?filter=" + java.net.URLEncoder.encode("title sw \"a\"",
+                java.nio.charset.StandardCharsets.UTF_8), tokenOf(admin), null).body()).contains("invalidFilter");
+    }
+
+    @Test
+    void aRevokedTokenAndAMissingOneAreRefusedWith401() throws Exception {
+        Person admin = people.createAdmin();
+        UUID organisation = people.organisationOf(admin);
+        ScimTokens.Issued issued = tokens.create(organisation, "Okta", "test");
+        assertThat(send("GET", "/Users", issued.token(), null).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select last_used_at from scim_token where id = ?").param(issued.id()).query(Object.class)
+                .optional()).isPresent();
+
+        assertThat(tokens.revoke(organisation, issued.id())).isTrue();
+
+        for (String token : new String[] {issued.token(), null, "scim_not-a-token", issued.token() + "x"}) {
+            HttpResponse<String> refused = send("GET", "/Users", token, null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"SCIM\"");
+            assertThat(refused.body()).contains("\"status\":\"401\"");
+        }
+        assertThatThrownBy(() -> client(issued.token()).retrieve("Users", admin.id().toString(), UserResource.class))
+                .isInstanceOf(ScimException.class).extracting(e -> ((ScimException) e).getScimError().getStatus())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void badInputGetsScimsErrorAndChangesNothing() throws Exception {
+        Person admin = people.createAdmin();
+        String token = tokenOf(admin);
+        UUID organisation = people.organisationOf(admin);
+        int before = count(organisation);
+
+        assertThat(create(token, "{\"userName\": \"lee@elsewhere.example\", \"displayName\": \"Lee\"}"))
+                .contains("\"status\":\"400\"").contains("must end in @" + domainOf(admin));
+        assertThat(create(token, "{\"userName\": \"" + admin.upn() + "\", \"displayName\": \"Again\"}"))
+                .contains("\"status\":\"409\"").contains("uniqueness");
+        assertThat(create(token, "{\"userName\": \"lee@" + domainOf(admin) + "\", \"password\": \"short\"}"))
+                .contains("\"status\":\"400\"").contains("does not meet the organisation's password policy");
+        assertThat(create(token, "{\"userName\": \"lee@" + domainOf(admin) + "\", \"active\": \"maybe\"}"))
+                .contains("invalidValue");
+        assertThat(create(token, "{\"userName\": \"lee@" + domainOf(admin) + "\", \"externalId\": \""
+                + "x".repeat(300) + "\"}")).contains("external id");
+        assertThat(create(token, "{\"userName\": ")).contains("invalidSyntax");
+        assertThat(create(token, "[1, 2]")).contains("invalidSyntax");
+        String tenMegabytes = "{\"userName\": \"lee@" + domainOf(admin) + "\", \"displayName\": \""
+                + "x".repeat(10 << 20) + "\"}";
+        HttpResponse<String> large = send("POST", "/Users", token, tenMegabytes);
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(large.body()).contains("larger than 1024 KiB");
+        HttpResponse<String> rename = send("PATCH", "/Users/" + admin.id(), token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "userName", "value": "someone.else@x.example"},
+                                {"op": "replace", "path": "displayName", "value": "Changed"}]}""");
+        assertThat(rename.body()).contains("mutability");
+
+        assertThat(count(organisation)).isEqualTo(before);
+        assertThat(jdbc.sql("select display_name from account where id = ?").param(admin.id()).query(String.class)
+                .single()).isEqualTo(admin.displayName());
+    }
+
+    @Test
+    void theAdminsGroupGivesAndTakesTheAdminRoleAndTheOrganisationKeepsOneAdmin() throws Exception {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        String token = tokenOf(admin);
+        String groups = send("GET", "/Groups?filter=displayName%20eq%20%22Admins%22&excludedAttributes=members",
+                token, null).body();
+        String id = groups.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(groups).contains("\"totalResults\":1").doesNotContain("members");
+
+        HttpResponse<String> added = send("PATCH", "/Groups/" + id, token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "Add", "path": "members", "value": [{"value": "%s"}]}]}""".formatted(lee.id()));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(signedIn(lee).get("/admin/people").status()).isEqualTo(200);
+
+        send("PATCH", "/Groups/" + id, token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "Remove", "path": "members[value eq \\"%s\\"]"}]}""".formatted(admin.id()));
+        assertThat(signedIn(admin).get("/admin/people").status()).isEqualTo(404);
+        HttpResponse<String> last = send("PATCH", "/Groups/" + id, token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "remove", "path": "members"}]}""");
+        assertThat(last.statusCode()).isEqualTo(400);
+        assertThat(last.body()).contains("keeps at least one admin");
+        assertThat(signedIn(lee).get("/admin/people").status()).isEqualTo(200);
+        assertThat(send("GET", "/Users/" + lee.id(), token, null).body()).contains("\"display\":\"Admins\"");
+        assertThat(send("POST", "/Groups", token, "{\"displayName\": \"Sales\"}").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/Groups/" + UUID.randomUUID(), token, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientReadsTheServiceProviderConfigSchemasAndResourceTypesAndReplacesAndDeletes() throws Exception {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        ScimService scim = client(tokenOf(admin));
+
+        assertThat(scim.getServiceProviderConfig().getPatch().isSupported()).isTrue();
+        assertThat(scim.getServiceProviderConfig().getBulk().isSupported()).isFalse();
+        assertThat(scim.getResourceTypes().getResources()).extracting("name").containsExactly("User", "Group");
+        assertThat(scim.getSchema(ScimResources.USER_SCHEMA).getAttributes()).extracting("name")
+                .contains("userName", "active").doesNotContain("addresses");
+
+        UserResource current = scim.retrieve("Users", lee.id().toString(), UserResource.class);
+        current.setDisplayName("Lee Gu (Sales)").setName(new Name().setGivenName("Lee"));
+        UserResource replaced = scim.replace(current);
+        assertThat(replaced.getDisplayName()).isEqualTo("Lee Gu (Sales)");
+        assertThat(replaced.getName().getFamilyName()).isNull();
+
+        scim.delete("Users", lee.id().toString());
+        assertThatThrownBy(() -> scim.retrieve("Users", lee.id().toString(), GenericScimResource.class))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(new PortalClient(port).signIn(lee.upn(), lee.password()).location()).hasValue("/signin?error");
+        assertThat(send("GET", "/NoSuchThing", tokenOf(admin), null).body()).contains("\"status\":\"404\"");
+    }
+
+    private String tokenOf(Person admin) {
+        return tokens.create(people.organisationOf(admin), "Entra provisioning", admin.upn()).token();
+    }
+
+    private ScimService client(String token) {
+        // Jersey's default connector (HttpURLConnection) cannot send PATCH; Apache's HttpClient can.
+        Client client = ClientBuilder.newClient(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()))
+                .register((jakarta.ws.rs.client.ClientRequestFilter) request -> request.getHeaders()
+                        .add("Authorization", "Bearer " + token));
+        clients.add(client);
+        return new ScimService(client.target("http://localhost:" + port + "/scim/v2"));
+    }
+
+    private String create(String token, String body) throws IOException, InterruptedException {
+        return send("POST", "/Users", token, body).body();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scim/v2" + path))
+                .header("Content-Type", "application/scim+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int count(UUID organisation) {
+        return jdbc.sql("select count(*) from account where organisation_id = ?").param(organisation)
+                .query(Integer.class).single();
+    }
+
+    private static String domainOf(Person person) {
+        return person.upn().substring(person.upn().indexOf('@') + 1);
+    }
+}
