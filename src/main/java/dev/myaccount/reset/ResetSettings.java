@@ -59,11 +59,12 @@ public class ResetSettings {
         return row.map(found -> new Rules(found.enabled() == null ? fallback.enabled() : found.enabled(),
                 found.methodsRequired() == null ? fallback.methodsRequired() : found.methodsRequired(),
                 found.kinds() == null ? fallback.kinds() : ordered(Arrays.stream(found.kinds().split(","))
-                        .map(String::strip).map(MethodKind::valueOf).collect(Collectors.toSet()))))
+                        .map(String::strip).filter(kind -> !kind.isEmpty()).map(MethodKind::valueOf)
+                        .collect(Collectors.toSet()))))
                 .orElse(fallback);
     }
 
-    /** Sets the organisation's own rules (the admin side, later; tests and scripts now). */
+    /** Sets the organisation's own rules (the admin's Sign-in and reset page); no kinds is stored as none. */
     public void set(UUID organisationId, boolean enabled, int methodsRequired, Set<MethodKind> kinds) {
         jdbc.sql("insert into organisation_reset_settings (organisation_id) values (?) on conflict do nothing")
                 .param(organisationId).update();

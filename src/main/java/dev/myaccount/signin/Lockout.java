@@ -52,12 +52,12 @@ class Lockout {
 
     private final JdbcClient jdbc;
     private final PortalKeys keys;
-    private final SignInProperties settings;
+    private final LockoutSettings settings;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final Counter lockouts;
 
-    Lockout(JdbcClient jdbc, PortalKeys keys, SignInProperties settings, Clock clock,
+    Lockout(JdbcClient jdbc, PortalKeys keys, LockoutSettings settings, Clock clock,
             PlatformTransactionManager transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.keys = keys;
@@ -97,6 +97,11 @@ class Lockout {
         return Verdict.WRONG;
     }
 
+    /** How long a first lockout of the UPN lasts, as its organisation set it: a locked person's time to wait. */
+    Duration firstLockout(String upn) {
+        return settings.forUpn(upn).duration();
+    }
+
     /** One count: a UPN typed, from a familiar device or not, for passwords or for codes. */
     private record Key(String upn, boolean familiar, Secret secret) {
     }
@@ -108,7 +113,8 @@ class Lockout {
     }
 
     /** A place in the count; {@code fingerprint} is null when the same secret was counted before. */
-    private record Reservation(Key key, String fingerprint, boolean locks, OffsetDateTime lockedUntilBefore) {
+    private record Reservation(Key key, String fingerprint, boolean locks, OffsetDateTime lockedUntilBefore,
+            int threshold) {
     }
 
     private record State(int failedCount, int lockouts, OffsetDateTime lockedUntil, List<String> fingerprints) {
@@ -120,8 +126,9 @@ class Lockout {
             return Optional.empty();
         }
         String fingerprint = fingerprint(key.upn(), secret);
+        LockoutSettings.Rules rules = settings.forUpn(key.upn());
         if (state.fingerprints().contains(fingerprint)) {
-            return Optional.of(new Reservation(key, null, false, state.lockedUntil()));
+            return Optional.of(new Reservation(key, null, false, state.lockedUntil(), rules.threshold()));
         }
         List<String> fingerprints = new ArrayList<>(state.fingerprints());
         fingerprints.add(fingerprint);
@@ -129,11 +136,11 @@ class Lockout {
             fingerprints.remove(0);
         }
         int failed = state.failedCount() + 1;
-        boolean locks = failed >= settings.lockoutThreshold();
-        OffsetDateTime until = locks ? clock.instant().plus(duration(state.lockouts())).atOffset(ZoneOffset.UTC)
+        boolean locks = failed >= rules.threshold();
+        OffsetDateTime until = locks ? clock.instant().plus(duration(rules, state.lockouts())).atOffset(ZoneOffset.UTC)
                 : state.lockedUntil();
         update(key, locks ? 0 : failed, state.lockouts() + (locks ? 1 : 0), until, fingerprints);
-        return Optional.of(new Reservation(key, fingerprint, locks, state.lockedUntil()));
+        return Optional.of(new Reservation(key, fingerprint, locks, state.lockedUntil(), rules.threshold()));
     }
 
     /** Undoes a reservation whose secret was never checked: its count, its fingerprint, its lockout. */
@@ -145,7 +152,7 @@ class Lockout {
         List<String> fingerprints = new ArrayList<>(state.fingerprints());
         fingerprints.remove(reservation.fingerprint());
         if (reservation.locks()) {
-            update(reservation.key(), settings.lockoutThreshold() - 1,
+            update(reservation.key(), reservation.threshold() - 1,
                     Math.max(0, state.lockouts() - 1), reservation.lockedUntilBefore(), fingerprints);
         } else {
             update(reservation.key(), Math.max(0, state.failedCount() - 1), state.lockouts(),
@@ -183,9 +190,10 @@ class Lockout {
     }
 
     /** 60 s, then 120 s, 240 s… up to the maximum. */
-    private Duration duration(int earlierLockouts) {
-        Duration duration = settings.lockoutDuration().multipliedBy(1L << Math.min(earlierLockouts, 20));
-        return duration.compareTo(settings.lockoutMaximum()) > 0 ? settings.lockoutMaximum() : duration;
+    private Duration duration(LockoutSettings.Rules rules, int earlierLockouts) {
+        Duration duration = rules.duration().multipliedBy(1L << Math.min(earlierLockouts, 20));
+        Duration maximum = settings.maximum(rules);
+        return duration.compareTo(maximum) > 0 ? maximum : duration;
     }
 
     private String fingerprint(String upn, String secret) {

@@ -109,7 +109,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         if (verdict == Lockout.Verdict.WRONG) {
             throw new BadCredentialsException("Wrong UPN or password");
         }
-        throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, settings.lockoutDuration());
+        throw new SignInRefusedException(SignInRefusedException.Why.LOCKED, lockout.firstLockout(upn));
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.myaccount.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.myaccount.reset.ResetSettings;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.SignInSettings;
+import dev.myaccount.signin.LockoutSettings;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -29,6 +32,9 @@ class SignInAndResetAdminTest extends PortalTestCase {
     @Autowired
     ResetSettings reset;
 
+    @Autowired
+    LockoutSettings lockout;
+
     @Test
     void anAdminRequiresASecondStepAndTwoMethodsForAReset() {
         Person admin = people.createAdmin();
@@ -38,7 +44,7 @@ class SignInAndResetAdminTest extends PortalTestCase {
 
         Response saved = browser.post(PAGE, Map.of("_csrf", PortalClient.csrfToken(browser.get(PAGE).page()),
                 "secondFactorRequired", "true", "resetEnabled", "true", "methodsRequired", "2",
-                "kinds", "EMAIL"));
+                "kinds", "EMAIL", "threshold", "10", "duration", "60"));
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.page().select("[role=alert]").text()).startsWith("Choose at least as many kinds");
         assertThat(saved.page().select("input[name=kinds][checked]").eachAttr("value")).containsExactly("EMAIL");
@@ -46,7 +52,7 @@ class SignInAndResetAdminTest extends PortalTestCase {
 
         Response done = browser.post(PAGE, Map.of("_csrf", PortalClient.csrfToken(browser.get(PAGE).page()),
                 "secondFactorRequired", "true", "resetEnabled", "true", "methodsRequired", "2",
-                "kinds", "EMAIL,AUTHENTICATOR"));
+                "kinds", "EMAIL,AUTHENTICATOR", "threshold", "10", "duration", "60"));
         assertThat(done.location()).hasValue(PAGE + "?saved");
 
         assertThat(signIn.secondFactorRequired(organisation)).isTrue();
@@ -54,6 +60,39 @@ class SignInAndResetAdminTest extends PortalTestCase {
                 java.util.List.of(MethodKind.EMAIL, MethodKind.AUTHENTICATOR)));
         assertThat(signedIn(colleague).get("/").location()).hasValue("/security-info");
         assertThat(browser.get(PAGE).location()).as("the admin adds a method first, too").hasValue("/security-info");
+    }
+
+    @Test
+    void anOrganisationsOwnLockoutNumbersLockItsPeopleAndOnlyThem() {
+        Person admin = people.createAdmin();
+        Person colleague = people.createBeside(admin, "Lee Gu");
+        Person stranger = people.create();
+        PortalClient browser = signedIn(admin);
+
+        for (String[] wrong : new String[][] {{"2", "60"}, {"51", "60"}, {"5", "4"}, {"5", "3601"}, {"five", "60"}}) {
+            Response refused = browser.post(PAGE, Map.of("_csrf", PortalClient.csrfToken(browser.get(PAGE).page()),
+                    "threshold", wrong[0], "duration", wrong[1]));
+            assertThat(refused.page().select("[role=alert]").text()).as(String.join("/", wrong))
+                    .isEqualTo("Give the lockout whole numbers: from 3 to 50 tries, and from 5 to 3,600 seconds.");
+            assertThat(refused.page().select("#threshold").val()).isEqualTo(wrong[0]);
+        }
+        assertThat(lockout.of(people.organisationOf(admin))).isEqualTo(new LockoutSettings.Rules(10,
+                Duration.ofSeconds(60)));
+
+        assertThat(browser.post(PAGE, Map.of("_csrf", PortalClient.csrfToken(browser.get(PAGE).page()),
+                "threshold", "3", "duration", "300")).location()).hasValue(PAGE + "?saved");
+        assertThat(browser.get(PAGE).page().select("#threshold").val()).isEqualTo("3");
+
+        for (Person person : List.of(colleague, stranger)) {
+            for (int i = 0; i < 3; i++) {
+                new PortalClient(port).signIn(person.upn(), "guess " + i);
+            }
+        }
+        Response locked = new PortalClient(port).signIn(colleague.upn(), colleague.password());
+        assertThat(locked.location()).hasValue("/signin?locked");
+        assertThat(new PortalClient(port).signIn("nobody@" + colleague.upn().replaceAll(".*@", ""), "guess")
+                .location()).hasValue("/signin?error");
+        assertThat(new PortalClient(port).signIn(stranger.upn(), stranger.password()).location()).hasValue("/");
     }
 
     @Test
