@@ -157,8 +157,8 @@ public class PeopleAdministration {
                 : Outcome.shown(issuedPass(admin, person.get(), NEW_PERSON_PASS_LIFETIME, true, origin));
     }
 
-    /** Adds a person a provisioning client describes, whole or not at all. */
-    public Provisioned provision(Actor admin, Provisioning person, RequestOrigin origin) {
+    /** Adds a person a provisioning client describes, whole or not at all; {@code how} names the client for the audit. */
+    public Provisioned provision(Actor admin, Provisioning person, String how, RequestOrigin origin) {
         Organisation organisation = organisation(admin);
         String upn = DirectoryService.canonical(person.upn() == null ? "" : person.upn());
         String refusedUpn = refusedPerson(organisation, upn, person.displayName(), person.givenName(),
@@ -168,7 +168,7 @@ public class PeopleAdministration {
         if (refused != null) {
             return refused;
         }
-        return created(admin, organisation, person, "provisioned", origin)
+        return created(admin, organisation, person, how, origin)
                 .map(account -> new Provisioned(account, null, List.<PolicyReason>of()))
                 .orElseGet(() -> Provisioned.refused("admin.add.error.taken"));
     }

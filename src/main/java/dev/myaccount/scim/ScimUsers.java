@@ -76,7 +76,7 @@ class ScimUsers {
     }
 
     ObjectNode create(ScimTokens.Holder client, ObjectNode body, RequestOrigin origin) throws ScimException {
-        Provisioned result = people.provision(actor(client), provisioning(body, null), origin);
+        Provisioned result = people.provision(actor(client), provisioning(body, null), "scim", origin);
         return resources.user(person(client, accepted(client, result).id()));
     }
 

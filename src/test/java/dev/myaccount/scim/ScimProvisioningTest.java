@@ -74,7 +74,7 @@ class ScimProvisioningTest extends PortalTestCase {
         assertThat(new PortalClient(port).signIn("lee.gu@" + domainOf(admin), "a first passphrase for Lee")
                 .location()).hasValue("/password");
         assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.created'")
-                .param(UUID.fromString(created.getId())).query(String.class).single()).isEqualTo("provisioned");
+                .param(UUID.fromString(created.getId())).query(String.class).single()).isEqualTo("scim");
     }
 
     @Test
