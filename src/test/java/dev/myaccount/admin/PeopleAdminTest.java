@@ -45,7 +45,8 @@ class PeopleAdminTest extends PortalTestCase {
 
         assertThat(browser.get("/").page().select("a[href=/admin]")).isEmpty();
         for (String path : List.of("/admin", "/admin/people", "/admin/people/new", "/admin/people/" + colleague.id(),
-                "/admin/people/not-an-id")) {
+                "/admin/people/not-an-id", "/admin/people/bulk", "/admin/people/bulk/template.csv",
+                "/admin/provisioning")) {
             assertThat(browser.get(path).status()).as(path).isEqualTo(404);
         }
         assertThat(browser.post("/admin/people", Map.of("_csrf", csrf, "upn", "x@" + domainOf(member),

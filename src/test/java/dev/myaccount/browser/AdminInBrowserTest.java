@@ -2,6 +2,11 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.Select;
@@ -12,9 +17,11 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * An admin opens Admin from the header, finds a colleague, adds a new hire (whose temporary password is
- * shown once and must be changed), gives a colleague a pass and disables and enables their account; sets
- * the organisation's password protection and tries a password against it; asks two methods for a reset
- * and finds that change in the audit log.
+ * shown once and must be changed), gives a colleague a pass and revokes it, resets their password, unlocks
+ * them, signs them out everywhere, renames them, and disables and enables their account; sets
+ * the organisation's password protection and tries a password against it; asks two methods for a reset and
+ * a lockout after five tries, and finds that change in the audit log; adds people from a CSV file, makes and
+ * revokes a provisioning token, and deletes the colleague.
  */
 @BrowserTest
 class AdminInBrowserTest extends BrowserWalk {
@@ -36,6 +43,9 @@ class AdminInBrowserTest extends BrowserWalk {
             browser.type("#q", "lee");
             browser.click("form[role=search] button");
             assertThat(browser.text("tbody")).contains(colleague.upn()).doesNotContain(admin.upn());
+            browser.click("tbody a");
+            assertThat(browser.text("h1")).isEqualTo("Lee Gu");
+            browser.open("/admin/people");
 
             browser.click("a.primary[href='/admin/people/new']");
             browser.type("#upn", "new.hire@elsewhere.example");
@@ -53,13 +63,25 @@ class AdminInBrowserTest extends BrowserWalk {
 
             browser.open("/admin/people?q=lee");
             browser.click("tbody a");
-            assertThat(browser.text("h1")).isEqualTo("Lee Gu");
             browser.assertAccessible();
             browser.screenshot(language + "-admin-4-person");
             browser.click("form[action$='/access-pass'] button");
             assertThat(browser.text("h1")).isEqualTo(message("admin.secret.ACCESS_PASS.title", language));
             browser.screenshot(language + "-admin-5-access-pass");
             browser.click("main a[href^='/admin/people/']");
+            browser.click("form[action$='/access-pass/revoke'] button");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.passRevoked", language));
+            browser.click("form[action$='/reset-password'] button");
+            assertThat(browser.text("#secret code")).hasSize(16);
+            browser.click("main a[href^='/admin/people/']");
+            browser.click("form[action$='/unlock'] button");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.unlocked", language));
+            browser.click("form[action$='/sign-out'] button");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.signedOut", language));
+            browser.type("#displayName", "Lee Gu (Sales)");
+            browser.click("form[action$='/names'] button");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.renamed", language));
+            assertThat(browser.text("h1")).isEqualTo("Lee Gu (Sales)");
             browser.click("form[action$='/disable'] button");
             assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.disabled", language));
             browser.click("form[action$='/enable'] button");
@@ -88,6 +110,7 @@ class AdminInBrowserTest extends BrowserWalk {
 
             browser.click("a[href='/admin/sign-in-and-reset']");
             browser.press("input[name=methodsRequired][value='2']");
+            browser.type("#threshold", "5");
             browser.click("form[action='/admin/sign-in-and-reset'] button[type=submit]");
             assertThat(browser.text("[role=status]")).isEqualTo(message("admin.signIn.saved", language));
             browser.assertAccessible();
@@ -99,9 +122,45 @@ class AdminInBrowserTest extends BrowserWalk {
             browser.assertAccessible();
             browser.screenshot(language + "-admin-10-audit");
 
+            browser.open("/admin/people/bulk");
+            browser.attach("#file", csv("Name [displayName] Required,User name [userPrincipalName] Required,"
+                    + "Initial password [passwordProfile] Required,Block sign in (Yes/No) [accountEnabled] Required\n"
+                    + "Bulk One,bulk.one@" + domain + ",a first passphrase for bulk,No\n"
+                    + "Bulk Two,bulk.two@elsewhere.example,a first passphrase for bulk,No\n"));
+            browser.click("form[action='/admin/people/bulk'] button[type=submit]");
+            assertThat(browser.text("main table:last-of-type tbody")).contains("bulk.one@" + domain);
+            assertThat(browser.text("main table:first-of-type tbody")).contains("bulk.two@elsewhere.example");
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-11-bulk-report");
+
+            browser.click("a[href='/admin/provisioning']");
+            browser.type("#name", "Entra provisioning");
+            browser.click("form[action='/admin/provisioning'] button[type=submit]");
+            assertThat(browser.text("#secret code")).startsWith("scim_");
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-12-provisioning");
+            browser.click("form[action$='/revoke'] button");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.provisioning.revoked", language));
+
+            browser.open("/admin/people/" + colleague.id());
+            browser.press("input[name=confirm]");
+            browser.click("form[action$='/delete'] button");
+            assertThat(browser.path()).isEqualTo("/admin/people");
+            assertThat(browser.text("[role=status]")).contains(colleague.upn());
+
             browser.click(".signout button");
             browser.signIn("new.hire@" + domain, password);
             assertThat(browser.path()).isEqualTo("/password");
+        }
+    }
+
+    private static Path csv(String text) {
+        try {
+            Path file = Files.createTempFile("people-", ".csv");
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -99,6 +99,11 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /** Chooses {@code file} in a file field, as a person picks it in the file dialog. */
+    public void attach(String css, Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+    }
+
     /** Makes the window {@code width} pixels wide (375 is a phone's). */
     public void width(int width) {
         driver.manage().window().setSize(new Dimension(width, 900));
