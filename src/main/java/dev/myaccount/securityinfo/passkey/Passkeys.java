@@ -94,7 +94,7 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
     @Override
     public void save(CredentialRecord record) {
         boolean added = store.findByCredentialId(record.getCredentialId()) == null;
-        store.save(record);
+        store.save(ImmutableCredentialRecord.fromCredentialRecord(record).label(shown(record.getLabel())).build());
         if (added) {
             audited(AuditEventType.SIGN_IN_METHOD_ADDED);
         }
@@ -104,6 +104,17 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
     public void delete(Bytes credentialId) {
         store.delete(credentialId);
         audited(AuditEventType.SIGN_IN_METHOD_DELETED);
+    }
+
+    /**
+     * A name as Spring's registration endpoint passes it on, made one that pages can show: a control character
+     * becomes U+FFFD (so that something odd shows as odd), and it is cut to the longest name.
+     */
+    static String shown(String label) {
+        String visible = label.codePoints().map(c -> Character.isISOControl(c) ? 0xFFFD : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return visible.codePointCount(0, visible.length()) <= LONGEST_NAME ? visible
+                : visible.substring(0, visible.offsetByCodePoints(0, LONGEST_NAME));
     }
 
     /** The event for the signed-in person whose request this is (Spring's endpoints call in with one). */
