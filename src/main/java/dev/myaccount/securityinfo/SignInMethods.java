@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,11 +59,29 @@ public class SignInMethods implements SecondFactors {
         return of(accountId).stream().filter(method -> method.id().equals(methodId)).findFirst();
     }
 
+    /** A method just added, or the one the person had already: {@code isNew} says which. */
+    public record Added(UUID id, boolean isNew) {
+    }
+
     /** Adds a method; the person's first becomes their default. Empty when they have as many as allowed. */
     @Transactional
-    public Optional<UUID> add(UUID accountId, MethodKind kind, String secret) {
+    public Optional<Added> add(UUID accountId, MethodKind kind, String secret) {
+        return add(accountId, kind, secret, method -> false);
+    }
+
+    /**
+     * Adds a method unless the person has one that is {@code same} (a request confirming the same enrolment at
+     * the same moment added it): then that one. Empty when they have as many as allowed.
+     */
+    @Transactional
+    public Optional<Added> add(UUID accountId, MethodKind kind, String secret, Predicate<SignInMethod> same) {
         lockMethodsOf(accountId);
         List<SignInMethod> existing = of(accountId);
+        Optional<SignInMethod> had = existing.stream().filter(method -> method.kind() == kind && same.test(method))
+                .findFirst();
+        if (had.isPresent()) {
+            return Optional.of(new Added(had.get().id(), false));
+        }
         if (existing.size() >= MOST_PER_PERSON) {
             return Optional.empty();
         }
@@ -71,7 +90,7 @@ public class SignInMethods implements SecondFactors {
                 insert into sign_in_method (id, account_id, kind, secret, is_default, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(id, accountId, kind.name(), secret, existing.isEmpty(), now()).update();
-        return Optional.of(id);
+        return Optional.of(new Added(id, true));
     }
 
     /**

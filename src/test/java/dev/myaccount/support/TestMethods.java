@@ -33,7 +33,7 @@ public class TestMethods {
     }
 
     public UUID addEmail(UUID accountId, String address) {
-        return methods.add(accountId, MethodKind.EMAIL, address).orElseThrow();
+        return methods.add(accountId, MethodKind.EMAIL, address).orElseThrow().id();
     }
 
     /** The code an authenticator app with {@code secret} shows now, or {@code stepsLater} steps of 30 s later. */

@@ -92,14 +92,18 @@ class AuthenticatorEnrolment {
             model.addAttribute("error", code.isBlank() ? "authenticator.error.required" : "authenticator.error.wrong");
             return page(person, secret, model);
         }
-        var added = methods.add(person.accountId(), MethodKind.AUTHENTICATOR, sealed.seal(secret));
+        var added = methods.add(person.accountId(), MethodKind.AUTHENTICATOR, sealed.seal(secret),
+                method -> sealed.open(method.secret()).equals(secret));
         if (added.isEmpty()) {
             return "redirect:" + SecurityInfoController.PAGE + "?toomany";
         }
         // The code that proved the app works cannot be used again to sign in.
-        codes.takeStep(added.get(), step.getAsLong());
+        codes.takeStep(added.get().id(), step.getAsLong());
         session.removeAttribute(PENDING);
         session.removeAttribute(TRIES);
+        if (!added.get().isNew()) {
+            return "redirect:" + SecurityInfoController.PAGE + "?added=authenticator";
+        }
         audit.record(new AuditEvent(AuditEventType.SIGN_IN_METHOD_ADDED, person.organisationId(), person.accountId(),
                 RequestOrigin.of(request), MethodKind.AUTHENTICATOR.slug()));
         return "redirect:" + SecurityInfoController.PAGE + "?added=authenticator";
