@@ -209,7 +209,8 @@ public class PeopleAdministration {
         if (!wanted.enabled() || hash != null) {
             sessions.endAll(person.upn());
         }
-        return new Provisioned(directory.find(person.id()).orElseThrow(), null, List.of());
+        // The person as they were: the caller reads them again (and finds no one if they were deleted meanwhile).
+        return new Provisioned(person, null, List.of());
     }
 
     /** What is wrong with a provisioned person's names, external id or initial password; null when nothing. */

@@ -31,6 +31,8 @@ import dev.myaccount.scim.ScimDirectory.ScimPerson;
 @Service
 class ScimAdminsGroup {
 
+    private static final String MEMBERS = "members is a list of objects whose value is a user's id.";
+
     private final ScimDirectory directory;
     private final ScimResources resources;
     private final ScimUsers users;
@@ -82,10 +84,22 @@ class ScimAdminsGroup {
         if (name.isTextual() && !ScimResources.ADMINS.equals(name.textValue())) {
             throw BadRequestException.mutability("The Admins group keeps its name.");
         }
+        JsonNode members = ScimPatches.field(group, "members");
+        if (!members.isMissingNode() && !members.isNull() && !members.isArray()) {
+            throw BadRequestException.invalidValue(MEMBERS);
+        }
         Set<UUID> wanted = new LinkedHashSet<>();
-        for (JsonNode member : ScimPatches.field(group, "members")) {
-            JsonNode value = member.isObject() ? ScimPatches.field((ObjectNode) member, "value") : member;
-            wanted.add(users.person(client, value.asText()).id());
+        for (JsonNode member : members) {
+            JsonNode value = member instanceof ObjectNode object ? ScimPatches.field(object, "value") : member;
+            if (!value.isTextual()) {
+                throw BadRequestException.invalidValue(MEMBERS);
+            }
+            try {
+                wanted.add(users.person(client, value.textValue()).id());
+            } catch (ResourceNotFoundException noOne) {
+                throw BadRequestException.invalidValue("No user of the organisation has the id " + value.textValue()
+                        + ".");
+            }
         }
         List<ScimPerson> admins = directory.admins(client.organisationId());
         for (UUID added : wanted) {

@@ -139,8 +139,8 @@ class PeopleAdminTest extends PortalTestCase {
                 "The user principal name must end in @" + domainOf(admin) + ", your organisation's domain.",
                 "That user principal name is taken.",
                 "Before the @, use letters, digits and . _ - ' + only, at most 64 of them.",
-                "Enter a display name of at most 256 characters.",
-                "Enter a display name of at most 256 characters.",
+                "Enter a display name of at most 256 characters, without control characters.",
+                "Enter a display name of at most 256 characters, without control characters.",
                 "First and last name have at most 128 characters each.");
         assertThat(directory.people(people.organisationOf(admin), "", 0, 10)).hasSize(1);
         assertThat(browser.submit(form, "form[action=/admin/people]", valid).page().select("#secret code").text())
@@ -268,7 +268,7 @@ class PeopleAdminTest extends PortalTestCase {
                 "form[action$=/names]", Map.of("displayName", "Lee Gu-Smith", "givenName", "Lee", "surname", "Gu-Smith"));
 
         assertThat(refused.page().select("[role=alert]").text())
-                .isEqualTo("Enter a display name of at most 256 characters.");
+                .isEqualTo("Enter a display name of at most 256 characters, without control characters.");
         assertThat(renamed.location()).hasValue("/admin/people/" + colleague.id() + "?done=renamed");
         assertThat(account(colleague).displayName()).isEqualTo("Lee Gu-Smith");
         assertThat(account(colleague).surname()).isEqualTo("Gu-Smith");

@@ -231,6 +231,13 @@ class ScimProvisioningTest extends PortalTestCase {
         assertThat(last.body()).contains("keeps at least one admin");
         assertThat(signedIn(lee).get("/admin/people").status()).isEqualTo(200);
         assertThat(send("GET", "/Users/" + lee.id(), token, null).body()).contains("\"display\":\"Admins\"");
+        for (String members : new String[] {"\"x\"", "[{}]", "[{\"value\": \"" + UUID.randomUUID() + "\"}]"}) {
+            HttpResponse<String> refused = send("PATCH", "/Groups/" + id, token, """
+                    {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations": [{"op": "add", "path": "members", "value": %s}]}""".formatted(members));
+            assertThat(refused.body()).as(members).contains("\"status\":\"400\"").contains("invalidValue");
+        }
+        assertThat(signedIn(lee).get("/admin/people").status()).isEqualTo(200);
         assertThat(send("POST", "/Groups", token, "{\"displayName\": \"Sales\"}").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/Groups/" + UUID.randomUUID(), token, null).statusCode()).isEqualTo(404);
     }
