@@ -1,7 +1,6 @@
 package dev.myaccount.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
@@ -18,7 +18,6 @@ import dev.myaccount.MyAccountApplication;
 import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
-import dev.myaccount.support.TestDatabase;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
@@ -26,6 +25,7 @@ import dev.myaccount.support.TestPeople.Person;
  * whose file lock once refused it. (PostgreSQL serves any number of clients; the test runs on H2 only.)
  */
 @PortalTest
+@EnabledIfSystemProperty(named = "myaccount.test.database", matches = "h2")
 class CommandsBesideThePortalTest extends PortalTestCase {
 
     @Autowired
@@ -36,7 +36,6 @@ class CommandsBesideThePortalTest extends PortalTestCase {
 
     @Test
     void anAccessPassIssuedByAnotherProcessWhileThePortalRunsIsLiveInThePortal() throws Exception {
-        assumeTrue(TestDatabase.kind().equals("h2"), "PostgreSQL takes any number of clients; H2's file is the risk");
         Person person = people.create(null, null, false);
 
         ProcessBuilder process = new ProcessBuilder(List.of(
