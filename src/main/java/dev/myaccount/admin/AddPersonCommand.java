@@ -2,7 +2,6 @@ package dev.myaccount.admin;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -64,8 +63,7 @@ final class AddPersonCommand implements Callable<Integer> {
                         ? PeopleAdministration.FirstCredential.ACCESS_PASS
                         : PeopleAdministration.FirstCredential.TEMPORARY_PASSWORD), AdminCommands.COMMAND_LINE);
         if (outcome.refusal() != null) {
-            err.println(messages.getMessage(outcome.refusal(), null, Locale.ENGLISH));
-            return 1;
+            return AdminCommands.refused(err, messages, outcome.refusal(), organisation.get().domain());
         }
         PeopleAdministration.Secret secret = outcome.secret().orElseThrow();
         out.println("Added " + secret.person().upn() + " to " + organisation.get().name() + ".");

@@ -2,13 +2,16 @@ package dev.myaccount.admin;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +50,12 @@ public final class AdminCommands {
                         "--logging.level.root=error")) {
             return execute(context, args);
         }
+    }
+
+    /** Prints why a command did nothing, in the admin pages' words, and gives its exit code. */
+    static int refused(PrintWriter err, MessageSource messages, String messageKey, Object... arguments) {
+        err.println(messages.getMessage(messageKey, arguments, Locale.ENGLISH));
+        return 1;
     }
 
     /** Runs the command in {@code args} with the services of a built application, reading standard input. */

@@ -1,7 +1,6 @@
 package dev.myaccount.admin;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -47,8 +46,7 @@ abstract class PersonCommand implements Callable<Integer> {
     /** Prints {@code done} (when there is one) and exits 0, or prints why not, in the admin pages' words, and exits 1. */
     int done(PeopleAdministration.Outcome outcome, String done) {
         if (outcome.refusal() != null) {
-            err().println(messages.getMessage(outcome.refusal(), null, Locale.ENGLISH));
-            return 1;
+            return AdminCommands.refused(err(), messages, outcome.refusal());
         }
         if (done != null) {
             out().println(done);

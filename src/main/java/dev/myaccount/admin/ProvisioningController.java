@@ -34,7 +34,7 @@ class ProvisioningController {
 
     ProvisioningController(Provisioning provisioning, PasskeyProperties portal) {
         this.provisioning = provisioning;
-        this.scimAddress = portal.origins().iterator().next().replaceAll("/+$", "") + "/scim/v2";
+        this.scimAddress = portal.portalAddress() + "/scim/v2";
     }
 
     @GetMapping

@@ -82,8 +82,7 @@ final class ScimTokenCommand implements Callable<Integer> {
         }
         Provisioning.Created created = provisioning.createToken(actor, what.create, AdminCommands.COMMAND_LINE);
         if (created.refusal() != null) {
-            err.println(messages.getMessage(created.refusal(), new Object[] {ScimTokens.LONGEST_NAME}, Locale.ENGLISH));
-            return 1;
+            return AdminCommands.refused(err, messages, created.refusal(), ScimTokens.LONGEST_NAME);
         }
         out.println("SCIM token " + created.issued().id() + " for " + organisation.get().name() + ": "
                 + created.issued().token());

@@ -1,8 +1,9 @@
 package dev.myaccount.scim;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,28 +89,28 @@ class ScimAdminsGroup {
         if (!members.isMissingNode() && !members.isNull() && !members.isArray()) {
             throw BadRequestException.invalidValue(MEMBERS);
         }
-        Set<UUID> wanted = new LinkedHashSet<>();
+        Map<UUID, ScimPerson> wanted = new LinkedHashMap<>();
         for (JsonNode member : members) {
             JsonNode value = member instanceof ObjectNode object ? ScimPatches.field(object, "value") : member;
             if (!value.isTextual()) {
                 throw BadRequestException.invalidValue(MEMBERS);
             }
             try {
-                wanted.add(users.person(client, value.textValue()).id());
+                ScimPerson person = users.person(client, value.textValue());
+                wanted.put(person.id(), person);
             } catch (ResourceNotFoundException noOne) {
                 throw BadRequestException.invalidValue("No user of the organisation has the id " + value.textValue()
                         + ".");
             }
         }
         List<ScimPerson> admins = directory.admins(client.organisationId());
-        for (UUID added : wanted) {
-            if (admins.stream().noneMatch(admin -> admin.id().equals(added))) {
-                people.setAdmin(ScimUsers.actor(client), users.account(client, users.person(client, added.toString())),
-                        true, origin);
+        for (ScimPerson added : wanted.values()) {
+            if (!added.admin()) {
+                people.setAdmin(ScimUsers.actor(client), users.account(client, added), true, origin);
             }
         }
         for (ScimPerson removed : admins) {
-            if (!wanted.contains(removed.id())) {
+            if (!wanted.containsKey(removed.id())) {
                 PeopleAdministration.Outcome outcome = people.setAdmin(ScimUsers.actor(client),
                         users.account(client, removed), false, origin);
                 if (outcome.refusal() != null) {

@@ -35,7 +35,7 @@ class ScimResources {
     private final String base;
 
     ScimResources(PasskeyProperties portal) {
-        this.base = portal.origins().iterator().next().replaceAll("/+$", "") + ScimSecurity.ROOT;
+        this.base = portal.portalAddress() + ScimSecurity.ROOT;
     }
 
     /** The id of an organisation's Admins group: the same on every node, and different for each organisation. */

@@ -15,4 +15,9 @@ public record PasskeyProperties(
         @DefaultValue("localhost") String rpId,
         @DefaultValue("My Account") String rpName,
         @DefaultValue("http://localhost:8080") Set<String> origins) {
+
+    /** The first address people open the portal at, without a trailing slash: where absolute links point. */
+    public String portalAddress() {
+        return origins.iterator().next().replaceAll("/+$", "");
+    }
 }
