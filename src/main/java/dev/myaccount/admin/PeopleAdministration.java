@@ -47,6 +47,8 @@ public class PeopleAdministration {
     private static final int LONGEST_NAME = 128;
     private static final int LONGEST_DISPLAY_NAME = 256;
     public static final int LONGEST_EXTERNAL_ID = 256;
+    /** The refusal of a change to a person someone deleted meanwhile. */
+    public static final String GONE = "admin.person.gone";
     private static final Duration NEW_PERSON_PASS_LIFETIME = Duration.ofDays(1);
     /** A UPN's name part as directories allow it: letters, digits and . _ - ' +, not at the ends with a dot. */
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9_'+-]([a-z0-9._'+-]{0,62}[a-z0-9_'+-])?");
@@ -319,11 +321,18 @@ public class PeopleAdministration {
         if (person.id().equals(admin.accountId())) {
             return Outcome.refused("admin.person.error.deleteSelf");
         }
-        transaction.executeWithoutResult(status -> {
-            audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
+        // Of deletions at once, the one whose delete finds the row does the rest; the others find no one.
+        boolean deleted = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!directory.delete(person.id())) {
+                return false;
+            }
             passkeys.forget(person.upn());
-            directory.delete(person.id());
-        });
+            audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
+            return true;
+        }));
+        if (!deleted) {
+            return Outcome.refused(GONE);
+        }
         sessions.endAll(person.upn());
         return Outcome.done();
     }

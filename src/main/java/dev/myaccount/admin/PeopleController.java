@@ -132,6 +132,9 @@ class PeopleController {
             return personPage(admin, person, "admin.person.error.deleteUnconfirmed", model);
         }
         PeopleAdministration.Outcome outcome = people.delete(Actor.of(admin), person, RequestOrigin.of(request));
+        if (PeopleAdministration.GONE.equals(outcome.refusal())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         if (outcome.refusal() != null) {
             return personPage(admin, person, outcome.refusal(), model);
         }

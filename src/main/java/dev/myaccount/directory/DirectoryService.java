@@ -143,9 +143,12 @@ public class DirectoryService {
         repository.updateExternalId(accountId, externalId);
     }
 
-    /** Deletes the account; what refers to it goes with it, but for the audit log, which outlives it. */
-    public void delete(UUID accountId) {
-        repository.delete(accountId);
+    /**
+     * Deletes the account; what refers to it goes with it, but for the audit log, which outlives it. False when
+     * it was gone already.
+     */
+    public boolean delete(UUID accountId) {
+        return repository.delete(accountId) == 1;
     }
 
     public void rename(UUID accountId, String displayName, String givenName, String surname) {

@@ -96,7 +96,9 @@ class ScimUsers {
     }
 
     void delete(ScimTokens.Holder client, String id, RequestOrigin origin) throws ScimException {
-        people.delete(actor(client), account(client, person(client, id)), origin);
+        if (people.delete(actor(client), account(client, person(client, id)), origin).refusal() != null) {
+            throw new ResourceNotFoundException("No user has the id " + id + ".");
+        }
     }
 
     /** The person of the client's organisation with this id, for the Admins group too. */

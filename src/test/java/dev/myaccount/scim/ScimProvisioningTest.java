@@ -8,8 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -46,7 +51,7 @@ class ScimProvisioningTest extends PortalTestCase {
     ScimTokens tokens;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Client> clients = new java.util.ArrayList<>();
+    private final List<Client> clients = new ArrayList<>();
 
     @AfterEach
     void closeClients() {
@@ -265,6 +270,34 @@ class ScimProvisioningTest extends PortalTestCase {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(new PortalClient(port).signIn(lee.upn(), lee.password()).location()).hasValue("/signin?error");
         assertThat(send("GET", "/NoSuchThing", tokenOf(admin), null).body()).contains("\"status\":\"404\"");
+    }
+
+    @Test
+    void onePersonDeletedTwentyTimesAtOnceIsDeletedAndAuditedOnce() throws Exception {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        String token = tokenOf(admin);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> deletes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                deletes.add(pool.submit(() -> {
+                    start.await();
+                    return send("DELETE", "/Users/" + lee.id(), token, null).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> delete : deletes) {
+                answers.add(delete.get());
+            }
+            assertThat(answers).containsOnly(204, 404).containsOnlyOnce(204);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'account.deleted'")
+                .param(lee.id()).query(Integer.class).single()).isEqualTo(1);
     }
 
     private String tokenOf(Person admin) {
