@@ -74,17 +74,23 @@ public class AccountSessions {
         return found.size();
     }
 
+    /** Sessions are counted up to this many: pages say "more than" beyond it. */
+    public static final int COUNTED_AT_MOST = 100;
+
     /**
-     * How many of the account's sessions finished signing in: one query, without reading the sessions, which
-     * the Overview asks on every visit and an account may have hundreds of. Expiry is Spring Session's, by the
-     * system clock.
+     * How many of the account's sessions finished signing in, up to {@link #COUNTED_AT_MOST}: one query that
+     * reads no session, since the Overview asks it on every visit and an account signed in from scripts may
+     * have thousands. Expiry is Spring Session's, by the system clock.
      */
     public int count(String upn) {
         return jdbc.sql("""
-                select count(*) from spring_session s
-                join spring_session_attributes a on a.session_primary_id = s.primary_id and a.attribute_name = ?
-                where s.principal_name = ? and s.expiry_time > ?""")
-                .params(SessionDevice.ATTRIBUTE, upn, System.currentTimeMillis()).query(Integer.class).single();
+                select count(*) from (
+                    select 1 from spring_session s
+                    join spring_session_attributes a on a.session_primary_id = s.primary_id and a.attribute_name = ?
+                    where s.principal_name = ? and s.expiry_time > ?
+                    limit ?) as counted""")
+                .params(SessionDevice.ATTRIBUTE, upn, System.currentTimeMillis(), COUNTED_AT_MOST)
+                .query(Integer.class).single();
     }
 
     private String handle(String sessionId) {

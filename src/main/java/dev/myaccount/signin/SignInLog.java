@@ -75,13 +75,16 @@ public class SignInLog {
                 succeeded ? null : attempt.outcome().name().toLowerCase(Locale.ROOT)));
     }
 
-    /** The account's sign-ins, newest first, {@code size} a page. */
+    /**
+     * The account's sign-ins, newest first, {@code size} a page. The order names every column of the index
+     * in its direction, so that H2 too reads just the page from it rather than sorting every sign-in.
+     */
     public Page page(UUID accountId, int number, int size) {
         List<Entry> entries = jdbc.sql("""
                 select id, occurred_at, outcome, door, client_address, browser, operating_system, familiar_device,
                        review, second_factor
                 from sign_in_event where account_id = ?
-                order by occurred_at desc, id limit ? offset ?""")
+                order by account_id desc, occurred_at desc, id desc limit ? offset ?""")
                 .params(accountId, size + 1, (long) number * size)
                 .query((rs, n) -> new Entry(rs.getObject("id", UUID.class),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),

@@ -3,10 +3,13 @@ package dev.myaccount.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.myaccount.session.AccountSessions;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -16,6 +19,9 @@ import dev.myaccount.support.TestPeople.Person;
 /** The Devices page: every signed-in browser of the person, and signing one or all others out. */
 @PortalTest
 class DevicesPageTest extends PortalTestCase {
+
+    @Autowired
+    private AccountSessions sessions;
 
     private static final String FIREFOX_ON_LINUX =
             "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
@@ -93,6 +99,35 @@ class DevicesPageTest extends PortalTestCase {
                 .hasValue("/signin/verify");
 
         assertThat(here.get("/").page().select("#tile-devices + p").text()).isEqualTo("2 devices signed in.");
+    }
+
+    @Test
+    void anAccountSignedInOverAHundredTimesIsCountedUpToAHundredAndShownAsMoreThan99() {
+        Person person = people.create();
+        PortalClient here = browser(person, CHROME_ON_WINDOWS);
+        String signedIn = jdbc.sql("select primary_id from spring_session where principal_name = ?")
+                .param(person.upn()).query(String.class).single();
+        for (int copy = 0; copy < AccountSessions.COUNTED_AT_MOST; copy++) {
+            String primaryId = UUID.randomUUID().toString();
+            jdbc.sql("""
+                    insert into spring_session (primary_id, session_id, creation_time, last_access_time,
+                                                max_inactive_interval, expiry_time, principal_name)
+                    select ?, ?, creation_time, last_access_time, max_inactive_interval, expiry_time, principal_name
+                    from spring_session where primary_id = ?""")
+                    .params(primaryId, UUID.randomUUID().toString(), signedIn).update();
+            jdbc.sql("""
+                    insert into spring_session_attributes (session_primary_id, attribute_name, attribute_bytes)
+                    select ?, attribute_name, attribute_bytes from spring_session_attributes
+                    where session_primary_id = ?""").params(primaryId, signedIn).update();
+        }
+
+        assertThat(sessions.count(person.upn())).isEqualTo(AccountSessions.COUNTED_AT_MOST);
+        assertThat(here.get("/").page().select("#tile-devices + p").text())
+                .isEqualTo("More than 99 devices signed in.");
+        PortalClient dutch = new PortalClient(port, "nl");
+        dutch.signIn(person.upn(), person.password());
+        assertThat(dutch.get("/").page().select("#tile-devices + p").text())
+                .isEqualTo("Meer dan 99 apparaten aangemeld.");
     }
 
     private PortalClient browser(Person person, String userAgent) {
