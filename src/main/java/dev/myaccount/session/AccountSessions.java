@@ -74,8 +74,8 @@ public class AccountSessions {
         return found.size();
     }
 
-    /** Sessions are counted up to this many: pages say "more than" beyond it. */
-    public static final int COUNTED_AT_MOST = 100;
+    /** Sessions are counted up to this many: pages say "20 or more". */
+    public static final int COUNTED_AT_MOST = 20;
 
     /**
      * How many of the account's sessions finished signing in, up to {@link #COUNTED_AT_MOST}: one query that
