@@ -24,6 +24,9 @@ import dev.myaccount.credential.PortalKeys;
 @Service
 public class AccountSessions {
 
+    /** Sessions are counted up to this many: pages say "20 or more". */
+    public static final int COUNTED_AT_MOST = 20;
+
     private static final int HANDLE_BYTES = 16;
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
@@ -73,9 +76,6 @@ public class AccountSessions {
         found.forEach(sessions::deleteById);
         return found.size();
     }
-
-    /** Sessions are counted up to this many: pages say "20 or more". */
-    public static final int COUNTED_AT_MOST = 20;
 
     /**
      * How many of the account's sessions finished signing in, up to {@link #COUNTED_AT_MOST}: one query that

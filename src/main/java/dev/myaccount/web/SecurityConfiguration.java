@@ -45,8 +45,8 @@ class SecurityConfiguration {
 
     /**
      * Spring Security does not wrap each of its filters in an observation of its own: the request's own timer
-     * (http.server.requests) is the figure operators read, and the wrapping was a tenth of the processor time
-     * of a sign-in's three requests (README, "Benchmarks").
+     * (http.server.requests) is the figure operators read, and the wrapping showed in the request threads'
+     * samples under sign-in load (README, "Benchmarks").
      */
     @Bean
     static SecurityObservationSettings securityObservations() {

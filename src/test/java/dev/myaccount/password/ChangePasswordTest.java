@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -91,21 +87,10 @@ class ChangePasswordTest extends PortalTestCase {
     @Test
     void fortyWrongCurrentPasswordsAtOnceGetTenCheckedAndTheRestRefusedUnchecked() throws Exception {
         Document form = browser.get("/password").page();
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> answers = IntStream.range(0, 40).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                return browser.submit(form, "form[action=/password]", Map.of("currentPassword", "guess " + i,
-                        "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
-            })).toList();
-            start.countDown();
-            for (Future<Response> answer : answers) {
-                assertThat(answer.get().status()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Response> answers = AtOnce.send(40, i -> browser.submit(form, "form[action=/password]",
+                Map.of("currentPassword", "guess " + i, "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD)));
+
+        assertThat(answers).extracting(Response::status).containsOnly(200);
 
         List<String> outcomes = jdbc.sql("select outcome from sign_in_event where account_id = ? and door = ?")
                 .params(person.id(), "CHANGE_PASSWORD").query(String.class).list();

@@ -11,10 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -34,6 +30,7 @@ import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 
 import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
@@ -277,25 +274,9 @@ class ScimProvisioningTest extends PortalTestCase {
         Person admin = people.createAdmin();
         Person lee = people.createBeside(admin, "Lee Gu");
         String token = tokenOf(admin);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> deletes = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                deletes.add(pool.submit(() -> {
-                    start.await();
-                    return send("DELETE", "/Users/" + lee.id(), token, null).statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> delete : deletes) {
-                answers.add(delete.get());
-            }
-            assertThat(answers).containsOnly(204, 404).containsOnlyOnce(204);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> answers = AtOnce.send(20, i -> send("DELETE", "/Users/" + lee.id(), token, null).statusCode());
+
+        assertThat(answers).containsOnly(204, 404).containsOnlyOnce(204);
         assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'account.deleted'")
                 .param(lee.id()).query(Integer.class).single()).isEqualTo(1);
     }

@@ -2,19 +2,15 @@ package dev.myaccount.securityinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -34,31 +30,14 @@ class MethodLimitRaceTest extends PortalTestCase {
     @Test
     void fiftyAddsAtOnceKeepTheLimitAndOneDefault() throws Exception {
         Person person = people.create();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Optional<SignInMethods.Added>>> adds = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                String address = "pat" + i + "@example.net";
-                adds.add(pool.submit(() -> {
-                    start.await();
-                    return signInMethods.add(person.id(), MethodKind.EMAIL, address);
-                }));
-            }
-            start.countDown();
-            int added = 0;
-            for (Future<Optional<SignInMethods.Added>> add : adds) {
-                added += add.get().isPresent() ? 1 : 0;
-            }
+        List<Optional<SignInMethods.Added>> adds = AtOnce.send(50,
+                i -> signInMethods.add(person.id(), MethodKind.EMAIL, "pat" + i + "@example.net"));
 
-            assertThat(added).isEqualTo(SignInMethods.MOST_PER_PERSON);
-            assertThat(jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(person.id())
-                    .query(Integer.class).single()).isEqualTo(SignInMethods.MOST_PER_PERSON);
-            assertThat(jdbc.sql("select count(*) from sign_in_method where account_id = ? and is_default")
-                    .param(person.id()).query(Integer.class).single()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(adds.stream().filter(Optional::isPresent)).hasSize(SignInMethods.MOST_PER_PERSON);
+        assertThat(jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(person.id())
+                .query(Integer.class).single()).isEqualTo(SignInMethods.MOST_PER_PERSON);
+        assertThat(jdbc.sql("select count(*) from sign_in_method where account_id = ? and is_default")
+                .param(person.id()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -67,31 +46,16 @@ class MethodLimitRaceTest extends PortalTestCase {
         PortalClient browser = signedIn(person);
         Document setup = browser.get("/security-info/authenticator").page();
         String code = methods.code(setup.selectFirst("code.secret").text().replace(" ", ""));
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> confirmations = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                confirmations.add(pool.submit(() -> {
-                    start.await();
-                    return browser.submit(setup, "form[action=/security-info/authenticator]", Map.of("code", code));
-                }));
-            }
-            start.countDown();
-            int added = 0;
-            for (Future<Response> confirmation : confirmations) {
-                // One that read the session after another had finished finds a new secret, which the code is not of.
-                added += confirmation.get().location().filter("/security-info?added=authenticator"::equals).isPresent()
-                        ? 1 : 0;
-            }
+        List<Response> confirmations = AtOnce.send(10,
+                i -> browser.submit(setup, "form[action=/security-info/authenticator]", Map.of("code", code)));
 
-            assertThat(added).isPositive();
-            assertThat(jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(person.id())
-                    .query(Integer.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'sign-in-method.added'")
-                    .param(person.id()).query(Integer.class).single()).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        // One that read the session after another had finished finds a new secret, which the code is not of.
+        assertThat(confirmations.stream().map(Response::location)
+                .filter(location -> location.filter("/security-info?added=authenticator"::equals).isPresent()))
+                .isNotEmpty();
+        assertThat(jdbc.sql("select count(*) from sign_in_method where account_id = ?").param(person.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'sign-in-method.added'")
+                .param(person.id()).query(Integer.class).single()).isEqualTo(1);
     }
 }

@@ -6,16 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -105,29 +102,16 @@ class SecondStepSignInTest extends PortalTestCase {
             steps.add(browser.get("/signin/verify").page());
         }
         String code = methods.code(secret);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                int n = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return verify(browsers.get(n), steps.get(n), code);
-                }));
-            }
-            start.countDown();
-            int signedIn = 0;
-            for (int i = 0; i < 10; i++) {
-                Response answer = answers.get(i).get();
-                boolean in = answer.status() == 302 && !answer.location().orElseThrow().contains("signin");
-                signedIn += in ? 1 : 0;
-                assertThat(browsers.get(i).get("/").status()).as("browser %d", i).isEqualTo(in ? 200 : 302);
-            }
-            assertThat(signedIn).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Response> answers = AtOnce.send(10, i -> verify(browsers.get(i), steps.get(i), code));
+
+        int signedIn = 0;
+        for (int i = 0; i < 10; i++) {
+            Response answer = answers.get(i);
+            boolean in = answer.status() == 302 && !answer.location().orElseThrow().contains("signin");
+            signedIn += in ? 1 : 0;
+            assertThat(browsers.get(i).get("/").status()).as("browser %d", i).isEqualTo(in ? 200 : 302);
         }
+        assertThat(signedIn).isEqualTo(1);
     }
 
     @Test

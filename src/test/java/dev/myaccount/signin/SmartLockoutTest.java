@@ -2,13 +2,8 @@ package dev.myaccount.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +12,7 @@ import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
@@ -89,24 +85,11 @@ class SmartLockoutTest extends PortalTestCase {
     private List<String> burst(List<String> passwords, String upn) throws Exception {
         List<PortalClient> browsers = passwords.stream().map(p -> new PortalClient(port)).toList();
         List<org.jsoup.nodes.Document> pages = browsers.stream().map(b -> b.get("/signin").page()).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(passwords.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> attempts = IntStream.range(0, passwords.size()).mapToObj(i -> pool.submit(() -> {
-                start.await();
-                PortalClient.Response answer = browsers.get(i).submit(pages.get(i), "form[action=/signin]",
-                        Map.of("upn", upn, "password", passwords.get(i)));
-                return answer.status() == 302 ? answer.location().orElseThrow() : "status " + answer.status();
-            })).toList();
-            start.countDown();
-            List<String> answers = new ArrayList<>();
-            for (Future<String> attempt : attempts) {
-                answers.add(attempt.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
+        return AtOnce.send(passwords.size(), i -> {
+            PortalClient.Response answer = browsers.get(i).submit(pages.get(i), "form[action=/signin]",
+                    Map.of("upn", upn, "password", passwords.get(i)));
+            return answer.status() == 302 ? answer.location().orElseThrow() : "status " + answer.status();
+        });
     }
 
     private double hashes() {
