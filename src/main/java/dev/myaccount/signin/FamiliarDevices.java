@@ -67,20 +67,25 @@ class FamiliarDevices {
     /** Marks the browser as familiar to the account, giving it a device cookie when it has none. */
     void remember(UUID accountId, Optional<String> knownDevice, HttpServletRequest request,
             HttpServletResponse response) {
-        String deviceId = knownDevice.orElseGet(() -> {
-            byte[] id = new byte[16];
-            random.nextBytes(id);
-            return BASE64.encodeToString(id);
-        });
         var now = clock.instant().atOffset(ZoneOffset.UTC);
-        if (jdbc.sql("update familiar_device set last_seen = ? where account_id = ? and device_id = ?")
-                .params(now, accountId, deviceId).update() == 0) {
+        String deviceId = knownDevice.orElseGet(this::newDeviceId);
+        // A new id is random, so no row can have it yet: it is inserted without an update that looks first.
+        boolean seenBefore = knownDevice.isPresent()
+                && jdbc.sql("update familiar_device set last_seen = ? where account_id = ? and device_id = ?")
+                        .params(now, accountId, deviceId).update() > 0;
+        if (!seenBefore) {
             jdbc.sql("insert into familiar_device (account_id, device_id, last_seen) values (?, ?, ?)")
                     .params(accountId, deviceId, now).update();
         }
         response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, deviceId + "." + sign(deviceId))
                 .path("/").httpOnly(true).sameSite("Lax").secure(request.isSecure())
                 .maxAge(settings.familiarDeviceLifetime()).build().toString());
+    }
+
+    private String newDeviceId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return BASE64.encodeToString(id);
     }
 
     private String sign(String deviceId) {

@@ -172,12 +172,18 @@ class Lockout {
 
     /** The UPN's row, made when missing, and locked until the transaction ends so that no count is lost. */
     private State lockedRow(Key key) {
-        // ON CONFLICT (PostgreSQL, and H2 in its PostgreSQL mode): of two attempts at the same moment, one
-        // makes the row and the other waits for its lock below.
-        jdbc.sql("""
-                insert into sign_in_lockout (upn, familiar_device, secret, failed_count, lockouts, fingerprints)
-                values (?, ?, ?, 0, 0, '') on conflict do nothing""")
-                .params(key.upn(), key.familiar(), key.secret().name()).update();
+        return lockIfPresent(key).orElseGet(() -> {
+            // ON CONFLICT (PostgreSQL, and H2 in its PostgreSQL mode): of two first attempts at the same moment,
+            // one makes the row and the other waits for its lock below.
+            jdbc.sql("""
+                    insert into sign_in_lockout (upn, familiar_device, secret, failed_count, lockouts, fingerprints)
+                    values (?, ?, ?, 0, 0, '') on conflict do nothing""")
+                    .params(key.upn(), key.familiar(), key.secret().name()).update();
+            return lockIfPresent(key).orElseThrow();
+        });
+    }
+
+    private Optional<State> lockIfPresent(Key key) {
         return jdbc.sql("""
                 select failed_count, lockouts, locked_until, fingerprints from sign_in_lockout
                 where upn = ? and familiar_device = ? and secret = ? for update""")
@@ -186,7 +192,7 @@ class Lockout {
                         rs.getObject("locked_until", OffsetDateTime.class),
                         rs.getString("fingerprints").isBlank() ? List.of()
                                 : List.of(rs.getString("fingerprints").split(" "))))
-                .single();
+                .optional();
     }
 
     /** 60 s, then 120 s, 240 s… up to the maximum. */

@@ -1,10 +1,8 @@
 package dev.myaccount.bench;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,16 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import de.mkammerer.argon2.Argon2;
@@ -29,7 +37,7 @@ import de.mkammerer.argon2.Argon2Factory;
  * Load program for whole sign-ins against a running portal (README, "Benchmarks"): each virtual user
  * opens the sign-in page, reads its CSRF token, posts the form and follows the redirect to My Account.
  * The limit that hashing sets (Argon2id hashes per second on every processor, by libargon2 as the portal
- * hashes, and by BouncyCastle for comparison) is measured in this same run, in short windows that
+ * hashes, and by BouncyCastle in a JVM of its own for comparison) is measured in this same run, in short windows that
  * alternate with the sign-in windows, because the machine's speed drifts; the ratio is taken per pair of
  * windows and its median reported. The portal's own figures give the share of its sign-in time spent
  * hashing and its garbage collections; its resident memory is read from /proc when its PID is given.
@@ -41,6 +49,8 @@ public final class SignInLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String CONCURRENCY = "1,2,4,8";
+    /** Hashing's time does not depend on the password's characters; a typical length is enough. */
+    private static final String SAMPLE_PASSWORD = "correct horse battery staple";
     private static final com.sun.management.OperatingSystemMXBean OWN_PROCESS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
@@ -49,12 +59,18 @@ public final class SignInLoad {
     private final String upn;
     private final String password;
     private final Duration window;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CloseableHttpClient http;
 
     private final String pid;
-    private final Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
 
-    private SignInLoad(String portal, String management, String upn, String password, Duration window, String pid) {
+    private SignInLoad(String portal, String management, String upn, String password, Duration window, String pid,
+            int mostUsers) {
+        // A blocking client with a connection for each virtual user: the JDK's asynchronous one used about twice
+        // the processor time per sign-in, taken from the portal on the same machine.
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(mostUsers + 1).setMaxConnTotal(mostUsers + 1).build())
+                .disableRedirectHandling().disableCookieManagement().disableAutomaticRetries().build();
         this.portal = portal;
         this.management = management;
         this.upn = upn;
@@ -64,21 +80,31 @@ public final class SignInLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(BouncyCastleLimit.FLAG)) {
+            BouncyCastleLimit.answer();
+            return;
+        }
         Duration window = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 5);
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         int[] levels = Arrays.stream((args.length > 7 ? args[7] : CONCURRENCY).split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        new SignInLoad(args[0], args[1], args[2], args[3], window, args.length > 6 ? args[6] : null)
-                .run(rounds, levels);
+        new SignInLoad(args[0], args[1], args[2], args[3], window, args.length > 6 ? args[6] : null,
+                Arrays.stream(levels).max().orElseThrow()).run(rounds, levels);
     }
 
     private void run(int rounds, int[] levels) throws Exception {
-        int processors = Runtime.getRuntime().availableProcessors();
-        System.out.printf("processors %d, window %d s, %d rounds per concurrency; portal resident %s%n", processors,
-                window.toSeconds(), rounds, residentMemory());
+        System.out.printf("processors %d, window %d s, %d rounds per concurrency; portal resident %s%n",
+                Runtime.getRuntime().availableProcessors(), window.toSeconds(), rounds, residentMemory());
         signIns(2);
-        hashesPerSecond(processors, true);
-        hashesPerSecond(processors, false);
+        try (BouncyCastleLimit bouncyCastle = new BouncyCastleLimit()) {
+            hashesPerSecond(window, true);
+            bouncyCastle.hashesPerSecond(window);
+            measure(rounds, levels, bouncyCastle);
+        }
+        System.out.printf("portal resident after the run: %s%n", residentMemory());
+    }
+
+    private void measure(int rounds, int[] levels, BouncyCastleLimit bouncyCastle) throws Exception {
         System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
                 + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (mean)  hashing share of POST  "
                 + "young GCs/s  full GCs  load program's CPU");
@@ -92,9 +118,9 @@ public final class SignInLoad {
             double ownCpu = 0;
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
-                double roundLimit = hashesPerSecond(processors, true);
+                double roundLimit = hashesPerSecond(window, true);
                 Window signIns = signIns(users);
-                double roundJavaLimit = hashesPerSecond(processors, false);
+                double roundJavaLimit = bouncyCastle.hashesPerSecond(window);
                 ratios.add(signIns.rate() / roundLimit);
                 javaRatios.add(signIns.rate() / roundJavaLimit);
                 latencies.addAll(signIns.latenciesNanos());
@@ -115,7 +141,6 @@ public final class SignInLoad {
                     (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
                     sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu);
         }
-        System.out.printf("portal resident after the run: %s%n", residentMemory());
     }
 
     private static final String POST_SIGN_IN = "{error=\"none\",exception=\"none\",method=\"POST\","
@@ -168,51 +193,63 @@ public final class SignInLoad {
                 cpu / Runtime.getRuntime().availableProcessors());
     }
 
+    /** One whole sign-in, each request with the cookie a browser would send: no redirect or cookie is automatic. */
     private void signIn() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(portal + "/signin")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = session(page);
-        Matcher csrf = CSRF.matcher(page.body());
+        String[] cookie = new String[1];
+        String page = http.execute(new HttpGet(portal + "/signin"), response -> {
+            cookie[0] = session(response);
+            return EntityUtils.toString(response.getEntity());
+        });
+        Matcher csrf = CSRF.matcher(page);
         if (!csrf.find()) {
             throw new IllegalStateException("No CSRF token on the sign-in page");
         }
-        String form = "upn=" + encode(upn) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<Void> posted = http.send(HttpRequest.newBuilder(URI.create(portal + "/signin"))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-        String location = posted.headers().firstValue("Location").orElse("");
-        if (posted.statusCode() != 302 || location.contains("/signin")) {
-            throw new IllegalStateException("Sign-in refused: " + posted.statusCode() + " " + location);
-        }
-        String session = session(posted);
-        HttpResponse<Void> home = http.send(HttpRequest.newBuilder(URI.create(location.startsWith("http") ? location
-                : portal + location)).header("Cookie", session).build(), HttpResponse.BodyHandlers.discarding());
-        if (home.statusCode() != 200) {
-            throw new IllegalStateException("My Account answered " + home.statusCode());
+        HttpPost post = new HttpPost(portal + "/signin");
+        post.setHeader("Cookie", cookie[0]);
+        post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("upn", upn),
+                new BasicNameValuePair("password", password), new BasicNameValuePair("_csrf", csrf.group(1)))));
+        String location = http.execute(post, response -> {
+            Header redirect = response.getFirstHeader("Location");
+            if (response.getCode() != 302 || redirect == null || redirect.getValue().contains("/signin")) {
+                throw new IllegalStateException("Sign-in refused: " + response.getCode() + " " + redirect);
+            }
+            cookie[0] = session(response);
+            EntityUtils.consume(response.getEntity());
+            return redirect.getValue();
+        });
+        HttpGet home = new HttpGet(location.startsWith("http") ? location : portal + location);
+        home.setHeader("Cookie", cookie[0]);
+        int status = http.execute(home, response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        });
+        if (status != 200) {
+            throw new IllegalStateException("My Account answered " + status);
         }
     }
 
     /** The session cookie a response sets (a successful sign-in also sets the device cookie). */
-    private static String session(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
-                .findFirst().orElseThrow().split(";", 2)[0];
+    private static String session(ClassicHttpResponse response) {
+        return Arrays.stream(response.getHeaders("Set-Cookie")).map(Header::getValue)
+                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow().split(";", 2)[0];
     }
 
     /** Argon2id hashes per second with the portal's parameters on every processor: the limit. */
-    private double hashesPerSecond(int processors, boolean nativeLibrary) throws Exception {
+    private static double hashesPerSecond(Duration window, boolean nativeLibrary) throws Exception {
+        int processors = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(processors);
         long end = System.nanoTime() + window.toNanos();
         List<Future<Integer>> done = new ArrayList<>();
-        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
         for (int p = 0; p < processors; p++) {
             done.add(pool.submit(() -> {
+                Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
                 Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
                 int hashes = 0;
                 while (System.nanoTime() < end) {
                     if (nativeLibrary) {
-                        libargon2.hash(2, 19456, 1, bytes);
+                        libargon2.hash(2, 19456, 1, SAMPLE_PASSWORD.getBytes(StandardCharsets.UTF_8));
                     } else {
-                        java.encode(password);
+                        java.encode(SAMPLE_PASSWORD);
                     }
                     hashes++;
                 }
@@ -224,12 +261,53 @@ public final class SignInLoad {
             hashes += processor.get();
         }
         pool.shutdown();
-        return hashes / (double) window.toSeconds();
+        return hashes / (window.toNanos() / 1e9);
+    }
+
+    /**
+     * BouncyCastle's limit, measured in a JVM of its own with the JIT's defaults: this program runs with C1 alone
+     * (README) so that compiling its own code takes little from the portal, and C1 alone would halve
+     * BouncyCastle's speed. The other JVM measures a window each time it is asked.
+     */
+    private static final class BouncyCastleLimit implements AutoCloseable {
+
+        private static final String FLAG = "--bouncycastle-limit";
+
+        private final Process process;
+        private final PrintWriter windows;
+        private final BufferedReader rates;
+
+        BouncyCastleLimit() throws Exception {
+            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), SignInLoad.class.getName(), FLAG)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            windows = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            rates = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        double hashesPerSecond(Duration window) throws Exception {
+            windows.println(window.toMillis());
+            return Double.parseDouble(rates.readLine());
+        }
+
+        /** The other JVM's side: one window for each line of milliseconds read. */
+        static void answer() throws Exception {
+            BufferedReader asked = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String millis = asked.readLine(); millis != null; millis = asked.readLine()) {
+                System.out.println(SignInLoad.hashesPerSecond(Duration.ofMillis(Long.parseLong(millis)), false));
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            windows.close();
+            process.waitFor();
+        }
     }
 
     private Map<String, Double> figures() throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(management + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text = http.execute(new HttpGet(management + "/actuator/prometheus"),
+                response -> EntityUtils.toString(response.getEntity()));
         Map<String, Double> figures = new java.util.HashMap<>();
         text.lines().filter(line -> !line.startsWith("#")).forEach(line -> {
             int space = line.lastIndexOf(' ');
@@ -252,9 +330,5 @@ public final class SignInLoad {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100)) / 1e6;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
