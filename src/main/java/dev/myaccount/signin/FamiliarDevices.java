@@ -70,11 +70,14 @@ class FamiliarDevices {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         String deviceId = knownDevice.orElseGet(this::newDeviceId);
         // A new id is random, so no row can have it yet: it is inserted without an update that looks first.
+        // Tabs of one browser signing in at once all find no row; one inserts it, the rest are done.
         boolean seenBefore = knownDevice.isPresent()
                 && jdbc.sql("update familiar_device set last_seen = ? where account_id = ? and device_id = ?")
                         .params(now, accountId, deviceId).update() > 0;
         if (!seenBefore) {
-            jdbc.sql("insert into familiar_device (account_id, device_id, last_seen) values (?, ?, ?)")
+            jdbc.sql("""
+                    insert into familiar_device (account_id, device_id, last_seen) values (?, ?, ?)
+                    on conflict do nothing""")
                     .params(accountId, deviceId, now).update();
         }
         response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, deviceId + "." + sign(deviceId))

@@ -113,6 +113,26 @@ class SmartLockoutTest extends PortalTestCase {
     }
 
     @Test
+    void oneBrowserSigningInToAnAccountNewToItInManyTabsAtOnceGetsInEachTimeNeverAnError() throws Exception {
+        Person first = people.create();
+        Person second = people.create();
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(first.upn(), first.password());
+        String device = FamiliarDevices.COOKIE + "=" + browser.cookie(FamiliarDevices.COOKIE).orElseThrow().getValue();
+        List<PortalClient> tabs = IntStream.range(0, 20)
+                .mapToObj(i -> new PortalClient(port).withHeader("Cookie", device)).toList();
+        List<org.jsoup.nodes.Document> pages = tabs.stream().map(tab -> tab.get("/signin").page()).toList();
+
+        List<String> answers = AtOnce.send(tabs.size(), i -> {
+            PortalClient.Response answer = tabs.get(i).submit(pages.get(i), "form[action=/signin]",
+                    Map.of("upn", second.upn(), "password", second.password()));
+            return answer.status() == 302 ? answer.location().orElseThrow() : "status " + answer.status();
+        });
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo("/"));
+    }
+
+    @Test
     void anUnknownUpnIsLockedJustLikeAKnownOne() {
         String nobody = "nobody-" + System.nanoTime() + "@fabrikam.example";
         for (int i = 0; i < 9; i++) {
