@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -67,15 +71,20 @@ class SecurityConfiguration {
             AuthenticationSuccessHandler signedIn,
             AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut,
             SecurityContextRepository signedInContexts, List<SignInWay> otherWays) throws Exception {
-        // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar.
+        // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar. The
+        // Overview, where a sign-in lands anyway, is not kept: opening the portal writes no session before sign-in.
         HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
         pageBeforeSignIn.setMatchingRequestParameterName(null);
+        pageBeforeSignIn.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/"))));
         http.requestCache(cache -> cache.requestCache(pageBeforeSignIn))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(Access.PUBLIC_PATHS).permitAll()
                         .requestMatchers(Access.SECOND_STEP, Access.SECOND_STEP + "/**").authenticated()
                         .anyRequest().hasAuthority(Access.SIGNED_IN))
                 .securityContext(context -> context.securityContextRepository(signedInContexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
                 .formLogin(form -> form
                         .loginPage("/signin")
                         .usernameParameter("upn")

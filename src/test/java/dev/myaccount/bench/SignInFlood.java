@@ -36,7 +36,7 @@ public final class SignInFlood {
                     HttpResponse.BodyHandlers.ofString());
             Matcher csrf = CSRF.matcher(page.body());
             csrf.find();
-            String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+            String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
                     .findFirst().orElseThrow().split(";", 2)[0];
             String form = "upn=flood" + i + "%40fabrikam.example&password=guess" + i + "&_csrf="
                     + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);

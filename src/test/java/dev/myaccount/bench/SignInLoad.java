@@ -197,7 +197,7 @@ public final class SignInLoad {
     private void signIn() throws Exception {
         String[] cookie = new String[1];
         String page = http.execute(new HttpGet(portal + "/signin"), response -> {
-            cookie[0] = session(response);
+            cookie[0] = cookie(response, "XSRF-TOKEN");
             return EntityUtils.toString(response.getEntity());
         });
         Matcher csrf = CSRF.matcher(page);
@@ -213,7 +213,7 @@ public final class SignInLoad {
             if (response.getCode() != 302 || redirect == null || redirect.getValue().contains("/signin")) {
                 throw new IllegalStateException("Sign-in refused: " + response.getCode() + " " + redirect);
             }
-            cookie[0] = session(response);
+            cookie[0] = cookie(response, "SESSION");
             EntityUtils.consume(response.getEntity());
             return redirect.getValue();
         });
@@ -228,10 +228,13 @@ public final class SignInLoad {
         }
     }
 
-    /** The session cookie a response sets (a successful sign-in also sets the device cookie). */
-    private static String session(ClassicHttpResponse response) {
+    /**
+     * The cookie {@code name} a response sets: the sign-in page sets the form's token, a successful sign-in the
+     * session (and the device cookie, which is not sent back, so that every sign-in comes from a new browser).
+     */
+    private static String cookie(ClassicHttpResponse response, String name) {
         return Arrays.stream(response.getHeaders("Set-Cookie")).map(Header::getValue)
-                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow().split(";", 2)[0];
+                .filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow().split(";", 2)[0];
     }
 
     /** Argon2id hashes per second with the portal's parameters on every processor: the limit. */

@@ -76,7 +76,7 @@ class SignInTest extends PortalTestCase {
     void theSessionIdIsRenewedAtSignIn() {
         Person person = people.create();
         PortalClient browser = new PortalClient(port);
-        browser.get("/signin");
+        browser.get("/password");
         String before = browser.cookie("SESSION").map(HttpCookie::getValue).orElseThrow();
 
         browser.signIn(person.upn(), person.password());

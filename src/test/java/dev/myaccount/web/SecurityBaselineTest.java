@@ -40,11 +40,54 @@ class SecurityBaselineTest extends PortalTestCase {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
-        Response page = new PortalClient(port).get("/signin");
+        Person person = people.create();
 
-        String cookie = page.raw().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+        Response signedIn = new PortalClient(port).signIn(person.upn(), person.password());
+
+        assertThat(setCookie(signedIn, "SESSION")).contains("HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void openingThePortalOrItsSignInPageWritesNoSessionAndKeepsTheFormsTokenInAStrictCookie() {
+        PortalClient visitor = new PortalClient(port);
+
+        Response portal = visitor.get("/");
+        Response page = visitor.get("/signin");
+
+        assertThat(portal.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        assertThat(page.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        assertThat(setCookie(page, SessionOrCookieCsrfTokens.COOKIE)).contains("HttpOnly", "SameSite=Strict");
+    }
+
+    @Test
+    void aSignInFormIsRefusedWithoutItsCookieOrWithAnotherBrowsersToken() {
+        Person person = people.create();
+        String token = PortalClient.csrfToken(new PortalClient(port).get("/signin").page());
+        PortalClient other = new PortalClient(port);
+        other.get("/signin");
+        Map<String, String> form = Map.of("upn", person.upn(), "password", person.password(), "_csrf", token);
+
+        Response withoutCookie = new PortalClient(port).post("/signin", form);
+        Response withAnotherCookie = other.post("/signin", form);
+
+        assertThat(withoutCookie.location()).contains("/signin?expired");
+        assertThat(withAnotherCookie.location()).contains("/signin?expired");
+        assertThat(other.get("/").location()).contains("/signin");
+    }
+
+    @Test
+    void signingInEndsTheFormsCookieAndKeepsTheNextTokenInTheSession() {
+        Person person = people.create();
+        PortalClient browser = new PortalClient(port);
+
+        Response signedIn = browser.signIn(person.upn(), person.password());
+
+        assertThat(setCookie(signedIn, SessionOrCookieCsrfTokens.COOKIE))
+                .startsWith(SessionOrCookieCsrfTokens.COOKIE + "=;").contains("Expires=Thu, 01 Jan 1970");
+        Response overview = browser.get("/");
+        assertThat(overview.raw().headers().allValues("Set-Cookie"))
+                .noneMatch(c -> c.startsWith(SessionOrCookieCsrfTokens.COOKIE + "="));
+        assertThat(browser.submit(overview.page(), "form.signout", Map.of()).location()).contains("/signin?signedout");
     }
 
     @Test
@@ -100,5 +143,10 @@ class SecurityBaselineTest extends PortalTestCase {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.page().select("h1").text()).isEqualTo("Pagina niet gevonden");
         assertThat(missing.body()).doesNotContain("Exception", "Whitelabel");
+    }
+
+    private static String setCookie(Response answer, String name) {
+        return answer.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("No cookie " + name));
     }
 }

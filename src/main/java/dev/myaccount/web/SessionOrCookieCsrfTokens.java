@@ -1,0 +1,58 @@
+package dev.myaccount.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * CSRF tokens in the session once there is one, and before that in a cookie (HttpOnly, SameSite=Strict) that
+ * the form must repeat: so the sign-in page, opened by anyone, writes nothing to the shared session store
+ * (it did a session row and a token row for every visit). Both kinds of token are read from the same field
+ * and header, and both are cleared at sign-in and sign-out.
+ */
+final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
+
+    static final String COOKIE = "XSRF-TOKEN";
+    private static final String HEADER = "X-CSRF-TOKEN";
+
+    private final HttpSessionCsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
+    private final CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+
+    SessionOrCookieCsrfTokens() {
+        session.setHeaderName(HEADER);
+        cookie.setHeaderName(HEADER);
+        cookie.setCookieName(COOKIE);
+        cookie.setCookieCustomizer(builder -> builder.sameSite("Strict"));
+    }
+
+    @Override
+    public CsrfToken generateToken(HttpServletRequest request) {
+        return session.generateToken(request);
+    }
+
+    @Override
+    public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+        if (token == null) {
+            session.saveToken(null, request, response);
+            if (WebUtils.getCookie(request, COOKIE) != null) {
+                cookie.saveToken(null, request, response);
+            }
+        } else if (request.getSession(false) != null) {
+            session.saveToken(token, request, response);
+        } else {
+            cookie.saveToken(token, request, response);
+        }
+    }
+
+    /** A session made after the page was served (a passkey's challenge) has no token yet: the cookie's holds. */
+    @Override
+    public CsrfToken loadToken(HttpServletRequest request) {
+        CsrfToken kept = request.getSession(false) == null ? null : session.loadToken(request);
+        return kept != null ? kept : cookie.loadToken(request);
+    }
+}
