@@ -13,21 +13,30 @@ import org.springframework.web.util.WebUtils;
  * CSRF tokens in the session once there is one, and before that in a cookie (HttpOnly, SameSite=Strict) that
  * the form must repeat: so the sign-in page, opened by anyone, writes nothing to the shared session store
  * (it did a session row and a token row for every visit). Both kinds of token are read from the same field
- * and header, and both are cleared at sign-in and sign-out.
+ * and header, and both are cleared at sign-in and sign-out. Over TLS the cookie's name has the {@code __Host-}
+ * prefix, which browsers accept only from this host itself: a sibling subdomain cannot plant a token.
  */
 final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
     static final String COOKIE = "XSRF-TOKEN";
+    static final String TLS_COOKIE = "__Host-" + COOKIE;
     private static final String HEADER = "X-CSRF-TOKEN";
 
     private final HttpSessionCsrfTokenRepository session = new HttpSessionCsrfTokenRepository();
-    private final CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+    private final CookieCsrfTokenRepository plainCookie = cookie(COOKIE);
+    private final CookieCsrfTokenRepository tlsCookie = cookie(TLS_COOKIE);
 
     SessionOrCookieCsrfTokens() {
         session.setHeaderName(HEADER);
+    }
+
+    private static CookieCsrfTokenRepository cookie(String name) {
+        CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
         cookie.setHeaderName(HEADER);
-        cookie.setCookieName(COOKIE);
+        cookie.setCookieName(name);
+        cookie.setCookiePath("/");
         cookie.setCookieCustomizer(builder -> builder.sameSite("Strict"));
+        return cookie;
     }
 
     @Override
@@ -39,13 +48,13 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
         if (token == null) {
             session.saveToken(null, request, response);
-            if (WebUtils.getCookie(request, COOKIE) != null) {
-                cookie.saveToken(null, request, response);
+            if (WebUtils.getCookie(request, cookieName(request)) != null) {
+                cookie(request).saveToken(null, request, response);
             }
         } else if (request.getSession(false) != null) {
             session.saveToken(token, request, response);
         } else {
-            cookie.saveToken(token, request, response);
+            cookie(request).saveToken(token, request, response);
         }
     }
 
@@ -53,6 +62,14 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
     @Override
     public CsrfToken loadToken(HttpServletRequest request) {
         CsrfToken kept = request.getSession(false) == null ? null : session.loadToken(request);
-        return kept != null ? kept : cookie.loadToken(request);
+        return kept != null ? kept : cookie(request).loadToken(request);
+    }
+
+    private CookieCsrfTokenRepository cookie(HttpServletRequest request) {
+        return request.isSecure() ? tlsCookie : plainCookie;
+    }
+
+    private static String cookieName(HttpServletRequest request) {
+        return request.isSecure() ? TLS_COOKIE : COOKIE;
     }
 }

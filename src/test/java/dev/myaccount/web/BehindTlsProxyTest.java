@@ -32,8 +32,8 @@ class BehindTlsProxyTest extends PortalTestCase {
 
         assertThat(setCookie(signedIn, "SESSION")).contains("Secure", "HttpOnly", "SameSite=Lax");
         assertThat(setCookie(signedIn, "myaccount-device")).contains("Secure", "HttpOnly", "SameSite=Lax");
-        assertThat(setCookie(RawHttp.get(port, "/signin", TLS), SessionOrCookieCsrfTokens.COOKIE))
-                .contains("Secure", "HttpOnly", "SameSite=Strict");
+        assertThat(setCookie(RawHttp.get(port, "/signin", TLS), SessionOrCookieCsrfTokens.TLS_COOKIE))
+                .contains("Secure", "HttpOnly", "SameSite=Strict", "Path=/").doesNotContain("Domain");
         assertThat(setCookie(RawHttp.get(port, "/signin?lang=nl", TLS), "myaccount-language")).contains("Secure");
         assertThat(setCookie(RawHttp.get(port, "/signin?lang=nl"), "myaccount-language")).doesNotContain("Secure");
     }
@@ -57,8 +57,14 @@ class BehindTlsProxyTest extends PortalTestCase {
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                 + page.page().selectFirst("input[name=_csrf]").attr("value");
         return RawHttp.sendFrom(from, port, "POST /signin HTTP/1.1\r\nHost: localhost\r\n" + extra + "\r\nCookie: "
-                + page.cookie(SessionOrCookieCsrfTokens.COOKIE) + "\r\nContent-Type: application/x-www-form-urlencoded",
+                + formCookie(page) + "\r\nContent-Type: application/x-www-form-urlencoded",
                 form.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The form's token cookie: with the {@code __Host-} prefix when the portal saw TLS, without it otherwise. */
+    private static String formCookie(Answer page) {
+        return page.head().contains("Set-Cookie: " + SessionOrCookieCsrfTokens.TLS_COOKIE + "=")
+                ? page.cookie(SessionOrCookieCsrfTokens.TLS_COOKIE) : page.cookie(SessionOrCookieCsrfTokens.COOKIE);
     }
 
     private static String setCookie(Answer answer, String name) {
