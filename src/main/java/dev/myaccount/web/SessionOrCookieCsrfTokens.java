@@ -7,7 +7,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-import org.springframework.web.util.WebUtils;
 
 /**
  * CSRF tokens in the session once there is one, and before that in a cookie (HttpOnly, SameSite=Strict) that
@@ -48,7 +47,7 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
         if (token == null) {
             session.saveToken(null, request, response);
-            if (WebUtils.getCookie(request, cookieName(request)) != null) {
+            if (cookie(request).loadToken(request) != null) {
                 cookie(request).saveToken(null, request, response);
             }
         } else if (request.getSession(false) != null) {
@@ -67,9 +66,5 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
     private CookieCsrfTokenRepository cookie(HttpServletRequest request) {
         return request.isSecure() ? tlsCookie : plainCookie;
-    }
-
-    private static String cookieName(HttpServletRequest request) {
-        return request.isSecure() ? TLS_COOKIE : COOKIE;
     }
 }

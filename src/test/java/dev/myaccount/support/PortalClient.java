@@ -75,6 +75,11 @@ public final class PortalClient {
         public Optional<String> header(String name) {
             return raw.headers().firstValue(name);
         }
+
+        /** The Set-Cookie header of the cookie {@code name}, attributes and all, if the answer sets it. */
+        public Optional<String> setCookie(String name) {
+            return raw.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst();
+        }
     }
 
     public Response get(String path) {
