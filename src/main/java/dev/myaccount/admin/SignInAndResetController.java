@@ -22,6 +22,8 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.reset.ResetSettings;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.SecurityInfoController;
+import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.securityinfo.SignInSettings;
 import dev.myaccount.signin.LockoutSettings;
 import dev.myaccount.signin.SignInProperties;
@@ -46,9 +48,11 @@ class SignInAndResetController {
     private final SignInProperties operator;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final SignInMethods methods;
 
     SignInAndResetController(SignInSettings signIn, ResetSettings reset, LockoutSettings lockout,
-            SignInProperties operator, AuditLog audit, TransactionTemplate transaction) {
+            SignInProperties operator, AuditLog audit, TransactionTemplate transaction, SignInMethods methods) {
+        this.methods = methods;
         this.signIn = signIn;
         this.reset = reset;
         this.lockout = lockout;
@@ -94,6 +98,10 @@ class SignInAndResetController {
                             + locking.threshold() + " for " + locking.duration().toSeconds() + " s",
                     admin.accountId()));
         });
+        // An admin with no method of their own is sent on to add one; Security info then says the settings hold.
+        if (secondFactorRequired && !methods.asked(admin.accountId(), admin.upn())) {
+            return "redirect:" + SecurityInfoController.PAGE + "?settingssaved";
+        }
         return "redirect:" + PAGE + "?saved";
     }
 

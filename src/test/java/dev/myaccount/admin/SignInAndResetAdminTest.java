@@ -53,13 +53,33 @@ class SignInAndResetAdminTest extends PortalTestCase {
         Response done = browser.post(PAGE, Map.of("_csrf", PortalClient.csrfToken(browser.get(PAGE).page()),
                 "secondFactorRequired", "true", "resetEnabled", "true", "methodsRequired", "2",
                 "kinds", "EMAIL,AUTHENTICATOR", "threshold", "10", "duration", "60"));
-        assertThat(done.location()).hasValue(PAGE + "?saved");
+        assertThat(done.location()).as("the admin has no method, so adds one first").hasValue(
+                "/security-info?settingssaved");
+        assertThat(browser.get(done.location().orElseThrow()).page().select("[role=status]").eachText())
+                .containsExactly("Your organisation's sign-in settings were saved.",
+                        "Your organisation requires a second sign-in method. Add one to continue.");
 
         assertThat(signIn.secondFactorRequired(organisation)).isTrue();
         assertThat(reset.of(organisation)).isEqualTo(new ResetSettings.Rules(true, 2,
                 java.util.List.of(MethodKind.EMAIL, MethodKind.AUTHENTICATOR)));
         assertThat(signedIn(colleague).get("/").location()).hasValue("/security-info");
         assertThat(browser.get(PAGE).location()).as("the admin adds a method first, too").hasValue("/security-info");
+    }
+
+    @Test
+    void anAdminWithAMethodWhoRequiresASecondStepStaysOnThePageWithItsConfirmationInDutch() {
+        Person admin = people.createAdmin();
+        PortalClient browser = new PortalClient(port, "nl");
+        assertThat(browser.signIn(admin.upn(), admin.password()).location()).contains("/");
+        methods.addEmail(admin.id(), "admin@example.net");
+
+        Response done = browser.post(PAGE, Map.of("_csrf", PortalClient.csrfToken(browser.get(PAGE).page()),
+                "secondFactorRequired", "true", "threshold", "10", "duration", "60"));
+
+        assertThat(done.location()).hasValue(PAGE + "?saved");
+        assertThat(browser.get(PAGE + "?saved").page().select("[role=status]").text())
+                .isEqualTo("De instellingen zijn opgeslagen.");
+        assertThat(signIn.secondFactorRequired(people.organisationOf(admin))).isTrue();
     }
 
     @Test

@@ -21,7 +21,8 @@ import dev.myaccount.support.TestPeople.Person;
  * them, signs them out everywhere, renames them, and disables and enables their account; sets
  * the organisation's password protection and tries a password against it; asks two methods for a reset and
  * a lockout after five tries, and finds that change in the audit log; adds people from a CSV file, makes and
- * revokes a provisioning token, and deletes the colleague.
+ * revokes a provisioning token, deletes the colleague, and requires a second step of everyone, which sends
+ * the admin (who has no method) on to Security info, where the settings are confirmed.
  */
 @BrowserTest
 class AdminInBrowserTest extends BrowserWalk {
@@ -147,6 +148,15 @@ class AdminInBrowserTest extends BrowserWalk {
             browser.click("form[action$='/delete'] button");
             assertThat(browser.path()).isEqualTo("/admin/people");
             assertThat(browser.text("[role=status]")).contains(colleague.upn());
+
+            browser.open("/admin/sign-in-and-reset");
+            browser.press("input[name=secondFactorRequired]");
+            browser.click("form[action='/admin/sign-in-and-reset'] button[type=submit]");
+            assertThat(browser.path()).as("an admin without a method adds one first")
+                    .isEqualTo("/security-info?settingssaved");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("securityInfo.settingsSaved", language));
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-13-second-step-for-everyone");
 
             browser.click(".signout button");
             browser.signIn("new.hire@" + domain, password);
