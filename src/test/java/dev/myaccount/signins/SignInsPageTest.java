@@ -38,6 +38,18 @@ class SignInsPageTest extends PortalTestCase {
     }
 
     @Test
+    void theOverviewsSignInsTileGivesTheLastSignInWithItsTimeZoneAsThePasswordTileDoes() {
+        Person person = people.create();
+
+        Document overview = signedIn(person).get("/").page();
+
+        // The long form, "November 26, 2026 at 9:43:22 PM UTC"; Java 20 and later put a narrow space before PM.
+        String longForm = "\\w+ \\d{1,2}, \\d{4} at \\d{1,2}:\\d{2}:\\d{2}[\\s\\u202f][AP]M \\S+";
+        assertThat(overview.select("#tile-sign-ins + p").text()).matches("Last sign-in on " + longForm + "\\.");
+        assertThat(overview.select("#tile-password + p").text()).matches("Last changed on " + longForm + "\\.");
+    }
+
+    @Test
     void looksGoodMarksTheSignIn() {
         Person person = people.create();
         PortalClient browser = signedIn(person);
