@@ -41,7 +41,8 @@ import de.mkammerer.argon2.Argon2Factory;
  * hashes, and by BouncyCastle in a JVM of its own for comparison) is measured in this same run, in short windows that
  * alternate with the sign-in windows, because the machine's speed drifts; the ratio is taken per pair of
  * windows and its median reported. The portal's own figures give the share of its sign-in time spent
- * hashing and its garbage collections; its resident memory is read from /proc when its PID is given.
+ * hashing and its garbage collections; its resident memory is read from /proc when its PID is given. The posts'
+ * median time beyond one native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
  * [the portal's PID], [concurrency levels, comma-separated: default 1,2,4,8].
@@ -110,11 +111,12 @@ public final class SignInLoad {
     private void measure(int rounds, int[] levels, BouncyCastleLimit bouncyCastle) throws Exception {
         System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
                 + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (mean)  hashing share of POST  "
-                + "young GCs/s  full GCs  load program's CPU");
+                + "POST p50 beyond one native hash ms  young GCs/s  full GCs  load program's CPU");
         for (int users : levels) {
             List<Double> ratios = new ArrayList<>();
             List<Double> javaRatios = new ArrayList<>();
             List<Long> latencies = new ArrayList<>();
+            List<Long> postLatencies = new ArrayList<>();
             double rate = 0;
             double limit = 0;
             double javaLimit = 0;
@@ -127,6 +129,7 @@ public final class SignInLoad {
                 ratios.add(signIns.rate() / roundLimit);
                 javaRatios.add(signIns.rate() / roundJavaLimit);
                 latencies.addAll(signIns.latenciesNanos());
+                postLatencies.addAll(signIns.postLatenciesNanos());
                 rate += signIns.rate() / rounds;
                 limit += roundLimit / rounds;
                 javaLimit += roundJavaLimit / rounds;
@@ -137,10 +140,13 @@ public final class SignInLoad {
             double posts = delta(before, after, "http_server_requests_seconds_count" + POST_SIGN_IN);
             double postSeconds = delta(before, after, "http_server_requests_seconds_sum" + POST_SIGN_IN);
             double signInWindows = rounds * (double) window.toSeconds();
+            // Each of the limit's threads makes limit / processors hashes a second: one hash takes the inverse.
+            double nativeHashMillis = 1000 * Runtime.getRuntime().availableProcessors() / limit;
             System.out.printf("%11d  %10.2f  %14.2f  %15.0f%% %9.0f%%  %20.2f  %10.0f%%  %6.0f  %6.0f  %20.1f  %20.0f%%"
-                    + "  %11.2f  %8.0f  %16.0f%%%n", users, rate, limit, 100 * median(ratios),
+                    + "  %34.1f  %11.2f  %8.0f  %16.0f%%%n", users, rate, limit, 100 * median(ratios),
                     100 * Collections.min(ratios), javaLimit, 100 * median(javaRatios), percentile(latencies, 50),
                     percentile(latencies, 99), 1000 * postSeconds / posts, 100 * hashing / postSeconds,
+                    percentile(postLatencies, 50) - nativeHashMillis,
                     (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
                     sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu);
         }
@@ -165,8 +171,9 @@ public final class SignInLoad {
                 .map(line -> line.replaceAll("\\s+", " ").substring("VmRSS: ".length())).findFirst().orElse("?");
     }
 
-    /** A window's sign-ins per second, their times, and the share of the processors this program used. */
-    private record Window(double rate, List<Long> latenciesNanos, double ownCpuShare) {
+    /** A window's sign-ins per second, their times, their posts' times, and this program's share of the processors. */
+    private record Window(double rate, List<Long> latenciesNanos, List<Long> postLatenciesNanos,
+            double ownCpuShare) {
     }
 
     /** As many whole sign-ins as {@code users} virtual users complete in one window. */
@@ -174,33 +181,38 @@ public final class SignInLoad {
         long cpuBefore = OWN_PROCESS.getProcessCpuTime();
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long end = System.nanoTime() + window.toNanos();
-        List<Future<List<Long>>> done = new ArrayList<>();
+        List<Future<List<long[]>>> done = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             done.add(pool.submit(() -> {
-                List<Long> latencies = new ArrayList<>();
+                List<long[]> times = new ArrayList<>();
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
-                    signIn();
-                    latencies.add(System.nanoTime() - start);
+                    long post = signIn();
+                    times.add(new long[] {System.nanoTime() - start, post});
                 }
-                return latencies;
+                return times;
             }));
         }
         List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> user : done) {
-            all.addAll(user.get());
+        List<Long> posts = new ArrayList<>();
+        for (Future<List<long[]>> user : done) {
+            for (long[] times : user.get()) {
+                all.add(times[0]);
+                posts.add(times[1]);
+            }
         }
         pool.shutdown();
         double cpu = (OWN_PROCESS.getProcessCpuTime() - cpuBefore) / (double) window.toNanos();
-        return new Window(all.size() / (double) window.toSeconds(), all,
+        return new Window(all.size() / (double) window.toSeconds(), all, posts,
                 cpu / Runtime.getRuntime().availableProcessors());
     }
 
     /**
      * One whole sign-in, each request with the cookie a browser would send: no redirect or cookie is automatic.
      * A sign-in counts only when the post is let in: a redirect away from the sign-in page, with a session.
+     * Returns the post's time, from sending it to its answer: on this machine, the server's time and a loopback.
      */
-    private void signIn() throws Exception {
+    private long signIn() throws Exception {
         String[] cookie = new String[1];
         String page = http.execute(new HttpGet(portal + "/signin"), response -> {
             cookie[0] = cookie(response, "XSRF-TOKEN");
@@ -214,6 +226,7 @@ public final class SignInLoad {
         post.setHeader("Cookie", cookie[0]);
         post.setEntity(new UrlEncodedFormEntity(List.of(new BasicNameValuePair("upn", upn),
                 new BasicNameValuePair("password", password), new BasicNameValuePair("_csrf", csrf.group(1)))));
+        long posted = System.nanoTime();
         String location = http.execute(post, response -> {
             Header redirect = response.getFirstHeader("Location");
             if (response.getCode() != 302 || redirect == null || redirect.getValue().contains("/signin")) {
@@ -223,6 +236,7 @@ public final class SignInLoad {
             EntityUtils.consume(response.getEntity());
             return redirect.getValue();
         });
+        long postNanos = System.nanoTime() - posted;
         if (WITH_MY_ACCOUNT) {
             HttpGet home = new HttpGet(location.startsWith("http") ? location : portal + location);
             home.setHeader("Cookie", cookie[0]);
@@ -234,6 +248,7 @@ public final class SignInLoad {
                 throw new IllegalStateException("My Account answered " + status);
             }
         }
+        return postNanos;
     }
 
     /**
