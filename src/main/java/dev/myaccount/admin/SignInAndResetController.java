@@ -98,8 +98,8 @@ class SignInAndResetController {
                             + locking.threshold() + " for " + locking.duration().toSeconds() + " s",
                     admin.accountId()));
         });
-        // An admin with no method of their own is sent on to add one; Security info then says the settings hold.
-        if (secondFactorRequired && !methods.asked(admin.accountId(), admin.upn())) {
+        // An admin without a method of their own would be sent on to add one, and lose the confirmation on the way.
+        if (methods.missingRequired(admin.organisationId(), admin.accountId(), admin.upn())) {
             return "redirect:" + SecurityInfoController.PAGE + "?settingssaved";
         }
         return "redirect:" + PAGE + "?saved";

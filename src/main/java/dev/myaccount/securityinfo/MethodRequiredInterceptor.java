@@ -21,11 +21,9 @@ import dev.myaccount.web.Access;
 @Component
 class MethodRequiredInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
-    private final SignInSettings settings;
     private final SignInMethods methods;
 
-    MethodRequiredInterceptor(SignInSettings settings, SignInMethods methods) {
-        this.settings = settings;
+    MethodRequiredInterceptor(SignInMethods methods) {
         this.methods = methods;
     }
 
@@ -41,8 +39,8 @@ class MethodRequiredInterceptor implements HandlerInterceptor, WebMvcConfigurer 
             throws Exception {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInPerson person
-                && !person.mustChangePassword() && settings.secondFactorRequired(person.organisationId())
-                && !methods.asked(person.accountId(), person.upn())) {
+                && !person.mustChangePassword()
+                && methods.missingRequired(person.organisationId(), person.accountId(), person.upn())) {
             response.sendRedirect(request.getContextPath() + SecurityInfoController.PAGE);
             return false;
         }

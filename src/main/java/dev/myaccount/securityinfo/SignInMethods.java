@@ -41,6 +41,14 @@ public class SignInMethods implements SecondFactors {
                 .query(Integer.class).single() > 0 || passkeys.any(upn);
     }
 
+    /**
+     * Whether the person's organisation requires a second step and they have no method for it yet: until they add
+     * one, Security info is all they reach.
+     */
+    public boolean missingRequired(UUID organisationId, UUID accountId, String upn) {
+        return settings.secondFactorRequired(organisationId) && !asked(accountId, upn);
+    }
+
     public List<SignInMethod> of(UUID accountId) {
         return jdbc.sql("""
                 select id, account_id, kind, secret, is_default, created_at, last_used_at from sign_in_method

@@ -47,8 +47,9 @@ final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
         if (token == null) {
             session.saveToken(null, request, response);
-            if (cookie(request).loadToken(request) != null) {
-                cookie(request).saveToken(null, request, response);
+            CookieCsrfTokenRepository cookie = cookie(request);
+            if (cookie.loadToken(request) != null) {
+                cookie.saveToken(null, request, response);
             }
         } else if (request.getSession(false) != null) {
             session.saveToken(token, request, response);
