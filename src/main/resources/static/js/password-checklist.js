@@ -40,10 +40,17 @@
         reasons.replaceChildren();
     }
 
+    // Busy from the keystroke until its answer is shown: screen readers then read the answer once, and the
+    // form below does not move under a pointer that is about to select Submit.
+    function settled() {
+        policy.removeAttribute('aria-busy');
+    }
+
     function check() {
         var mine = ++latest;
         if (input.value === '') {
             clear();
+            settled();
             return;
         }
         var body = new URLSearchParams();
@@ -64,13 +71,18 @@
                 } else if (answer.message) {
                     reasons.replaceChildren(document.createTextNode(answer.message));
                 }
+                settled();
             });
         }).catch(function () {
             // The live check is a help only; Submit still checks everything.
+            if (mine === latest) {
+                settled();
+            }
         });
     }
 
     input.addEventListener('input', function () {
+        policy.setAttribute('aria-busy', 'true');
         clearTimeout(timer);
         timer = setTimeout(check, 200);
     });

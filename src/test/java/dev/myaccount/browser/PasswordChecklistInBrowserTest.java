@@ -25,7 +25,9 @@ class PasswordChecklistInBrowserTest extends BrowserWalk {
             assertThat(browser.has("li[data-check][data-state]")).isFalse();
 
             browser.type("#newPassword", "PatDoe2024!");
+            assertThat(browser.has("#policy[aria-busy=true]")).as("busy until the answer is shown").isTrue();
             browser.waitFor("li[data-check='PREDICTABLE'][data-state='failed']");
+            assertThat(browser.has("#policy[aria-busy]")).isFalse();
             assertThat(browser.text("#live-reasons")).contains(message("policy.reason.mostly-names", language));
             assertThat(browser.find("li[data-check='LENGTH']").getDomAttribute("data-state")).isEqualTo("passed");
             assertThat(browser.find(".strength").isDisplayed()).isTrue();

@@ -87,16 +87,24 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** Clicks a link or button that loads a page, and waits until the new page has replaced the old one. */
+    /**
+     * Clicks a link or button that loads a page, and waits until the new page has replaced the old one. As a
+     * person does, it first waits for the page to stop changing ({@code aria-busy}): a checklist that appears
+     * under a field moves the button below it, and a click aimed at where it was lands beside it.
+     */
     public void click(String css) {
         WebElement oldPage = steadily(() -> find("html"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "the page still busy before clicking " + css).until(d -> !has("[aria-busy=true]"));
         steadily(() -> {
             find(css).click();
             return true;
         });
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(d -> isGone(oldPage));
-        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        wait.withMessage(() -> "the page at " + path() + " not replaced after clicking " + css)
+                .until(d -> isGone(oldPage));
+        wait.withMessage(() -> "the page after clicking " + css + " not loaded")
+                .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /** Chooses {@code file} in a file field, as a person picks it in the file dialog. */
@@ -188,7 +196,7 @@ public final class Browser implements AutoCloseable {
      */
     private <T> T steadily(Supplier<T> action) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
-                .until(d -> action.get());
+                .withMessage("Chromium kept refusing the action").until(d -> action.get());
     }
 
     /** Waits for the page's own script to put {@code css} on the page. */
