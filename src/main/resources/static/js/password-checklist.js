@@ -40,13 +40,17 @@
         reasons.replaceChildren();
     }
 
-    // Busy from the keystroke until its answer is shown: screen readers then read the answer once, and the
-    // form below does not move under a pointer that is about to select Submit.
+    // Busy from a keystroke until the answer to the last one is shown: screen readers then read the answer
+    // once, and the form below does not move under a pointer that is about to select Submit. An earlier
+    // answer that comes while a later keystroke still waits for its check leaves the checklist busy.
     function settled() {
-        policy.removeAttribute('aria-busy');
+        if (timer === null) {
+            policy.removeAttribute('aria-busy');
+        }
     }
 
     function check() {
+        timer = null;
         var mine = ++latest;
         if (input.value === '') {
             clear();

@@ -2,6 +2,7 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +42,25 @@ class PasswordChecklistInBrowserTest extends BrowserWalk {
             assertThat(browser.text("#strength-label")).isEqualTo(message("password.strength.4", language));
             assertThat(browser.text("#live-reasons")).isEmpty();
             browser.screenshot(language + "-checklist-2-accepted");
+        }
+    }
+
+    @Test
+    void theChecklistStaysBusyWhileALaterKeystrokeIsStillToBeChecked() {
+        Person person = people.create();
+        try (Browser browser = new Browser(port, "en")) {
+            browser.open("/signin");
+            browser.signIn(person.upn(), person.password());
+            browser.open("/password");
+            browser.holdScriptAnswers();
+            browser.type("#newPassword", "PatDoe2024!");
+            browser.awaitScriptRequest();
+            browser.keys("x");
+            browser.releaseScriptAnswer();
+            browser.awaitScriptRequest();
+            assertThat(browser.has("#policy[aria-busy=true]")).as("busy until the last keystroke is checked").isTrue();
+            browser.releaseScriptAnswer();
+            browser.waitFor("#policy:not([aria-busy]) li[data-check='PREDICTABLE'][data-state='failed']");
         }
     }
 }

@@ -19,11 +19,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
@@ -94,16 +96,13 @@ public final class Browser implements AutoCloseable {
      */
     public void click(String css) {
         WebElement oldPage = steadily(() -> find("html"));
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .withMessage(() -> "the page still busy before clicking " + css).until(d -> !has("[aria-busy=true]"));
+        waiting("the page to stop changing before clicking " + css).until(d -> !has("[aria-busy=true]"));
         steadily(() -> {
             find(css).click();
             return true;
         });
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.withMessage(() -> "the page at " + path() + " not replaced after clicking " + css)
-                .until(d -> isGone(oldPage));
-        wait.withMessage(() -> "the page after clicking " + css + " not loaded")
+        waiting("a new page after clicking " + css).until(d -> isGone(oldPage));
+        waiting("the page after clicking " + css + " to load")
                 .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
@@ -161,7 +160,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits for a page that a key press loads. */
     public void awaitPage(String path) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> path().equals(path));
+        waiting("the page " + path).until(d -> path().equals(path));
     }
 
     /** Clicks a button whose script answers on the same page. */
@@ -195,14 +194,45 @@ public final class Browser implements AutoCloseable {
      * the document" (it sometimes does right after a page load); the action did not happen then.
      */
     private <T> T steadily(Supplier<T> action) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
-                .withMessage("Chromium kept refusing the action").until(d -> action.get());
+        return waiting("Chromium to take the action").ignoring(WebDriverException.class).until(d -> action.get());
+    }
+
+    /**
+     * From now on the answers to the page script's requests (fetch) wait to be let through one by one, as on a
+     * slow network; see {@link #awaitScriptRequest()} and {@link #releaseScriptAnswer()}.
+     */
+    public void holdScriptAnswers() {
+        driver.executeScript("""
+                var send = window.fetch;
+                window.heldAnswers = [];
+                window.fetch = function () {
+                    var answer = send.apply(this, arguments);
+                    return new Promise(function (resolve) {
+                        window.heldAnswers.push(function () { resolve(answer); });
+                    });
+                };""");
+    }
+
+    /** Waits until the page's script has asked the server something whose answer is held. */
+    public void awaitScriptRequest() {
+        waiting("a request of the page's script").until(d -> (Long) driver.executeScript(
+                "return window.heldAnswers.length;") > 0);
+    }
+
+    /** Lets the answer to the oldest held request through, once the server has given it. */
+    public void releaseScriptAnswer() {
+        awaitScriptRequest();
+        driver.executeScript("window.heldAnswers.shift()();");
     }
 
     /** Waits for the page's own script to put {@code css} on the page. */
     public void waitFor(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        waiting(css).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** A wait of up to ten seconds that names, when it runs out, what it waited for. */
+    private FluentWait<WebDriver> waiting(String what) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage("waiting for " + what);
     }
 
     public void signIn(String upn, String password) {
