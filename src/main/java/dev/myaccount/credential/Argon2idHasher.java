@@ -1,14 +1,48 @@
 package dev.myaccount.credential;
 
-/** One implementation of Argon2id: makes and checks PHC strings from the password's bytes, never keeping them. */
-interface Argon2idHasher {
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+
+/**
+ * Argon2id as PHC strings, made and checked from the password's bytes, which it never keeps. Its subclasses are
+ * the implementations of Argon2id's function; salts, the stored form and the comparison are the same for all.
+ */
+abstract class Argon2idHasher {
+
+    static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+
+    private final HashingProperties parameters;
+    private final SecureRandom random = new SecureRandom();
+
+    Argon2idHasher(HashingProperties parameters) {
+        this.parameters = parameters;
+    }
 
     /** A PHC string of the password with a fresh random salt and the configured parameters. */
-    String hash(byte[] password);
+    final String hash(byte[] password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        int m = parameters.memoryKib();
+        int t = parameters.iterations();
+        int p = parameters.parallelism();
+        return new PhcString(m, t, p, salt, tag(password, salt, m, t, p, HASH_BYTES)).format();
+    }
 
     /** Whether the password matches the PHC string, compared in constant time. */
-    boolean verify(byte[] password, String phc);
+    final boolean verify(byte[] password, String phc) {
+        PhcString stored = PhcString.parse(phc);
+        return MessageDigest.isEqual(stored.hash(), tag(password, stored.salt(), stored.memoryKib(),
+                stored.iterations(), stored.parallelism(), stored.hash().length));
+    }
+
+    HashingProperties parameters() {
+        return parameters;
+    }
 
     /** Its name, for the log and the health details. */
-    String implementation();
+    abstract String implementation();
+
+    /** Argon2id (version 19) of the password: a tag of {@code length} bytes. */
+    abstract byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length);
 }

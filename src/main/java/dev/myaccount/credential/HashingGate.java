@@ -19,9 +19,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Password hashes run on a fixed set of hashing threads, so that a flood of sign-ins cannot take more
- * than that many times Argon2's memory; a bounded number wait their turn, the rest are refused. Keeping
- * hashing on the same few threads also keeps libargon2's memory in the same few malloc arenas, warm and
- * reused, where request threads would each leave 19 MiB behind in an arena of their own.
+ * than that many times Argon2's memory; a bounded number wait their turn, the rest are refused.
  */
 final class HashingGate implements AutoCloseable {
 

@@ -51,13 +51,13 @@ class PasswordHashingConfiguration {
         return new DelegatingPasswordEncoder(ARGON2ID, Map.of(ARGON2ID, new Argon2idPasswordEncoder(hasher, hashing)));
     }
 
-    /** libargon2 where it loads; else BouncyCastle, said once in the log. */
+    /** libsodium where it loads; else BouncyCastle, said once in the log. */
     private static Argon2idHasher fastest(HashingProperties hashing) {
         try {
-            return new NativeArgon2id(hashing);
+            return new SodiumArgon2id(hashing);
         } catch (LinkageError | IllegalStateException noNativeLibrary) {
-            log.warn("libargon2 could not be loaded ({}); hashing passwords with BouncyCastle's Argon2id, which is "
-                    + "slower and allocates its memory on the Java heap", noNativeLibrary.toString());
+            log.warn("libsodium's Argon2id cannot be used ({}); hashing passwords with BouncyCastle's Argon2id, "
+                    + "which is slower and allocates its memory on the Java heap", noNativeLibrary.toString());
             return new BouncyCastleArgon2id(hashing);
         }
     }

@@ -3,8 +3,8 @@ package dev.myaccount.credential;
 import java.util.Base64;
 
 /**
- * An Argon2id hash in the PHC string format that libargon2, BouncyCastle through Spring Security, and
- * this portal all write: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, Base64 without padding.
+ * An Argon2id hash in the PHC string format that libargon2, libsodium, BouncyCastle through Spring Security,
+ * and this portal all write: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, Base64 without padding.
  */
 record PhcString(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
 

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
+import com.goterl.lazysodium.Sodium;
+import com.goterl.lazysodium.SodiumJava;
+import com.goterl.lazysodium.utils.LibraryLoader;
+import com.sun.jna.NativeLong;
+
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 
@@ -37,12 +43,13 @@ import de.mkammerer.argon2.Argon2Factory;
  * Load program for whole sign-ins against a running portal (README, "Benchmarks"): each virtual user
  * opens the sign-in page, reads its CSRF token and posts the form, as issue 9 and the outside measurements count
  * a sign-in; with {@code -DwithMyAccount=true} it also follows the redirect and opens My Account.
- * The limit that hashing sets (Argon2id hashes per second on every processor, by libargon2 as the portal
- * hashes, and by BouncyCastle in a JVM of its own for comparison) is measured in this same run, in short windows that
- * alternate with the sign-in windows, because the machine's speed drifts; the ratio is taken per pair of
- * windows and its median reported. The portal's own figures give the share of its sign-in time spent
- * hashing and its garbage collections; its resident memory is read from /proc when its PID is given. The posts'
- * median time beyond one native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
+ * The limit that hashing sets (Argon2id hashes per second on every processor, by libsodium as the portal hashes) is
+ * measured in this same run, in short windows that alternate with the sign-in windows, because the machine's speed
+ * drifts; the ratio is taken per pair of windows and its median reported. So are two slower limits for comparison:
+ * libargon2's reference C code (the portal's hashing until 2026-11-27, and issue 9's yardstick) and BouncyCastle
+ * (in a JVM of its own). The portal's own figures give the share of its sign-in time spent hashing and its garbage
+ * collections; its resident memory is read from /proc when its PID is given. The posts' median time beyond one
+ * native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
  * [the portal's PID], [concurrency levels, comma-separated: default 1,2,4,8].
@@ -101,7 +108,8 @@ public final class SignInLoad {
                 WITH_MY_ACCOUNT ? "with My Account opened" : "of page and post", residentMemory());
         signIns(2);
         try (BouncyCastleLimit bouncyCastle = new BouncyCastleLimit()) {
-            hashesPerSecond(window, true);
+            hashesPerSecond(window, Hashing.LIBSODIUM);
+            hashesPerSecond(window, Hashing.LIBARGON2);
             bouncyCastle.hashesPerSecond(window);
             measure(rounds, levels, bouncyCastle);
         }
@@ -110,29 +118,29 @@ public final class SignInLoad {
 
     private void measure(int rounds, int[] levels, BouncyCastleLimit bouncyCastle) throws Exception {
         System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
-                + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (mean)  hashing share of POST  "
-                + "POST p50 beyond one native hash ms  young GCs/s  full GCs  load program's CPU");
+                + "libargon2 limit/s  ratio to it (median, worst)  BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  "
+                + "POST server ms (mean)  hashing share of POST  POST p50 beyond one native hash ms  "
+                + "beyond one libargon2 hash ms  young GCs/s  full GCs  load program's CPU");
         for (int users : levels) {
-            List<Double> ratios = new ArrayList<>();
-            List<Double> javaRatios = new ArrayList<>();
+            Limit sodium = new Limit();
+            Limit reference = new Limit();
+            Limit java = new Limit();
             List<Long> latencies = new ArrayList<>();
             List<Long> postLatencies = new ArrayList<>();
             double rate = 0;
-            double limit = 0;
-            double javaLimit = 0;
             double ownCpu = 0;
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
-                double roundLimit = hashesPerSecond(window, true);
+                double roundLimit = hashesPerSecond(window, Hashing.LIBSODIUM);
                 Window signIns = signIns(users);
                 double roundJavaLimit = bouncyCastle.hashesPerSecond(window);
-                ratios.add(signIns.rate() / roundLimit);
-                javaRatios.add(signIns.rate() / roundJavaLimit);
+                double roundReferenceLimit = hashesPerSecond(window, Hashing.LIBARGON2);
+                sodium.add(signIns.rate(), roundLimit, rounds);
+                reference.add(signIns.rate(), roundReferenceLimit, rounds);
+                java.add(signIns.rate(), roundJavaLimit, rounds);
                 latencies.addAll(signIns.latenciesNanos());
                 postLatencies.addAll(signIns.postLatenciesNanos());
                 rate += signIns.rate() / rounds;
-                limit += roundLimit / rounds;
-                javaLimit += roundJavaLimit / rounds;
                 ownCpu += signIns.ownCpuShare() / rounds;
             }
             Map<String, Double> after = figures();
@@ -140,15 +148,40 @@ public final class SignInLoad {
             double posts = delta(before, after, "http_server_requests_seconds_count" + POST_SIGN_IN);
             double postSeconds = delta(before, after, "http_server_requests_seconds_sum" + POST_SIGN_IN);
             double signInWindows = rounds * (double) window.toSeconds();
-            // Each of the limit's threads makes limit / processors hashes a second: one hash takes the inverse.
-            double nativeHashMillis = 1000 * Runtime.getRuntime().availableProcessors() / limit;
-            System.out.printf("%11d  %10.2f  %14.2f  %15.0f%% %9.0f%%  %20.2f  %10.0f%%  %6.0f  %6.0f  %20.1f  %20.0f%%"
-                    + "  %34.1f  %11.2f  %8.0f  %16.0f%%%n", users, rate, limit, 100 * median(ratios),
-                    100 * Collections.min(ratios), javaLimit, 100 * median(javaRatios), percentile(latencies, 50),
+            double postMedian = percentile(postLatencies, 50);
+            System.out.printf("%11d  %10.2f  %14.2f  %15.0f%% %9.0f%%  %17.2f  %15.0f%% %9.0f%%  %20.2f  %10.0f%%  %6.0f"
+                    + "  %6.0f  %20.1f  %20.0f%%  %34.1f  %28.1f  %11.2f  %8.0f  %16.0f%%%n", users, rate, sodium.mean,
+                    100 * sodium.median(), 100 * sodium.worst(), reference.mean, 100 * reference.median(),
+                    100 * reference.worst(), java.mean, 100 * java.median(), percentile(latencies, 50),
                     percentile(latencies, 99), 1000 * postSeconds / posts, 100 * hashing / postSeconds,
-                    percentile(postLatencies, 50) - nativeHashMillis,
+                    postMedian - sodium.hashMillis(), postMedian - reference.hashMillis(),
                     (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
                     sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu);
+        }
+    }
+
+    /** A limit's windows at one concurrency: their mean, and the sign-ins' ratio to each. */
+    private static final class Limit {
+
+        private final List<Double> ratios = new ArrayList<>();
+        private double mean;
+
+        void add(double signInRate, double limit, int rounds) {
+            ratios.add(signInRate / limit);
+            mean += limit / rounds;
+        }
+
+        double median() {
+            return SignInLoad.median(ratios);
+        }
+
+        double worst() {
+            return Collections.min(ratios);
+        }
+
+        /** Each of the limit's threads makes mean / processors hashes a second: one hash takes the inverse. */
+        double hashMillis() {
+            return 1000 * Runtime.getRuntime().availableProcessors() / mean;
         }
     }
 
@@ -260,23 +293,21 @@ public final class SignInLoad {
                 .filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow().split(";", 2)[0];
     }
 
-    /** Argon2id hashes per second with the portal's parameters on every processor: the limit. */
-    private static double hashesPerSecond(Duration window, boolean nativeLibrary) throws Exception {
+    /** The implementations of Argon2id whose limits are measured; BouncyCastle's runs in a JVM of its own. */
+    private enum Hashing { LIBSODIUM, LIBARGON2, BOUNCYCASTLE }
+
+    /** Argon2id hashes per second with the portal's parameters on every processor: a limit. */
+    private static double hashesPerSecond(Duration window, Hashing hashing) throws Exception {
         int processors = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(processors);
         long end = System.nanoTime() + window.toNanos();
         List<Future<Integer>> done = new ArrayList<>();
         for (int p = 0; p < processors; p++) {
             done.add(pool.submit(() -> {
-                Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
-                Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+                Runnable hash = hasher(hashing);
                 int hashes = 0;
                 while (System.nanoTime() < end) {
-                    if (nativeLibrary) {
-                        libargon2.hash(2, 19456, 1, SAMPLE_PASSWORD.getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        java.encode(SAMPLE_PASSWORD);
-                    }
+                    hash.run();
                     hashes++;
                 }
                 return hashes;
@@ -288,6 +319,34 @@ public final class SignInLoad {
         }
         pool.shutdown();
         return hashes / (window.toNanos() / 1e9);
+    }
+
+    /** One hash of the sample password with a fresh salt, as the portal makes it (m=19 MiB, t=2, p=1). */
+    private static Runnable hasher(Hashing hashing) {
+        byte[] password = SAMPLE_PASSWORD.getBytes(StandardCharsets.UTF_8);
+        return switch (hashing) {
+            case LIBSODIUM -> {
+                Sodium sodium = new SodiumJava(LibraryLoader.Mode.PREFER_BUNDLED);
+                SecureRandom random = new SecureRandom();
+                byte[] salt = new byte[16];
+                byte[] tag = new byte[32];
+                yield () -> {
+                    random.nextBytes(salt);
+                    if (sodium.crypto_pwhash(tag, tag.length, password, password.length, salt, 2,
+                            new NativeLong(19456 * 1024L), 2) != 0) {
+                        throw new IllegalStateException("libsodium refused to hash");
+                    }
+                };
+            }
+            case LIBARGON2 -> {
+                Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
+                yield () -> libargon2.hash(2, 19456, 1, password);
+            }
+            case BOUNCYCASTLE -> {
+                Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+                yield () -> java.encode(SAMPLE_PASSWORD);
+            }
+        };
     }
 
     /**
@@ -320,7 +379,7 @@ public final class SignInLoad {
         static void answer() throws Exception {
             BufferedReader asked = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String millis = asked.readLine(); millis != null; millis = asked.readLine()) {
-                System.out.println(SignInLoad.hashesPerSecond(Duration.ofMillis(Long.parseLong(millis)), false));
+                System.out.println(SignInLoad.hashesPerSecond(Duration.ofMillis(Long.parseLong(millis)), Hashing.BOUNCYCASTLE));
             }
         }
 

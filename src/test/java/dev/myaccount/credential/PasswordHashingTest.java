@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Version;
@@ -22,8 +23,10 @@ class PasswordHashingTest {
     private static final HashingProperties OWASP = new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5));
 
     private final PasswordEncoder owasp = PasswordHashingConfiguration.argon2id(OWASP);
-    private final Argon2idHasher libargon2 = new NativeArgon2id(OWASP);
+    private final Argon2idHasher libsodium = new SodiumArgon2id(OWASP);
     private final Argon2idHasher bouncyCastle = new BouncyCastleArgon2id(OWASP);
+    /** libargon2, the reference C code, which hashed the portal's passwords until 2026-11-27. */
+    private final Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
 
     @Test
     void hashesAreArgon2idPhcStringsWithOwaspParametersBehindAnId() {
@@ -35,24 +38,43 @@ class PasswordHashingTest {
     }
 
     @Test
-    void thePortalHashesWithLibargon2() {
-        assertThat(new Argon2idPasswordEncoder(libargon2, OWASP).encode("x")).startsWith("$argon2id$v=19$");
-        assertThat(libargon2.implementation()).isEqualTo("libargon2");
+    void thePortalHashesWithLibsodium() {
+        assertThat(new Argon2idPasswordEncoder(libsodium, OWASP).encode("x")).startsWith("$argon2id$v=19$");
+        assertThat(libsodium.implementation()).isEqualTo("libsodium");
     }
 
     @Test
     void eachImplementationVerifiesTheOthersHashesAndRefusesAWrongPassword() {
         byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         byte[] wrong = "correct horse battery stapler".getBytes(StandardCharsets.UTF_8);
-        String byNative = libargon2.hash(password);
+        String bySodium = libsodium.hash(password);
         String byJava = bouncyCastle.hash(password);
+        String byReference = libargon2.hash(2, 19456, 1, password);
 
-        assertThat(byNative).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(bySodium).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(byJava).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(bouncyCastle.verify(password, byNative)).isTrue();
-        assertThat(libargon2.verify(password, byJava)).isTrue();
-        assertThat(bouncyCastle.verify(wrong, byNative)).isFalse();
-        assertThat(libargon2.verify(wrong, byJava)).isFalse();
+        assertThat(bouncyCastle.verify(password, bySodium)).isTrue();
+        assertThat(libargon2.verify(bySodium, password)).isTrue();
+        assertThat(libsodium.verify(password, byJava)).isTrue();
+        assertThat(libsodium.verify(password, byReference)).as("a hash stored before libsodium").isTrue();
+        assertThat(bouncyCastle.verify(wrong, bySodium)).isFalse();
+        assertThat(libsodium.verify(wrong, byJava)).isFalse();
+        assertThat(libsodium.verify(wrong, byReference)).isFalse();
+    }
+
+    @Test
+    void libsodiumGivesTheReferenceTagsAndLeavesMoreLanesToBouncyCastle() {
+        Argon2Advanced reference = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
+        byte[] password = "pässwörd ✓".getBytes(StandardCharsets.UTF_8);
+        byte[] salt = filled(16, 0x5a);
+        for (int[] mtl : new int[][] {{8, 1, 16}, {1024, 1, 32}, {19456, 2, 32}, {4096, 3, 64}}) {
+            assertThat(libsodium.tag(password, salt, mtl[0], mtl[1], 1, mtl[2])).as("m=%d t=%d", mtl[0], mtl[1])
+                    .isEqualTo(reference.rawHashAdvanced(mtl[1], mtl[0], 1, password, salt, null, null, mtl[2],
+                            Argon2Version.V13));
+        }
+        String twoLanes = libargon2.hash(1, 1024, 2, password);
+        assertThat(libsodium.verify(password, twoLanes)).isTrue();
+        assertThat(libsodium.verify(filled(4, 0x61), twoLanes)).isFalse();
     }
 
     @Test
@@ -66,7 +88,7 @@ class PasswordHashingTest {
     }
 
     @Test
-    void bothImplementationsGiveRfc9106sArgon2idTestVector() {
+    void bouncyCastleAndTheReferenceGiveRfc9106sArgon2idTestVector() {
         // RFC 9106, section 5.3: t=3, m=32 KiB, p=4, password 32 × 0x01, salt 16 × 0x02, secret 8 × 0x03,
         // associated data 12 × 0x04, a tag of 32 bytes.
         byte[] password = filled(32, 0x01);
@@ -116,7 +138,9 @@ class PasswordHashingTest {
     @Test
     void aDamagedStoredHashIsAWrongPasswordNotAnError() {
         for (String damaged : new String[] {"{argon2id}", "{argon2id}$argon2id$v=19$m=19456", "{argon2id}garbage",
-                "{argon2id}$argon2id$v=19$m=19456,t=2,p=1$!!$!!"}) {
+                "{argon2id}$argon2id$v=19$m=19456,t=2,p=1$!!$!!",
+                "{argon2id}$argon2id$v=19$m=1,t=1,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA",
+                "{argon2id}$argon2id$v=19$m=1024,t=0,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA"}) {
             assertThat(owasp.matches("any password", damaged)).as(damaged).isFalse();
         }
     }

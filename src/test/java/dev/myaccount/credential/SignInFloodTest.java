@@ -62,20 +62,22 @@ class SignInFloodTest extends PortalTestCase {
             };
         }
 
-        private record Counted(Argon2idHasher real) implements Argon2idHasher {
+        private static final class Counted extends Argon2idHasher {
 
-            @Override
-            public String hash(byte[] password) {
-                return counted(() -> real.hash(password));
+            private final Argon2idHasher real;
+
+            Counted(Argon2idHasher real) {
+                super(real.parameters());
+                this.real = real;
             }
 
             @Override
-            public boolean verify(byte[] password, String phc) {
-                return counted(() -> real.verify(password, phc));
+            byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+                return counted(() -> real.tag(password, salt, memoryKib, iterations, parallelism, length));
             }
 
             @Override
-            public String implementation() {
+            String implementation() {
                 return real.implementation();
             }
 
