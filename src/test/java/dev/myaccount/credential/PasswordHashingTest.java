@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -18,6 +21,7 @@ import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Version;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PasswordHashingTest {
 
     private static final HashingProperties OWASP = new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5));
@@ -75,6 +79,20 @@ class PasswordHashingTest {
         String twoLanes = libargon2.hash(1, 1024, 2, password);
         assertThat(libsodium.verify(password, twoLanes)).isTrue();
         assertThat(libsodium.verify(filled(4, 0x61), twoLanes)).isFalse();
+    }
+
+    @Test
+    void parametersLibsodiumCannotComputeFallBackToBouncyCastleAndSaySo(CapturedOutput log) {
+        HashingProperties twoLanes = new HashingProperties(1024, 1, 2, 0, 64, Duration.ofSeconds(5));
+
+        Argon2idHasher chosen = new PasswordHashingConfiguration().argon2idHasher(twoLanes);
+
+        assertThat(chosen.implementation()).isEqualTo("BouncyCastle");
+        assertThat(log.getAll()).containsOnlyOnce("hashing passwords with BouncyCastle's Argon2id");
+        byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
+        String hash = chosen.hash(password);
+        assertThat(hash).startsWith("$argon2id$v=19$m=1024,t=1,p=2$");
+        assertThat(libargon2.verify(hash, password)).isTrue();
     }
 
     @Test
