@@ -31,9 +31,10 @@ final class SodiumArgon2id extends Argon2idHasher {
         tag(new byte[] {0}, new byte[SALT_BYTES], 8, 1, 1, 16);
     }
 
+    /** "libsodium (bundled)", or "libsodium (system)" where lazysodium ships none for this platform. */
     @Override
     String implementation() {
-        return "libsodium";
+        return "libsodium (" + Library.LOADED.origin() + ")";
     }
 
     @Override
@@ -42,7 +43,7 @@ final class SodiumArgon2id extends Argon2idHasher {
             return BouncyCastleArgon2id.compute(password, salt, memoryKib, iterations, parallelism, length);
         }
         byte[] tag = new byte[length];
-        if (Library.SODIUM.crypto_pwhash(tag, length, password, password.length, salt, iterations,
+        if (Library.LOADED.sodium().crypto_pwhash(tag, length, password, password.length, salt, iterations,
                 new NativeLong(memoryKib * 1024L), ARGON2ID13) != 0) {
             throw new IllegalArgumentException("libsodium refused these Argon2id parameters");
         }
@@ -52,25 +53,29 @@ final class SodiumArgon2id extends Argon2idHasher {
     /** The library, loaded when first used, once for the whole process. */
     private static final class Library {
 
-        static final Sodium SODIUM = load();
+        static final Loaded LOADED = load();
+
+        record Loaded(Sodium sodium, String origin) {
+        }
 
         /**
          * The libsodium lazysodium ships for this platform, else the system's. lazysodium's own loader reads its
          * jar as a file, which a jar inside the portal's jar is not, so JNA copies the library out instead (to a
          * temporary file that is deleted when the JVM exits).
          */
-        private static Sodium load() {
-            Sodium sodium;
+        private static Loaded load() {
+            Loaded loaded;
             try {
-                sodium = new SodiumJava(Native.extractFromResourcePath("/" + LibraryLoader.getSodiumPathInResources(),
-                        SodiumArgon2id.class.getClassLoader()).getAbsolutePath());
+                loaded = new Loaded(new SodiumJava(Native.extractFromResourcePath(
+                        "/" + LibraryLoader.getSodiumPathInResources(), SodiumArgon2id.class.getClassLoader())
+                        .getAbsolutePath()), "bundled");
             } catch (IOException | RuntimeException noBundledLibrary) {
-                sodium = new SodiumJava(LibraryLoader.Mode.SYSTEM_ONLY);
+                loaded = new Loaded(new SodiumJava(LibraryLoader.Mode.SYSTEM_ONLY), "system");
             }
-            if (sodium.sodium_init() < 0) {
+            if (loaded.sodium().sodium_init() < 0) {
                 throw new IllegalStateException("libsodium could not initialise");
             }
-            return sodium;
+            return loaded;
         }
     }
 }
