@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,13 +30,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-import com.goterl.lazysodium.Sodium;
-import com.goterl.lazysodium.SodiumJava;
-import com.goterl.lazysodium.utils.LibraryLoader;
-import com.sun.jna.NativeLong;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
+
+import dev.myaccount.credential.PortalHasher;
 
 /**
  * Load program for whole sign-ins against a running portal (README, "Benchmarks"): each virtual user
@@ -103,12 +100,13 @@ public final class SignInLoad {
     }
 
     private void run(int rounds, int[] levels) throws Exception {
-        System.out.printf("processors %d, window %d s, %d rounds per concurrency, sign-ins %s; portal resident %s%n",
-                Runtime.getRuntime().availableProcessors(), window.toSeconds(), rounds,
-                WITH_MY_ACCOUNT ? "with My Account opened" : "of page and post", residentMemory());
+        System.out.printf("processors %d, window %d s, %d rounds per concurrency, sign-ins %s; portal resident %s; "
+                + "native limit by %s%n", Runtime.getRuntime().availableProcessors(), window.toSeconds(), rounds,
+                WITH_MY_ACCOUNT ? "with My Account opened" : "of page and post", residentMemory(),
+                new PortalHasher().implementation());
         signIns(2);
         try (BouncyCastleLimit bouncyCastle = new BouncyCastleLimit()) {
-            hashesPerSecond(window, Hashing.LIBSODIUM);
+            hashesPerSecond(window, Hashing.PORTAL);
             hashesPerSecond(window, Hashing.LIBARGON2);
             bouncyCastle.hashesPerSecond(window);
             measure(rounds, levels, bouncyCastle);
@@ -131,7 +129,7 @@ public final class SignInLoad {
             double ownCpu = 0;
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
-                double roundLimit = hashesPerSecond(window, Hashing.LIBSODIUM);
+                double roundLimit = hashesPerSecond(window, Hashing.PORTAL);
                 Window signIns = signIns(users);
                 double roundJavaLimit = bouncyCastle.hashesPerSecond(window);
                 double roundReferenceLimit = hashesPerSecond(window, Hashing.LIBARGON2);
@@ -294,7 +292,7 @@ public final class SignInLoad {
     }
 
     /** The implementations of Argon2id whose limits are measured; BouncyCastle's runs in a JVM of its own. */
-    private enum Hashing { LIBSODIUM, LIBARGON2, BOUNCYCASTLE }
+    private enum Hashing { PORTAL, LIBARGON2, BOUNCYCASTLE }
 
     /** Argon2id hashes per second with the portal's parameters on every processor: a limit. */
     private static double hashesPerSecond(Duration window, Hashing hashing) throws Exception {
@@ -325,18 +323,9 @@ public final class SignInLoad {
     private static Runnable hasher(Hashing hashing) {
         byte[] password = SAMPLE_PASSWORD.getBytes(StandardCharsets.UTF_8);
         return switch (hashing) {
-            case LIBSODIUM -> {
-                Sodium sodium = new SodiumJava(LibraryLoader.Mode.PREFER_BUNDLED);
-                SecureRandom random = new SecureRandom();
-                byte[] salt = new byte[16];
-                byte[] tag = new byte[32];
-                yield () -> {
-                    random.nextBytes(salt);
-                    if (sodium.crypto_pwhash(tag, tag.length, password, password.length, salt, 2,
-                            new NativeLong(19456 * 1024L), 2) != 0) {
-                        throw new IllegalStateException("libsodium refused to hash");
-                    }
-                };
+            case PORTAL -> {
+                PortalHasher portal = new PortalHasher();
+                yield () -> portal.hash(password);
             }
             case LIBARGON2 -> {
                 Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);

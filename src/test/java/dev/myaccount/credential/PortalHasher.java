@@ -1,0 +1,21 @@
+package dev.myaccount.credential;
+
+import java.time.Duration;
+
+/**
+ * The Argon2id the portal would choose, with its default parameters (m=19 MiB, t=2, p=1), for the sign-in
+ * benchmark's limit: the same library, loaded the same way, hashing as a sign-in does.
+ */
+public final class PortalHasher {
+
+    private final Argon2idHasher hasher = new PasswordHashingConfiguration()
+            .argon2idHasher(new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5)));
+
+    public String hash(byte[] password) {
+        return hasher.hash(password);
+    }
+
+    public String implementation() {
+        return hasher.implementation();
+    }
+}
