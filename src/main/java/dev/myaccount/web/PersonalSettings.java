@@ -3,6 +3,7 @@ package dev.myaccount.web;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -15,6 +16,8 @@ public final class PersonalSettings {
 
     static final String LANGUAGE = PersonalSettings.class.getName() + ".language";
     private static final String TIME_ZONE = PersonalSettings.class.getName() + ".timeZone";
+    /** Read once: {@link ZoneId#getAvailableZoneIds()} copies its six hundred names on every call. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private PersonalSettings() {
     }
@@ -23,7 +26,7 @@ public final class PersonalSettings {
     public static void keep(HttpSession session, String language, String timeZone) {
         session.setAttribute(LANGUAGE, SupportedLanguages.LANGUAGES.stream()
                 .filter(known -> known.getLanguage().equals(language)).findFirst().orElse(null));
-        session.setAttribute(TIME_ZONE, timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone) ? null
+        session.setAttribute(TIME_ZONE, timeZone == null || !ZONES.contains(timeZone) ? null
                 : ZoneId.of(timeZone));
     }
 

@@ -118,7 +118,8 @@ public final class SignInLoad {
         System.out.println("concurrency  sign-ins/s  native limit/s  ratio to it (median, worst)  "
                 + "libargon2 limit/s  ratio to it (median, worst)  BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  "
                 + "POST server ms (mean)  hashing share of POST  POST p50 beyond one native hash ms  "
-                + "beyond one libargon2 hash ms  young GCs/s  full GCs  load program's CPU");
+                + "beyond one libargon2 hash ms  young GCs/s  full GCs  load program's CPU  "
+                + "portal CPU per sign-in beyond one native hash ms");
         for (int users : levels) {
             Limit sodium = new Limit();
             Limit reference = new Limit();
@@ -127,6 +128,7 @@ public final class SignInLoad {
             List<Long> postLatencies = new ArrayList<>();
             double rate = 0;
             double ownCpu = 0;
+            long portalCpu = 0;
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
                 double roundLimit = hashesPerSecond(window, Hashing.PORTAL);
@@ -140,6 +142,7 @@ public final class SignInLoad {
                 postLatencies.addAll(signIns.postLatenciesNanos());
                 rate += signIns.rate() / rounds;
                 ownCpu += signIns.ownCpuShare() / rounds;
+                portalCpu += signIns.portalCpuNanos();
             }
             Map<String, Double> after = figures();
             double hashing = delta(before, after, "myaccount_password_hashing_seconds_sum");
@@ -148,13 +151,14 @@ public final class SignInLoad {
             double signInWindows = rounds * (double) window.toSeconds();
             double postMedian = percentile(postLatencies, 50);
             System.out.printf("%11d  %10.2f  %14.2f  %15.0f%% %9.0f%%  %17.2f  %15.0f%% %9.0f%%  %20.2f  %10.0f%%  %6.0f"
-                    + "  %6.0f  %20.1f  %20.0f%%  %34.1f  %28.1f  %11.2f  %8.0f  %16.0f%%%n", users, rate, sodium.mean,
+                    + "  %6.0f  %20.1f  %20.0f%%  %34.1f  %28.1f  %11.2f  %8.0f  %16.0f%%  %46.1f%n", users, rate, sodium.mean,
                     100 * sodium.median(), 100 * sodium.worst(), reference.mean, 100 * reference.median(),
                     100 * reference.worst(), java.mean, 100 * java.median(), percentile(latencies, 50),
                     percentile(latencies, 99), 1000 * postSeconds / posts, 100 * hashing / postSeconds,
                     postMedian - sodium.hashMillis(), postMedian - reference.hashMillis(),
                     (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
-                    sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu);
+                    sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu,
+                    pid == null ? Double.NaN : portalCpu / 1e6 / (rate * signInWindows) - sodium.hashMillis());
         }
     }
 
@@ -204,12 +208,13 @@ public final class SignInLoad {
 
     /** A window's sign-ins per second, their times, their posts' times, and this program's share of the processors. */
     private record Window(double rate, List<Long> latenciesNanos, List<Long> postLatenciesNanos,
-            double ownCpuShare) {
+            double ownCpuShare, long portalCpuNanos) {
     }
 
     /** As many whole sign-ins as {@code users} virtual users complete in one window. */
     private Window signIns(int users) throws Exception {
         long cpuBefore = OWN_PROCESS.getProcessCpuTime();
+        long portalCpuBefore = portalCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long end = System.nanoTime() + window.toNanos();
         List<Future<List<long[]>>> done = new ArrayList<>();
@@ -235,7 +240,17 @@ public final class SignInLoad {
         pool.shutdown();
         double cpu = (OWN_PROCESS.getProcessCpuTime() - cpuBefore) / (double) window.toNanos();
         return new Window(all.size() / (double) window.toSeconds(), all, posts,
-                cpu / Runtime.getRuntime().availableProcessors());
+                cpu / Runtime.getRuntime().availableProcessors(), portalCpuNanos() - portalCpuBefore);
+    }
+
+    /** The portal's processor time so far, from /proc (utime and stime, in ticks of 1/100 s); 0 without a PID. */
+    private long portalCpuNanos() throws Exception {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(afterName[11]) + Long.parseLong(afterName[12])) * 10_000_000L;
     }
 
     /**
