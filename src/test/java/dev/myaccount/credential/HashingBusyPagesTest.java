@@ -3,9 +3,6 @@ package dev.myaccount.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,20 +29,7 @@ class HashingBusyPagesTest extends PortalTestCase {
         assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
         var passwordPage = browser.get("/password").page();
 
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch held = new CountDownLatch(1);
-        CompletableFuture<Boolean> occupant = CompletableFuture.supplyAsync(() -> gate.run(() -> {
-            held.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }));
-        try {
-            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-
+        try (GateOccupant occupant = new GateOccupant(gate)) {
             Response change = browser.submit(passwordPage, "form[action=/password]", Map.of("currentPassword",
                     person.password(), "newPassword", "a brand new passphrase", "confirmPassword", "a brand new passphrase"));
             assertThat(change.status()).isEqualTo(503);
@@ -55,10 +39,9 @@ class HashingBusyPagesTest extends PortalTestCase {
             Response signIn = new PortalClient(port).signIn(person.upn(), person.password());
             assertThat(signIn.status()).isEqualTo(503);
             assertThat(signIn.page().select("h1").text()).isEqualTo("The portal is busy");
-        } finally {
-            release.countDown();
+
+            assertThat(occupant.release()).isTrue();
         }
-        assertThat(occupant.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(new PortalClient(port).signIn(person.upn(), person.password()).location()).contains("/");
     }
 }
