@@ -30,7 +30,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 
@@ -45,7 +44,7 @@ import dev.myaccount.credential.PortalHasher;
  * drifts; the ratio is taken per pair of windows and its median reported. So are two slower limits for comparison:
  * libargon2's reference C code (the portal's hashing until 2026-11-27, and issue 9's yardstick) and BouncyCastle
  * (in a JVM of its own). The portal's own figures give the share of its sign-in time spent hashing and its garbage
- * collections; its resident memory is read from /proc when its PID is given. The posts' median time beyond one
+ * collections; its resident memory and processor time are read from /proc when its PID is given. The posts' median time beyond one
  * native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
@@ -206,7 +205,10 @@ public final class SignInLoad {
                 .map(line -> line.replaceAll("\\s+", " ").substring("VmRSS: ".length())).findFirst().orElse("?");
     }
 
-    /** A window's sign-ins per second, their times, their posts' times, and this program's share of the processors. */
+    /**
+     * A window's sign-ins per second, their times, their posts' times, this program's share of the processors, and
+     * the portal's processor time in the window.
+     */
     private record Window(double rate, List<Long> latenciesNanos, List<Long> postLatenciesNanos,
             double ownCpuShare, long portalCpuNanos) {
     }
