@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.springframework.util.FileSystemUtils;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -42,15 +43,17 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    private final Path profile;
 
     public Browser(int port, String language) {
         try {
+            this.profile = Files.createTempDirectory("chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("myaccount.test.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--lang=" + language,
-                    "--user-data-dir=" + Files.createTempDirectory("chromium-").toAbsolutePath());
+                    "--user-data-dir=" + profile.toAbsolutePath());
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             this.driver = new ChromeDriver(options);
         } catch (IOException e) {
@@ -275,5 +278,10 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try {
+            FileSystemUtils.deleteRecursively(profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
