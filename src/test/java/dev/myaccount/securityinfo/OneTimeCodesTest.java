@@ -101,6 +101,18 @@ class OneTimeCodesTest extends PortalTestCase {
         assertThat(fromOneAddress.get(30)).isEqualTo(Sending.TOO_MANY);
     }
 
+    @Test
+    void theAddressesOfOneIpv6SlashSixtyFourShareTheirThirtyCodes() {
+        List<Sending> fromOneNetwork = new ArrayList<>();
+        for (int i = 1; i <= 31; i++) {
+            fromOneNetwork.add(codes.send(people.create().id(), "purpose", WHERE, "2001:db8:7:7::" + i, code -> { }));
+        }
+        assertThat(fromOneNetwork.subList(0, 30)).containsOnly(Sending.SENT);
+        assertThat(fromOneNetwork.get(30)).isEqualTo(Sending.TOO_MANY);
+        assertThat(codes.send(people.create().id(), "purpose", WHERE, "2001:db8:7:8::1", code -> { }))
+                .isEqualTo(Sending.SENT);
+    }
+
     private String send(UUID account, String purpose, String address) {
         String[] sent = new String[1];
         assertThat(codes.send(account, purpose, WHERE, address, code -> sent[0] = code)).isEqualTo(Sending.SENT);

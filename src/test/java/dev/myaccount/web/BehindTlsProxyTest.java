@@ -50,6 +50,15 @@ class BehindTlsProxyTest extends PortalTestCase {
         assertThat(clientAddress(direct)).isEqualTo("127.0.0.2");
     }
 
+    @Test
+    void anIpv6AddressIsRecordedInItsShortForm() {
+        String upn = "nobody-" + System.nanoTime() + "@fabrikam.example";
+
+        signIn("127.0.0.1", upn, "wrong", TLS, "X-Forwarded-For: 2001:DB8:0:0:0:0:0:7");
+
+        assertThat(clientAddress(upn)).isEqualTo("2001:db8::7");
+    }
+
     private Answer signIn(String from, String upn, String password, String... headers) {
         String extra = String.join("\r\n", headers);
         Answer page = RawHttp.sendFrom(from, port, "GET /signin HTTP/1.1\r\nHost: localhost\r\n" + extra, new byte[0]);

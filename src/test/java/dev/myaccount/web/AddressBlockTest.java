@@ -1,4 +1,4 @@
-package dev.myaccount.signin;
+package dev.myaccount.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

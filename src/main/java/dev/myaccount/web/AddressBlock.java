@@ -1,4 +1,4 @@
-package dev.myaccount.signin;
+package dev.myaccount.web;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,14 +9,14 @@ import java.util.HexFormat;
  * The block a client address is limited as: an IPv4 address alone, an IPv6 address by its /64, the
  * smallest network a provider hands out, within which one person can make up any number of addresses.
  */
-final class AddressBlock {
+public final class AddressBlock {
 
     private static final int IPV6_NETWORK_BYTES = 8;
 
     private AddressBlock() {
     }
 
-    static String of(String address) {
+    public static String of(String address) {
         if (address == null || address.indexOf(':') < 0) {
             return address;
         }
