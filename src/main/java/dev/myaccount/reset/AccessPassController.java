@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.LiveCheck;
-import dev.myaccount.web.AddressBlock;
+import dev.myaccount.web.ClientAddresses;
 import dev.myaccount.web.RateLimiter;
 
 /**
@@ -63,7 +63,7 @@ class AccessPassController {
             model.addAttribute("error", "accessPass.error.required");
             return "reset/access-pass";
         }
-        if (!starts.tryTake(AddressBlock.of(request.getRemoteAddr()))) {
+        if (!starts.tryTake(ClientAddresses.block(request.getRemoteAddr()))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("error", "accessPass.error.tooMany");
             return "reset/access-pass";

@@ -28,7 +28,7 @@ import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.OrganisationProfile;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.securityinfo.MethodKind;
-import dev.myaccount.web.AddressBlock;
+import dev.myaccount.web.ClientAddresses;
 import dev.myaccount.web.RateLimiter;
 
 /**
@@ -75,7 +75,7 @@ class ResetController {
             model.addAttribute("error", "reset.error.upn");
             return "reset/start";
         }
-        if (!starts.tryTake(AddressBlock.of(request.getRemoteAddr()))) {
+        if (!starts.tryTake(ClientAddresses.block(request.getRemoteAddr()))) {
             response.setStatus(429);
             model.addAttribute("error", "reset.error.tooMany");
             return "reset/start";

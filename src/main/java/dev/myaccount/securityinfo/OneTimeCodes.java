@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.myaccount.credential.PortalKeys;
 import dev.myaccount.securityinfo.MethodCheck.Sending;
-import dev.myaccount.web.AddressBlock;
+import dev.myaccount.web.ClientAddresses;
 import dev.myaccount.web.RateLimiter;
 
 /**
@@ -52,7 +52,7 @@ public class OneTimeCodes {
         if (!perPerson.tryTake(accountId)) {
             return Sending.TOO_MANY;
         }
-        if (!perAddress.tryTake(AddressBlock.of(clientAddress))) {
+        if (!perAddress.tryTake(ClientAddresses.block(clientAddress))) {
             perPerson.giveBack(accountId);
             return Sending.TOO_MANY;
         }

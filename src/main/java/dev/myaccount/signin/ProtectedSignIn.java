@@ -19,7 +19,7 @@ import dev.myaccount.credential.HashingBusyException;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
-import dev.myaccount.web.AddressBlock;
+import dev.myaccount.web.ClientAddresses;
 import dev.myaccount.web.RateLimiter;
 
 /**
@@ -79,7 +79,7 @@ class ProtectedSignIn implements AuthenticationProvider {
     private Authentication check(Authentication attempt) {
         String upn = DirectoryService.trackable(attempt.getName());
         SignInDetails details = (SignInDetails) attempt.getDetails();
-        String address = AddressBlock.of(details.origin().clientAddress());
+        String address = ClientAddresses.block(details.origin().clientAddress());
         if (!addresses.tryTake(address)) {
             meters.counter("myaccount.signin.attempts", "outcome", "throttled").increment();
             throw new SignInRefusedException(SignInRefusedException.Why.THROTTLED, settings.failuresWindow());

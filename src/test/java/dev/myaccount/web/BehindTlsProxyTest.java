@@ -59,6 +59,17 @@ class BehindTlsProxyTest extends PortalTestCase {
         assertThat(clientAddress(upn)).isEqualTo("2001:db8::7");
     }
 
+    @Test
+    void aForwardedAddressThatIsNoAddressIsRecordedAsItCame() {
+        String upn = "nobody-" + System.nanoTime() + "@fabrikam.example";
+
+        Answer refused = signIn("127.0.0.1", upn, "wrong", TLS, "X-Forwarded-For: 1:2:3:4:5:6:7:8:9");
+
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(refused.header("Location")).hasValue("/signin?error");
+        assertThat(clientAddress(upn)).isEqualTo("1:2:3:4:5:6:7:8:9");
+    }
+
     private Answer signIn(String from, String upn, String password, String... headers) {
         String extra = String.join("\r\n", headers);
         Answer page = RawHttp.sendFrom(from, port, "GET /signin HTTP/1.1\r\nHost: localhost\r\n" + extra, new byte[0]);

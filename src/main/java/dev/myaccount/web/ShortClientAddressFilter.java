@@ -9,40 +9,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.tomcat.util.net.IPv6Utils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives the rest of the portal a client's IPv6 address in its short form (RFC 5952: {@code ::1}, not
- * {@code 0:0:0:0:0:0:0:1}, which is how Java writes the connection's address), so that pages, the audit log and
- * the limits per address all see one spelling. First of the filters, before Spring Security reads the address.
+ * Gives the rest of the portal a client's IPv6 address in its short form ({@link ClientAddresses#shortForm}), so
+ * that pages, the audit log and the limits per address all see one spelling. First of the filters, before Spring
+ * Security reads the address.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ShortClientAddresses extends OncePerRequestFilter {
+class ShortClientAddressFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String address = request.getRemoteAddr();
-        String shortForm = shortForm(address);
+        String shortForm = ClientAddresses.shortForm(address);
         chain.doFilter(Objects.equals(shortForm, address) ? request : new HttpServletRequestWrapper(request) {
             @Override
             public String getRemoteAddr() {
                 return shortForm;
             }
         }, response);
-    }
-
-    /** The address in its short form; an IPv4 address, or what a proxy forwarded that is no address, as it is. */
-    static String shortForm(String address) {
-        try {
-            return address == null ? null : IPv6Utils.canonize(address);
-        } catch (IllegalArgumentException notAnAddress) {
-            return address;
-        }
     }
 }
