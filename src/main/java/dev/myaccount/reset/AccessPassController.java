@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.LiveCheck;
-import dev.myaccount.web.ClientAddresses;
-import dev.myaccount.web.RateLimiter;
+import dev.myaccount.web.AddressRateLimiter;
 
 /**
  * "Sign in with a temporary access pass": the UPN and the pass an admin gave, then a password of the person's
@@ -39,14 +38,14 @@ class AccessPassController {
     private final FirstSignIn firstSignIn;
     private final NewPasswords newPasswords;
     private final LiveCheck liveCheck;
-    private final RateLimiter starts;
+    private final AddressRateLimiter starts;
 
     AccessPassController(FirstSignIn firstSignIn, NewPasswords newPasswords, LiveCheck liveCheck,
             ResetProperties limits) {
         this.firstSignIn = firstSignIn;
         this.newPasswords = newPasswords;
         this.liveCheck = liveCheck;
-        this.starts = new RateLimiter(limits.startsPerAddress(), limits.startsWindow());
+        this.starts = new AddressRateLimiter(limits.startsPerAddress(), limits.startsWindow());
     }
 
     @GetMapping
@@ -63,7 +62,7 @@ class AccessPassController {
             model.addAttribute("error", "accessPass.error.required");
             return "reset/access-pass";
         }
-        if (!starts.tryTake(ClientAddresses.block(request.getRemoteAddr()))) {
+        if (!starts.tryTake(request.getRemoteAddr())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("error", "accessPass.error.tooMany");
             return "reset/access-pass";

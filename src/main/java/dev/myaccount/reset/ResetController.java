@@ -28,8 +28,7 @@ import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.OrganisationProfile;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.securityinfo.MethodKind;
-import dev.myaccount.web.ClientAddresses;
-import dev.myaccount.web.RateLimiter;
+import dev.myaccount.web.AddressRateLimiter;
 
 /**
  * "Forgot my password?": the UPN, then a code of one of the person's methods, then a new password. The
@@ -51,11 +50,11 @@ class ResetController {
     private final NewPasswords newPasswords;
     private final LiveCheck liveCheck;
     private final DirectoryService directory;
-    private final RateLimiter starts;
+    private final AddressRateLimiter starts;
 
     ResetController(PasswordReset reset, ResetSettings settings, NewPasswords newPasswords, LiveCheck liveCheck,
             DirectoryService directory, ResetProperties limits) {
-        this.starts = new RateLimiter(limits.startsPerAddress(), limits.startsWindow());
+        this.starts = new AddressRateLimiter(limits.startsPerAddress(), limits.startsWindow());
         this.reset = reset;
         this.settings = settings;
         this.newPasswords = newPasswords;
@@ -75,7 +74,7 @@ class ResetController {
             model.addAttribute("error", "reset.error.upn");
             return "reset/start";
         }
-        if (!starts.tryTake(ClientAddresses.block(request.getRemoteAddr()))) {
+        if (!starts.tryTake(request.getRemoteAddr())) {
             response.setStatus(429);
             model.addAttribute("error", "reset.error.tooMany");
             return "reset/start";

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.myaccount.credential.PortalKeys;
 import dev.myaccount.securityinfo.MethodCheck.Sending;
-import dev.myaccount.web.ClientAddresses;
+import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimiter;
 
 /**
@@ -35,7 +35,7 @@ public class OneTimeCodes {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final RateLimiter perPerson;
-    private final RateLimiter perAddress;
+    private final AddressRateLimiter perAddress;
 
     OneTimeCodes(JdbcClient jdbc, PortalKeys keys, SecurityInfoProperties settings, Clock clock) {
         this.jdbc = jdbc;
@@ -43,7 +43,7 @@ public class OneTimeCodes {
         this.settings = settings;
         this.clock = clock;
         this.perPerson = new RateLimiter(settings.codesPerPerson(), settings.codeWindow());
-        this.perAddress = new RateLimiter(settings.codesPerAddress(), settings.codeWindow());
+        this.perAddress = new AddressRateLimiter(settings.codesPerAddress(), settings.codeWindow());
     }
 
     /** Makes a new code for {@code purpose} and hands it to {@code deliver}, unless the limits refuse. */
@@ -52,7 +52,7 @@ public class OneTimeCodes {
         if (!perPerson.tryTake(accountId)) {
             return Sending.TOO_MANY;
         }
-        if (!perAddress.tryTake(ClientAddresses.block(clientAddress))) {
+        if (!perAddress.tryTake(clientAddress)) {
             perPerson.giveBack(accountId);
             return Sending.TOO_MANY;
         }

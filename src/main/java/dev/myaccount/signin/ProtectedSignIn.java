@@ -19,8 +19,7 @@ import dev.myaccount.credential.HashingBusyException;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
-import dev.myaccount.web.ClientAddresses;
-import dev.myaccount.web.RateLimiter;
+import dev.myaccount.web.AddressRateLimiter;
 
 /**
  * The portal's one sign-in check: the client address's allowance of failures and the UPN's smart lockout
@@ -42,7 +41,7 @@ class ProtectedSignIn implements AuthenticationProvider {
     private final MeterRegistry meters;
     private final Timer duration;
     private final SignInProperties settings;
-    private final RateLimiter addresses;
+    private final AddressRateLimiter addresses;
     private final SecondFactors secondFactors;
     private final SecondStep secondStep;
     private final Clock clock;
@@ -61,7 +60,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         this.log = log;
         this.meters = meters;
         this.settings = settings;
-        this.addresses = new RateLimiter(settings.failuresPerAddress(), settings.failuresWindow());
+        this.addresses = new AddressRateLimiter(settings.failuresPerAddress(), settings.failuresWindow());
         this.duration = Timer.builder("myaccount.signin.duration").description("Time of a whole sign-in check")
                 .register(meters);
     }
@@ -79,7 +78,7 @@ class ProtectedSignIn implements AuthenticationProvider {
     private Authentication check(Authentication attempt) {
         String upn = DirectoryService.trackable(attempt.getName());
         SignInDetails details = (SignInDetails) attempt.getDetails();
-        String address = ClientAddresses.block(details.origin().clientAddress());
+        String address = details.origin().clientAddress();
         if (!addresses.tryTake(address)) {
             meters.counter("myaccount.signin.attempts", "outcome", "throttled").increment();
             throw new SignInRefusedException(SignInRefusedException.Why.THROTTLED, settings.failuresWindow());

@@ -23,7 +23,7 @@ public final class ClientAddresses {
      * The block the address is limited as: an IPv4 address alone, an IPv6 address by its /64, the smallest network
      * a provider hands out, within which one person can make up any number of addresses.
      */
-    public static String block(String address) {
+    static String block(String address) {
         return literal(address).map(parsed -> parsed instanceof Inet6Address
                 ? HexFormat.of().formatHex(parsed.getAddress(), 0, IPV6_NETWORK_BYTES) + "::/64"
                 : parsed.getHostAddress()).orElse(address);

@@ -9,8 +9,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bucket;
 
 /**
- * Token buckets by key (a person, a client address), on this node: {@code capacity} takes, refilled
- * evenly over {@code per}. A bucket is forgotten once it would be full again, which is all a new one
+ * Token buckets by key (a person, a flow; client addresses go through {@link AddressRateLimiter}), on this
+ * node: {@code capacity} takes, refilled evenly over {@code per}. A bucket is forgotten once it would be full again, which is all a new one
  * would be, so a key that is being limited is kept for as long as its limit holds. At most
  * {@link #MOST_KEYS} are kept: past that Caffeine drops the rarely and least recently used ones, one at a
  * time, so a flood of made-up keys neither grows memory nor frees a key that keeps being tried.
