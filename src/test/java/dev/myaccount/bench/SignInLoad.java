@@ -1,6 +1,7 @@
 package dev.myaccount.bench;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,8 @@ import dev.myaccount.credential.PortalHasher;
  * drifts; the ratio is taken per pair of windows and its median reported. So are two slower limits for comparison:
  * libargon2's reference C code (the portal's hashing until 2026-11-27, and issue 9's yardstick) and BouncyCastle
  * (in a JVM of its own). The portal's own figures give the share of its sign-in time spent hashing and its garbage
- * collections; its resident memory and processor time are read from /proc when its PID is given. The posts' median time beyond one
+ * collections; its resident memory and processor time are read from /proc when its PID is given, and the limits'
+ * hashing threads' own counters there say how much of a hash is the kernel's. The posts' median time beyond one
  * native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
@@ -111,6 +114,8 @@ public final class SignInLoad {
             measure(rounds, levels, bouncyCastle);
         }
         System.out.printf("portal resident after the run: %s%n", residentMemory());
+        HASH_COSTS.get(Hashing.PORTAL).report(new PortalHasher().implementation());
+        HASH_COSTS.get(Hashing.LIBARGON2).report("libargon2");
     }
 
     private void measure(int rounds, int[] levels, BouncyCastleLimit bouncyCastle) throws Exception {
@@ -320,11 +325,13 @@ public final class SignInLoad {
         for (int p = 0; p < processors; p++) {
             done.add(pool.submit(() -> {
                 Runnable hash = hasher(hashing);
+                long[] before = ThreadCost.read();
                 int hashes = 0;
                 while (System.nanoTime() < end) {
                     hash.run();
                     hashes++;
                 }
+                HASH_COSTS.get(hashing).add(before, ThreadCost.read(), hashes);
                 return hashes;
             }));
         }
@@ -334,6 +341,51 @@ public final class SignInLoad {
         }
         pool.shutdown();
         return hashes / (window.toNanos() / 1e9);
+    }
+
+    private static final Map<Hashing, ThreadCost> HASH_COSTS = Map.of(Hashing.PORTAL, new ThreadCost(),
+            Hashing.LIBARGON2, new ThreadCost(), Hashing.BOUNCYCASTLE, new ThreadCost());
+
+    /**
+     * Where the limits' hashes spend their time, from each hashing thread's counters in /proc (Linux only):
+     * libsodium maps fresh memory for every hash, whose pages the kernel faults in and zeroes one by one.
+     */
+    private static final class ThreadCost {
+
+        private final LongAdder hashes = new LongAdder();
+        private final LongAdder userTicks = new LongAdder();
+        private final LongAdder kernelTicks = new LongAdder();
+        private final LongAdder pageFaults = new LongAdder();
+
+        /** Minor page faults, user and kernel time (ticks of 1/100 s) of the calling thread; null off Linux. */
+        static long[] read() throws IOException {
+            Path stat = Path.of("/proc/thread-self/stat");
+            if (!Files.exists(stat)) {
+                return null;
+            }
+            String line = Files.readString(stat);
+            String[] afterName = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(afterName[7]), Long.parseLong(afterName[11]),
+                    Long.parseLong(afterName[12])};
+        }
+
+        void add(long[] before, long[] after, int hashed) {
+            if (before != null && after != null) {
+                hashes.add(hashed);
+                pageFaults.add(after[0] - before[0]);
+                userTicks.add(after[1] - before[1]);
+                kernelTicks.add(after[2] - before[2]);
+            }
+        }
+
+        void report(String limit) {
+            long n = hashes.sum();
+            if (n > 0) {
+                System.out.printf("%s hashes in the limit's windows: %.1f ms of processor time each, %.0f%% of it "
+                        + "in the kernel, %d page faults each%n", limit, 10.0 * (userTicks.sum() + kernelTicks.sum()) / n,
+                        100.0 * kernelTicks.sum() / (userTicks.sum() + kernelTicks.sum()), pageFaults.sum() / n);
+            }
+        }
     }
 
     /** One hash of the sample password with a fresh salt, as the portal makes it (m=19 MiB, t=2, p=1). */
