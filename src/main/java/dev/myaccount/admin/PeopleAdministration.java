@@ -176,43 +176,87 @@ public class PeopleAdministration {
     }
 
     /**
-     * Brings the person to what a provisioning client describes: names, external id, enabled or not, and a new
-     * initial password when it sends one (every session ends then, as when they are disabled). Checked whole
-     * first: a refusal changes nothing. The UPN stays.
+     * Brings the person to what a provisioning client describes: UPN, names, external id, enabled or not, and a new
+     * initial password when it sends one. Checked whole first: a refusal changes nothing. Every session ends when
+     * the UPN changes (sessions, passkeys and lockouts know a person by it), the person is disabled or gets a new
+     * password.
      */
     public Provisioned update(Actor admin, Account person, Provisioning wanted, RequestOrigin origin) {
-        if (wanted.upn() == null || !DirectoryService.canonical(wanted.upn()).equals(person.upn())) {
-            return Provisioned.refused("admin.update.error.upn");
+        Organisation organisation = organisation(admin);
+        String upn = DirectoryService.canonical(wanted.upn() == null ? "" : wanted.upn());
+        boolean moved = !upn.equals(person.upn());
+        String refusedUpn = moved ? refusedUpn(organisation, upn) : null;
+        if (refusedUpn != null) {
+            return Provisioned.refused(refusedUpn);
         }
-        Provisioned refused = refusedProvisioning(organisation(admin), person.upn(), wanted);
+        Provisioned refused = refusedProvisioning(organisation, upn, wanted);
         if (refused != null) {
             return refused;
         }
         String hash = wanted.initialPassword() == null ? null : passwords.encode(wanted.initialPassword());
-        transaction.executeWithoutResult(status -> {
-            if (!wanted.displayName().strip().equals(person.displayName())
-                    || !Objects.equals(blankToNull(wanted.givenName()), person.givenName())
-                    || !Objects.equals(blankToNull(wanted.surname()), person.surname())) {
-                directory.rename(person.id(), wanted.displayName().strip(), blankToNull(wanted.givenName()),
-                        blankToNull(wanted.surname()));
-                audit.record(event(AuditEventType.ACCOUNT_RENAMED, admin, person, origin, null));
-            }
-            directory.setExternalId(person.id(), wanted.externalId());
-            if (wanted.enabled() != person.enabled()) {
-                directory.setEnabled(person.id(), wanted.enabled());
-                audit.record(event(wanted.enabled() ? AuditEventType.ACCOUNT_ENABLED : AuditEventType.ACCOUNT_DISABLED,
-                        admin, person, origin, null));
-            }
-            if (hash != null) {
-                directory.setTemporaryPassword(person.id(), hash);
-                audit.record(event(AuditEventType.TEMPORARY_PASSWORD_SET, admin, person, origin, null));
-            }
-        });
-        if (!wanted.enabled() || hash != null) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                if (moved) {
+                    move(admin, person, upn, origin);
+                }
+                if (!wanted.displayName().strip().equals(person.displayName())
+                        || !Objects.equals(blankToNull(wanted.givenName()), person.givenName())
+                        || !Objects.equals(blankToNull(wanted.surname()), person.surname())) {
+                    directory.rename(person.id(), wanted.displayName().strip(), blankToNull(wanted.givenName()),
+                            blankToNull(wanted.surname()));
+                    audit.record(event(AuditEventType.ACCOUNT_RENAMED, admin, person, origin, null));
+                }
+                directory.setExternalId(person.id(), wanted.externalId());
+                if (wanted.enabled() != person.enabled()) {
+                    directory.setEnabled(person.id(), wanted.enabled());
+                    audit.record(event(wanted.enabled() ? AuditEventType.ACCOUNT_ENABLED
+                            : AuditEventType.ACCOUNT_DISABLED, admin, person, origin, null));
+                }
+                if (hash != null) {
+                    directory.setTemporaryPassword(person.id(), hash);
+                    audit.record(event(AuditEventType.TEMPORARY_PASSWORD_SET, admin, person, origin, null));
+                }
+            });
+        } catch (DuplicateKeyException taken) {
+            return Provisioned.refused("admin.add.error.taken");
+        }
+        if (moved || !wanted.enabled() || hash != null) {
             sessions.endAll(person.upn());
         }
         // The person as they were: the caller reads them again (and finds no one if they were deleted meanwhile).
         return new Provisioned(person, null, List.of());
+    }
+
+    /**
+     * Gives the person another UPN on the organisation's domain, as an admin types it. Every session of theirs ends,
+     * and they sign in with the new UPN, keeping their methods and passkeys. Not for the admin's own account.
+     */
+    public Outcome changeUpn(Actor admin, Account person, String typed, RequestOrigin origin) {
+        if (person.id().equals(admin.accountId())) {
+            return Outcome.refused("admin.person.error.upnSelf");
+        }
+        String upn = DirectoryService.canonical(typed == null ? "" : typed.strip());
+        if (upn.equals(person.upn())) {
+            return Outcome.done();
+        }
+        String refused = refusedUpn(organisation(admin), upn);
+        if (refused != null) {
+            return Outcome.refused(refused);
+        }
+        try {
+            transaction.executeWithoutResult(status -> move(admin, person, upn, origin));
+        } catch (DuplicateKeyException taken) {
+            return Outcome.refused("admin.add.error.taken");
+        }
+        sessions.endAll(person.upn());
+        return Outcome.done();
+    }
+
+    /** The UPN's change with what knows the person by it (their passkeys), audited with the UPN they had. */
+    private void move(Actor admin, Account person, String upn, RequestOrigin origin) {
+        directory.changeUpn(person.id(), upn);
+        passkeys.moved(person.upn(), upn);
+        audit.record(event(AuditEventType.UPN_CHANGED, admin, person, origin, person.upn()));
     }
 
     /** What is wrong with a provisioned person's names, external id or initial password; null when nothing. */
@@ -265,6 +309,12 @@ public class PeopleAdministration {
     /** The message key of what is wrong with a new person's UPN or names; null when they may be added. */
     private static String refusedPerson(Organisation organisation, String upn, String displayName, String givenName,
             String surname) {
+        String refusedUpn = refusedUpn(organisation, upn);
+        return refusedUpn != null ? refusedUpn : refusedNames(displayName, givenName, surname);
+    }
+
+    /** The message key of what is wrong with a UPN (canonical) for the organisation; null when it may be given. */
+    private static String refusedUpn(Organisation organisation, String upn) {
         String domainSuffix = "@" + organisation.domain();
         if (!upn.endsWith(domainSuffix)) {
             return "admin.add.error.domain";
@@ -272,7 +322,7 @@ public class PeopleAdministration {
         if (!NAME_PART.matcher(upn.substring(0, upn.length() - domainSuffix.length())).matches()) {
             return "admin.add.error.upn";
         }
-        return refusedNames(displayName, givenName, surname);
+        return null;
     }
 
     public Outcome rename(Actor admin, Account person, String displayName, String givenName, String surname,

@@ -44,7 +44,7 @@ class PeopleController {
     /** The lifetimes an admin chooses a temporary access pass from, as the form sends them. */
     private static final List<String> PASS_LIFETIMES = List.of("1h", "8h", "1d", "7d", "30d");
     /** What the person's page can say was just done, as the redirect after a change names it. */
-    private static final List<String> DONE = List.of("renamed", "disabled", "enabled", "unlocked", "signedOut",
+    private static final List<String> DONE = List.of("renamed", "upnChanged", "disabled", "enabled", "unlocked", "signedOut",
             "passRevoked");
 
     private final PeopleAdministration people;
@@ -109,6 +109,14 @@ class PeopleController {
         return act(id, admin, model, request, (actor, person, origin) -> people.rename(actor, person,
                 names.displayName(), names.givenName(), names.surname(), origin),
                 "renamed");
+    }
+
+    @PostMapping("/people/{id}/upn")
+    String changeUpn(@PathVariable String id, @RequestParam(defaultValue = "") String upn,
+            @AuthenticationPrincipal SignedInPerson admin, Model model, HttpServletRequest request) {
+        model.addAttribute("typedUpn", upn);
+        return act(id, admin, model, request, (actor, person, origin) -> people.changeUpn(actor, person, upn, origin),
+                "upnChanged");
     }
 
     @PostMapping("/people/{id}/reset-password")
@@ -207,6 +215,7 @@ class PeopleController {
         model.addAttribute("pass", passes.live(person.id()).orElse(null));
         model.addAttribute("sessions", sessions.count(person.upn()));
         model.addAttribute("lifetimes", PASS_LIFETIMES);
+        model.addAttribute("domain", people.organisation(Actor.of(admin)).domain());
         model.addAttribute("error", error);
         return "admin/person";
     }

@@ -23,6 +23,7 @@ public enum AuditEventType {
     ACCOUNT_DISABLED("account.disabled"),
     ACCOUNT_ENABLED("account.enabled"),
     ACCOUNT_RENAMED("account.renamed"),
+    UPN_CHANGED("account.upn-changed"),
     ACCOUNT_UNLOCKED("account.unlocked"),
     ACCOUNT_DELETED("account.deleted"),
     ROLE_CHANGED("account.role-changed"),

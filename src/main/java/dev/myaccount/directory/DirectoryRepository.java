@@ -175,6 +175,10 @@ class DirectoryRepository {
                 .update();
     }
 
+    int updateUpn(UUID accountId, String upn) {
+        return jdbc.sql("update account set upn = ? where id = ?").params(upn, accountId).update();
+    }
+
     int updateNames(UUID accountId, String displayName, String givenName, String surname) {
         return jdbc.sql("update account set display_name = ?, given_name = ?, surname = ? where id = ?")
                 .params(displayName, givenName, surname, accountId).update();

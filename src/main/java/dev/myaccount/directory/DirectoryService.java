@@ -151,6 +151,11 @@ public class DirectoryService {
         return repository.delete(accountId) == 1;
     }
 
+    /** Gives the account another UPN (canonical); DuplicateKeyException when another account has it. */
+    public void changeUpn(UUID accountId, String upn) {
+        repository.updateUpn(accountId, upn);
+    }
+
     public void rename(UUID accountId, String displayName, String givenName, String surname) {
         repository.updateNames(accountId, displayName, givenName, surname);
     }

@@ -142,7 +142,6 @@ class ScimUsers {
         throw switch (result.refusal()) {
             case "admin.add.error.taken" -> new ResourceConflictException(detail.toString(),
                     BadRequestException.UNIQUENESS, null);
-            case "admin.update.error.upn" -> BadRequestException.mutability(detail.toString());
             default -> BadRequestException.invalidValue(detail.toString());
         };
     }

@@ -20,4 +20,7 @@ public interface PasskeyList {
      * sign in a new account that is given the same UPN.
      */
     void forget(String upn);
+
+    /** Keeps a person's passkeys theirs when their UPN changes from {@code from} to {@code to}. */
+    void moved(String from, String to);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -27,7 +28,7 @@ import dev.myaccount.support.TestPeople.Person;
 class PeopleAdminTest extends PortalTestCase {
 
     /** Every action on a person, as the person page posts it. */
-    private static final List<String> ACTIONS = List.of("names", "reset-password", "disable", "enable", "unlock",
+    private static final List<String> ACTIONS = List.of("names", "upn", "reset-password", "disable", "enable", "unlock",
             "sign-out", "access-pass", "access-pass/revoke", "delete");
 
     @Autowired
@@ -273,6 +274,55 @@ class PeopleAdminTest extends PortalTestCase {
         assertThat(account(colleague).displayName()).isEqualTo("Lee Gu-Smith");
         assertThat(account(colleague).surname()).isEqualTo("Gu-Smith");
         assertThat(account(colleague).givenName()).isEqualTo("Lee");
+    }
+
+    @Test
+    void anAdminChangesAPersonsUpnWhoIsSignedOutAndSignsInWithTheNewOne() {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient leesBrowser = signedIn(lee);
+        PortalClient browser = signedIn(admin);
+        String page = "/admin/people/" + lee.id();
+        String newUpn = "lee.wong@" + domainOf(admin);
+
+        Response otherDomain = browser.submit(browser.get(page).page(), "form[action$=/upn]",
+                Map.of("upn", "lee.wong@elsewhere.example"));
+        Response badName = browser.submit(browser.get(page).page(), "form[action$=/upn]",
+                Map.of("upn", "lee wong@" + domainOf(admin)));
+        Response taken = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", admin.upn()));
+        assertThat(otherDomain.page().select("[role=alert]").text())
+                .isEqualTo("The user principal name must end in @" + domainOf(admin) + ", your organisation's domain.");
+        assertThat(badName.page().select("[role=alert]").text()).startsWith("Before the @");
+        assertThat(badName.page().select("#upn").attr("value")).isEqualTo("lee wong@" + domainOf(admin));
+        assertThat(badName.page().select("#upn").attr("aria-invalid")).isEqualTo("true");
+        assertThat(taken.page().select("[role=alert]").text()).isEqualTo("That user principal name is taken.");
+        assertThat(account(lee).upn()).isEqualTo(lee.upn());
+        assertThat(leesBrowser.get("/").status()).isEqualTo(200);
+
+        Response changed = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", " Lee.Wong@"
+                + domainOf(admin).toUpperCase(Locale.ROOT)));
+
+        assertThat(changed.location()).hasValue(page + "?done=upnChanged");
+        assertThat(account(lee).upn()).isEqualTo(newUpn);
+        assertThat(leesBrowser.get("/").location()).hasValue("/signin");
+        assertThat(new PortalClient(port).signIn(lee.upn(), lee.password()).location()).hasValue("/signin?error");
+        assertThat(new PortalClient(port).signIn(newUpn, lee.password()).location()).hasValue("/");
+        assertThat(browser.get(changed.location().orElseThrow()).page().select("[role=status]").text())
+                .isEqualTo("The user principal name was changed and every session of the account ended.");
+    }
+
+    @Test
+    void anAdminCannotChangeTheirOwnUpn() {
+        Person admin = people.createAdmin();
+        PortalClient browser = signedIn(admin);
+        Document own = browser.get("/admin/people/" + admin.id()).page();
+
+        Response refused = browser.post("/admin/people/" + admin.id() + "/upn", Map.of("_csrf",
+                PortalClient.csrfToken(own), "upn", "someone.else@" + domainOf(admin)));
+
+        assertThat(own.select("form[action$=/upn]")).isEmpty();
+        assertThat(refused.page().select("[role=alert]").text()).isEqualTo("You can't change your own user principal name.");
+        assertThat(account(admin).upn()).isEqualTo(admin.upn());
     }
 
     @Test

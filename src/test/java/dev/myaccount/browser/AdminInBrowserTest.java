@@ -18,7 +18,7 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * An admin opens Admin from the header, finds a colleague, adds a new hire (whose temporary password is
  * shown once and must be changed), gives a colleague a pass and revokes it, resets their password, unlocks
- * them, signs them out everywhere, renames them, and disables and enables their account; sets
+ * them, signs them out everywhere, renames them, changes their UPN, and disables and enables their account; sets
  * the organisation's password protection and tries a password against it; asks two methods for a reset and
  * a lockout after five tries, and finds that change in the audit log; adds people from a CSV file, makes and
  * revokes a provisioning token, deletes the colleague, and requires a second step of everyone, which sends
@@ -83,6 +83,16 @@ class AdminInBrowserTest extends BrowserWalk {
             browser.click("form[action$='/names'] button");
             assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.renamed", language));
             assertThat(browser.text("h1")).isEqualTo("Lee Gu (Sales)");
+            browser.type("#upn", "lee.gu.sales@elsewhere.example");
+            browser.click("form[action$='/upn'] button");
+            assertThat(browser.text("[role=alert]")).contains("@" + domain);
+            browser.assertAccessible();
+            browser.tabTo("#upn");
+            browser.screenshot(language + "-admin-6-upn-refused");
+            browser.type("#upn", "lee.gu.sales@" + domain);
+            browser.click("form[action$='/upn'] button");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.upnChanged", language));
+            assertThat(browser.text(".facts dd")).isEqualTo("lee.gu.sales@" + domain);
             browser.click("form[action$='/disable'] button");
             assertThat(browser.text("[role=status]")).isEqualTo(message("admin.person.done.disabled", language));
             browser.click("form[action$='/enable'] button");
@@ -147,7 +157,7 @@ class AdminInBrowserTest extends BrowserWalk {
             browser.press("input[name=confirm]");
             browser.click("form[action$='/delete'] button");
             assertThat(browser.path()).isEqualTo("/admin/people");
-            assertThat(browser.text("[role=status]")).contains(colleague.upn());
+            assertThat(browser.text("[role=status]")).contains("lee.gu.sales@" + domain);
 
             browser.open("/admin/sign-in-and-reset");
             browser.press("input[name=secondFactorRequired]");

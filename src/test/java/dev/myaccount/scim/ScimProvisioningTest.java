@@ -112,6 +112,41 @@ class ScimProvisioningTest extends PortalTestCase {
     }
 
     @Test
+    void aUpnChangedAsEntraSendsItSignsInWithItsPasskeysAndEndsTheSessionsOfTheOldOne() throws Exception {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient leesBrowser = signedIn(lee);
+        jdbc.sql("insert into user_entities (id, name, display_name) values ('lees-handle', ?, 'Lee Gu')")
+                .param(lee.upn()).update();
+        String token = tokenOf(admin);
+        String newUpn = "lee.wong@" + domainOf(admin);
+
+        HttpResponse<String> renamed = send("PATCH", "/Users/" + lee.id(), token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "Replace", "path": "userName", "value": "Lee.Wong@%s"}]}"""
+                .formatted(domainOf(admin)));
+
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.body()).contains("\"userName\":\"" + newUpn + "\"");
+        assertThat(leesBrowser.get("/").location()).contains("/signin");
+        assertThat(new PortalClient(port).signIn(lee.upn(), lee.password()).location()).hasValue("/signin?error");
+        assertThat(new PortalClient(port).signIn(newUpn, lee.password()).location()).hasValue("/");
+        assertThat(jdbc.sql("select name from user_entities where id = 'lees-handle'").query(String.class).single())
+                .isEqualTo(newUpn);
+        assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.upn-changed'")
+                .param(lee.id()).query(String.class).single()).isEqualTo(lee.upn());
+
+        HttpResponse<String> taken = send("PATCH", "/Users/" + lee.id(), token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "userName", "value": "%s"},
+                                {"op": "replace", "path": "displayName", "value": "Changed"}]}""".formatted(admin.upn()));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("uniqueness");
+        assertThat(jdbc.sql("select upn || ' ' || display_name from account where id = ?").param(lee.id())
+                .query(String.class).single()).isEqualTo(newUpn + " Lee Gu");
+    }
+
+    @Test
     void peopleAreFoundByUserNameAndPagedWithinTheTokensOrganisationOnly() throws Exception {
         Person admin = people.createAdmin();
         for (int i = 0; i < 4; i++) {
@@ -199,7 +234,8 @@ class ScimProvisioningTest extends PortalTestCase {
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [{"op": "replace", "path": "userName", "value": "someone.else@x.example"},
                                 {"op": "replace", "path": "displayName", "value": "Changed"}]}""");
-        assertThat(rename.body()).contains("mutability");
+        assertThat(rename.statusCode()).isEqualTo(400);
+        assertThat(rename.body()).contains("invalidValue").contains("must end in @" + domainOf(admin));
 
         assertThat(count(organisation)).isEqualTo(before);
         assertThat(jdbc.sql("select display_name from account where id = ?").param(admin.id()).query(String.class)

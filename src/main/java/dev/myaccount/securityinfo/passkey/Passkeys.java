@@ -85,6 +85,11 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
         Optional.ofNullable(holders.findByUsername(upn)).ifPresent(holder -> holders.delete(holder.getId()));
     }
 
+    @Override
+    public void moved(String from, String to) {
+        jdbc.sql("update user_entities set name = ? where name = ?").params(to, from).update();
+    }
+
     public boolean remove(String upn, String id) {
         Optional<CredentialRecord> record = own(upn, id);
         record.ifPresent(found -> delete(found.getCredentialId()));
