@@ -178,8 +178,7 @@ public class PeopleAdministration {
     /**
      * Brings the person to what a provisioning client describes: UPN, names, external id, enabled or not, and a new
      * initial password when it sends one. Checked whole first: a refusal changes nothing. Every session ends when
-     * the UPN changes (sessions, passkeys and lockouts know a person by it), the person is disabled or gets a new
-     * password.
+     * the UPN changes (the session store knows a person by it), the person is disabled or gets a new password.
      */
     public Provisioned update(Actor admin, Account person, Provisioning wanted, RequestOrigin origin) {
         Organisation organisation = organisation(admin);
@@ -237,7 +236,7 @@ public class PeopleAdministration {
         }
         String upn = DirectoryService.canonical(typed == null ? "" : typed.strip());
         if (upn.equals(person.upn())) {
-            return Outcome.done();
+            return Outcome.refused("admin.person.error.upnSame");
         }
         String refused = refusedUpn(organisation(admin), upn);
         if (refused != null) {

@@ -44,8 +44,8 @@ class PeopleController {
     /** The lifetimes an admin chooses a temporary access pass from, as the form sends them. */
     private static final List<String> PASS_LIFETIMES = List.of("1h", "8h", "1d", "7d", "30d");
     /** What the person's page can say was just done, as the redirect after a change names it. */
-    private static final List<String> DONE = List.of("renamed", "upnChanged", "disabled", "enabled", "unlocked", "signedOut",
-            "passRevoked");
+    private static final List<String> DONE = List.of("renamed", "upnChanged", "disabled", "enabled", "unlocked",
+            "signedOut", "passRevoked");
 
     private final PeopleAdministration people;
     private final SignInMethods methods;

@@ -290,12 +290,15 @@ class PeopleAdminTest extends PortalTestCase {
         Response badName = browser.submit(browser.get(page).page(), "form[action$=/upn]",
                 Map.of("upn", "lee wong@" + domainOf(admin)));
         Response taken = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", admin.upn()));
+        Response same = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", lee.upn()));
         assertThat(otherDomain.page().select("[role=alert]").text())
                 .isEqualTo("The user principal name must end in @" + domainOf(admin) + ", your organisation's domain.");
         assertThat(badName.page().select("[role=alert]").text()).startsWith("Before the @");
         assertThat(badName.page().select("#upn").attr("value")).isEqualTo("lee wong@" + domainOf(admin));
         assertThat(badName.page().select("#upn").attr("aria-invalid")).isEqualTo("true");
         assertThat(taken.page().select("[role=alert]").text()).isEqualTo("That user principal name is taken.");
+        assertThat(same.page().select("[role=alert]").text())
+                .isEqualTo("That is the person's user principal name already.");
         assertThat(account(lee).upn()).isEqualTo(lee.upn());
         assertThat(leesBrowser.get("/").status()).isEqualTo(200);
 
