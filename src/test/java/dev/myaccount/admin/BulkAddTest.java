@@ -29,7 +29,7 @@ class BulkAddTest extends PortalTestCase {
     @Test
     void aFileInEntrasTemplateAddsEveryGoodRowAndReportsEachRefusedOneWithWhy() {
         Person admin = people.createAdmin();
-        String domain = domainOf(admin);
+        String domain = admin.domain();
         PortalClient browser = signedIn(admin);
         String template = browser.get(PAGE + "/template.csv").body();
         assertThat(template).startsWith("version:v1.0\n" + COLUMNS.substring(0, 40))
@@ -68,7 +68,7 @@ class BulkAddTest extends PortalTestCase {
     @Test
     void aFileThatCannotBeReadWholeAddsNoOne() {
         Person admin = people.createAdmin();
-        String domain = domainOf(admin);
+        String domain = admin.domain();
         PortalClient browser = signedIn(admin);
         String good = "Zoë Aubert,zoe@" + domain + ",a first passphrase for Zoe,No,Zoë,Aubert,\n";
 
@@ -101,7 +101,7 @@ class BulkAddTest extends PortalTestCase {
         PortalClient browser = signedIn(member);
         assertThat(browser.get(PAGE).status()).isEqualTo(404);
         assertThat(browser.upload(PAGE, PortalClient.csrfToken(browser.get("/").page()), "file", "people.csv",
-                (COLUMNS + "X,x@" + domainOf(member) + ",a first passphrase for X,No,,,\n")
+                (COLUMNS + "X,x@" + member.domain() + ",a first passphrase for X,No,,,\n")
                         .getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(404);
         assertThat(count(people.organisationOf(member))).isEqualTo(1);
     }
@@ -120,9 +120,5 @@ class BulkAddTest extends PortalTestCase {
     private int count(UUID organisation) {
         return jdbc.sql("select count(*) from account where organisation_id = ?").param(organisation)
                 .query(Integer.class).single();
-    }
-
-    private static String domainOf(Person person) {
-        return person.upn().substring(person.upn().indexOf('@') + 1);
     }
 }

@@ -50,7 +50,7 @@ class PeopleAdminTest extends PortalTestCase {
                 "/admin/provisioning")) {
             assertThat(browser.get(path).status()).as(path).isEqualTo(404);
         }
-        assertThat(browser.post("/admin/people", Map.of("_csrf", csrf, "upn", "x@" + domainOf(member),
+        assertThat(browser.post("/admin/people", Map.of("_csrf", csrf, "upn", "x@" + member.domain(),
                 "displayName", "X")).status()).isEqualTo(404);
         for (String action : ACTIONS) {
             assertThat(browser.post("/admin/people/" + colleague.id() + "/" + action,
@@ -85,10 +85,10 @@ class PeopleAdminTest extends PortalTestCase {
     void anAdminAddsAPersonWithATemporaryPasswordThatMustBeChangedAtTheFirstSignIn() {
         Person admin = people.createAdmin();
         PortalClient browser = signedIn(admin);
-        String upn = "new.hire@" + domainOf(admin);
+        String upn = "new.hire@" + admin.domain();
 
         Response added = browser.submit(browser.get("/admin/people/new").page(), "form[action=/admin/people]",
-                Map.of("upn", "New.Hire@" + domainOf(admin), "displayName", "New Hire", "givenName", "New",
+                Map.of("upn", "New.Hire@" + admin.domain(), "displayName", "New Hire", "givenName", "New",
                         "surname", "Hire", "firstCredential", "TEMPORARY_PASSWORD"));
         String password = added.page().select("#secret code").text();
 
@@ -107,7 +107,7 @@ class PeopleAdminTest extends PortalTestCase {
     void anAdminAddsAPersonWithATemporaryAccessPass() {
         Person admin = people.createAdmin();
         PortalClient browser = signedIn(admin);
-        String upn = "pass.hire@" + domainOf(admin);
+        String upn = "pass.hire@" + admin.domain();
 
         Response added = browser.submit(browser.get("/admin/people/new").page(), "form[action=/admin/people]",
                 Map.of("upn", upn, "displayName", "Pass Hire", "firstCredential", "ACCESS_PASS"));
@@ -125,19 +125,19 @@ class PeopleAdminTest extends PortalTestCase {
         Person admin = people.createAdmin();
         PortalClient browser = signedIn(admin);
         Document form = browser.get("/admin/people/new").page();
-        Map<String, String> valid = Map.of("upn", "lee@" + domainOf(admin), "displayName", "Lee",
+        Map<String, String> valid = Map.of("upn", "lee@" + admin.domain(), "displayName", "Lee",
                 "firstCredential", "TEMPORARY_PASSWORD");
 
         List<String> refusals = List.of(
                 refusal(browser, form, Map.of("upn", "lee@contoso.example")),
                 refusal(browser, form, Map.of("upn", admin.upn())),
-                refusal(browser, form, Map.of("upn", "le e@" + domainOf(admin))),
+                refusal(browser, form, Map.of("upn", "le e@" + admin.domain())),
                 refusal(browser, form, Map.of("displayName", " ")),
                 refusal(browser, form, Map.of("displayName", "Lee\u0000")),
                 refusal(browser, form, Map.of("givenName", "x".repeat(129))));
 
         assertThat(refusals).containsExactly(
-                "The user principal name must end in @" + domainOf(admin) + ", your organisation's domain.",
+                "The user principal name must end in @" + admin.domain() + ", your organisation's domain.",
                 "That user principal name is taken.",
                 "Before the @, use letters, digits and . _ - ' + only, at most 64 of them.",
                 "Enter a display name of at most 256 characters, without control characters.",
@@ -283,18 +283,18 @@ class PeopleAdminTest extends PortalTestCase {
         PortalClient leesBrowser = signedIn(lee);
         PortalClient browser = signedIn(admin);
         String page = "/admin/people/" + lee.id();
-        String newUpn = "lee.wong@" + domainOf(admin);
+        String newUpn = "lee.wong@" + admin.domain();
 
         Response otherDomain = browser.submit(browser.get(page).page(), "form[action$=/upn]",
                 Map.of("upn", "lee.wong@elsewhere.example"));
         Response badName = browser.submit(browser.get(page).page(), "form[action$=/upn]",
-                Map.of("upn", "lee wong@" + domainOf(admin)));
+                Map.of("upn", "lee wong@" + admin.domain()));
         Response taken = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", admin.upn()));
         Response same = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", lee.upn()));
         assertThat(otherDomain.page().select("[role=alert]").text())
-                .isEqualTo("The user principal name must end in @" + domainOf(admin) + ", your organisation's domain.");
+                .isEqualTo("The user principal name must end in @" + admin.domain() + ", your organisation's domain.");
         assertThat(badName.page().select("[role=alert]").text()).startsWith("Before the @");
-        assertThat(badName.page().select("#upn").attr("value")).isEqualTo("lee wong@" + domainOf(admin));
+        assertThat(badName.page().select("#upn").attr("value")).isEqualTo("lee wong@" + admin.domain());
         assertThat(badName.page().select("#upn").attr("aria-invalid")).isEqualTo("true");
         assertThat(taken.page().select("[role=alert]").text()).isEqualTo("That user principal name is taken.");
         assertThat(same.page().select("[role=alert]").text())
@@ -303,7 +303,7 @@ class PeopleAdminTest extends PortalTestCase {
         assertThat(leesBrowser.get("/").status()).isEqualTo(200);
 
         Response changed = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", " Lee.Wong@"
-                + domainOf(admin).toUpperCase(Locale.ROOT)));
+                + admin.domain().toUpperCase(Locale.ROOT)));
 
         assertThat(changed.location()).hasValue(page + "?done=upnChanged");
         assertThat(account(lee).upn()).isEqualTo(newUpn);
@@ -321,7 +321,7 @@ class PeopleAdminTest extends PortalTestCase {
         Document own = browser.get("/admin/people/" + admin.id()).page();
 
         Response refused = browser.post("/admin/people/" + admin.id() + "/upn", Map.of("_csrf",
-                PortalClient.csrfToken(own), "upn", "someone.else@" + domainOf(admin)));
+                PortalClient.csrfToken(own), "upn", "someone.else@" + admin.domain()));
 
         assertThat(own.select("form[action$=/upn]")).isEmpty();
         assertThat(refused.page().select("[role=alert]").text()).isEqualTo("You can't change your own user principal name.");
@@ -353,9 +353,5 @@ class PeopleAdminTest extends PortalTestCase {
 
     private Account account(Person person) {
         return directory.find(person.id()).orElseThrow();
-    }
-
-    private static String domainOf(Person person) {
-        return person.upn().substring(person.upn().indexOf('@') + 1);
     }
 }

@@ -50,7 +50,7 @@ class PersonCommandsTest extends PortalTestCase {
     @Test
     void addPersonPrintsATemporaryPasswordThatMustBeChangedAtTheFirstSignInAndRefusesWhatItCannotAdd() {
         Person admin = people.createAdmin();
-        String domain = admin.upn().substring(admin.upn().indexOf('@') + 1);
+        String domain = admin.domain();
         String upn = "lee.gu@" + domain;
 
         String printed = run("add-person", "--upn", upn.toUpperCase(), "--display-name", "Lee Gu", "--given-name",
@@ -127,7 +127,7 @@ class PersonCommandsTest extends PortalTestCase {
     @Test
     void scimTokenPrintsATokenOnceListsItAndRevokesIt() {
         Person admin = people.createAdmin();
-        String domain = admin.upn().substring(admin.upn().indexOf('@') + 1);
+        String domain = admin.domain();
 
         String printed = run("scim-token", "--domain", domain, "--create", "Entra provisioning");
         Matcher token = Pattern.compile("SCIM token (\\S+) for .*: (scim_\\S+)").matcher(printed);

@@ -32,7 +32,7 @@ class AdminInBrowserTest extends BrowserWalk {
     void anAdminManagesPeoplePasswordProtectionAndSettingsAndReadsTheAuditLog(String language) {
         Person admin = people.createAdmin();
         Person colleague = people.createBeside(admin, "Lee Gu");
-        String domain = admin.upn().substring(admin.upn().indexOf('@') + 1);
+        String domain = admin.domain();
         try (Browser browser = new Browser(port, language)) {
             browser.open("/signin");
             browser.signIn(admin.upn(), admin.password());

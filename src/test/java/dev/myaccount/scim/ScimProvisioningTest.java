@@ -59,21 +59,21 @@ class ScimProvisioningTest extends PortalTestCase {
     void aPersonCreatedByScimSignsInWithTheTemporaryPasswordAndMustChangeIt() throws ScimException {
         Person admin = people.createAdmin();
         ScimService scim = client(tokenOf(admin));
-        UserResource lee = new UserResource().setUserName("Lee.Gu@" + domainOf(admin)).setDisplayName("Lee Gu")
+        UserResource lee = new UserResource().setUserName("Lee.Gu@" + admin.domain()).setDisplayName("Lee Gu")
                 .setName(new Name().setGivenName("Lee").setFamilyName("Gu")).setPassword("a first passphrase for Lee");
         lee.setExternalId("entra-object-1");
 
         UserResource created = scim.create("Users", lee);
 
         assertThat(created.getId()).isNotNull();
-        assertThat(created.getUserName()).isEqualTo("lee.gu@" + domainOf(admin));
+        assertThat(created.getUserName()).isEqualTo("lee.gu@" + admin.domain());
         assertThat(created.getActive()).isTrue();
         assertThat(created.getExternalId()).isEqualTo("entra-object-1");
         assertThat(created.getPassword()).isNull();
         assertThat(created.getMeta().getLocation().toString()).endsWith("/scim/v2/Users/" + created.getId());
         assertThat(scim.retrieve("Users", created.getId(), UserResource.class).getName().getFamilyName())
                 .isEqualTo("Gu");
-        assertThat(new PortalClient(port).signIn("lee.gu@" + domainOf(admin), "a first passphrase for Lee")
+        assertThat(new PortalClient(port).signIn("lee.gu@" + admin.domain(), "a first passphrase for Lee")
                 .location()).hasValue("/password");
         assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.created'")
                 .param(UUID.fromString(created.getId())).query(String.class).single()).isEqualTo("scim");
@@ -119,12 +119,12 @@ class ScimProvisioningTest extends PortalTestCase {
         jdbc.sql("insert into user_entities (id, name, display_name) values ('lees-handle', ?, 'Lee Gu')")
                 .param(lee.upn()).update();
         String token = tokenOf(admin);
-        String newUpn = "lee.wong@" + domainOf(admin);
+        String newUpn = "lee.wong@" + admin.domain();
 
         HttpResponse<String> renamed = send("PATCH", "/Users/" + lee.id(), token, """
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [{"op": "Replace", "path": "userName", "value": "Lee.Wong@%s"}]}"""
-                .formatted(domainOf(admin)));
+                .formatted(admin.domain()));
 
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
         assertThat(renamed.body()).contains("\"userName\":\"" + newUpn + "\"");
@@ -214,18 +214,18 @@ class ScimProvisioningTest extends PortalTestCase {
         int before = count(organisation);
 
         assertThat(create(token, "{\"userName\": \"lee@elsewhere.example\", \"displayName\": \"Lee\"}"))
-                .contains("\"status\":\"400\"").contains("must end in @" + domainOf(admin));
+                .contains("\"status\":\"400\"").contains("must end in @" + admin.domain());
         assertThat(create(token, "{\"userName\": \"" + admin.upn() + "\", \"displayName\": \"Again\"}"))
                 .contains("\"status\":\"409\"").contains("uniqueness");
-        assertThat(create(token, "{\"userName\": \"lee@" + domainOf(admin) + "\", \"password\": \"short\"}"))
+        assertThat(create(token, "{\"userName\": \"lee@" + admin.domain() + "\", \"password\": \"short\"}"))
                 .contains("\"status\":\"400\"").contains("does not meet the organisation's password policy");
-        assertThat(create(token, "{\"userName\": \"lee@" + domainOf(admin) + "\", \"active\": \"maybe\"}"))
+        assertThat(create(token, "{\"userName\": \"lee@" + admin.domain() + "\", \"active\": \"maybe\"}"))
                 .contains("invalidValue");
-        assertThat(create(token, "{\"userName\": \"lee@" + domainOf(admin) + "\", \"externalId\": \""
+        assertThat(create(token, "{\"userName\": \"lee@" + admin.domain() + "\", \"externalId\": \""
                 + "x".repeat(300) + "\"}")).contains("external id");
         assertThat(create(token, "{\"userName\": ")).contains("invalidSyntax");
         assertThat(create(token, "[1, 2]")).contains("invalidSyntax");
-        String tenMegabytes = "{\"userName\": \"lee@" + domainOf(admin) + "\", \"displayName\": \""
+        String tenMegabytes = "{\"userName\": \"lee@" + admin.domain() + "\", \"displayName\": \""
                 + "x".repeat(10 << 20) + "\"}";
         HttpResponse<String> large = send("POST", "/Users", token, tenMegabytes);
         assertThat(large.statusCode()).isEqualTo(413);
@@ -235,7 +235,7 @@ class ScimProvisioningTest extends PortalTestCase {
                  "Operations": [{"op": "replace", "path": "userName", "value": "someone.else@x.example"},
                                 {"op": "replace", "path": "displayName", "value": "Changed"}]}""");
         assertThat(rename.statusCode()).isEqualTo(400);
-        assertThat(rename.body()).contains("invalidValue").contains("must end in @" + domainOf(admin));
+        assertThat(rename.body()).contains("invalidValue").contains("must end in @" + admin.domain());
 
         assertThat(count(organisation)).isEqualTo(before);
         assertThat(jdbc.sql("select display_name from account where id = ?").param(admin.id()).query(String.class)
@@ -349,9 +349,5 @@ class ScimProvisioningTest extends PortalTestCase {
     private int count(UUID organisation) {
         return jdbc.sql("select count(*) from account where organisation_id = ?").param(organisation)
                 .query(Integer.class).single();
-    }
-
-    private static String domainOf(Person person) {
-        return person.upn().substring(person.upn().indexOf('@') + 1);
     }
 }

@@ -24,8 +24,8 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * Two portal nodes on one database, as the README runs them: whichever node makes a shared key first,
  * the other signs in, counts wrong passwords, locks and knows familiar browsers with it; sessions ended
- * on one are gone on the other; a second sign-in step begun on one is finished on the other. Its own
- * database (the property below), so that no key exists yet.
+ * on one are gone on the other (also when an admin changes the person's UPN); a second sign-in step begun
+ * on one is finished on the other. Its own database (the property below), so that no key exists yet.
  */
 @PortalTest
 @TestPropertySource(properties = "myaccount.test.fresh-database=two-nodes")
@@ -157,6 +157,22 @@ class TwoNodesTest extends PortalTestCase {
 
         assertThat(elsewhere.get("/").location()).contains("/signin");
         assertThat(signIn(second.port(), person.upn(), "a brand new passphrase for pat")).isEqualTo("/");
+    }
+
+    @Test
+    void aUpnChangedByAnAdminOnOneNodeEndsTheSessionOnTheOtherWhichSignsInTheNewUpn() {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient elsewhere = signedIn(lee).onPort(second.port());
+        PortalClient here = signedIn(admin);
+        String newUpn = "lee.wong@" + admin.domain();
+
+        assertThat(here.submit(here.get("/admin/people/" + lee.id()).page(), "form[action$=/upn]",
+                Map.of("upn", newUpn)).location()).hasValue("/admin/people/" + lee.id() + "?done=upnChanged");
+
+        assertThat(elsewhere.get("/").location()).contains("/signin");
+        assertThat(signIn(second.port(), lee.upn(), lee.password())).isEqualTo("/signin?error");
+        assertThat(signIn(second.port(), newUpn, lee.password())).isEqualTo("/");
     }
 
     private static String signIn(int node, String upn, String password) {

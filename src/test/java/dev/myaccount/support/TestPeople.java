@@ -21,6 +21,11 @@ public class TestPeople {
     }
 
     public record Person(UUID id, String upn, String password, String displayName) {
+
+        /** The domain of the person's organisation, as their UPN ends. */
+        public String domain() {
+            return upn.substring(upn.indexOf('@') + 1);
+        }
     }
 
     public Person create() {
@@ -53,8 +58,7 @@ public class TestPeople {
     /** Another person of {@code colleague}'s organisation, named {@code name}. */
     public Person createBeside(Person colleague, String name) {
         String password = "Initial passphrase " + UUID.randomUUID().toString().substring(0, 8);
-        String upn = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@"
-                + colleague.upn().substring(colleague.upn().indexOf('@') + 1);
+        String upn = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@" + colleague.domain();
         return add(organisationOf(colleague), upn, name, password, passwords.encode(password), false, Role.MEMBER);
     }
 
