@@ -218,6 +218,8 @@ public class PeopleAdministration {
             });
         } catch (DuplicateKeyException taken) {
             return Provisioned.refused("admin.add.error.taken");
+        } catch (UpnChangedMeanwhile changed) {
+            return Provisioned.refused("admin.person.error.upnMeanwhile");
         }
         if (moved || !wanted.enabled() || hash != null) {
             sessions.endAll(person.upn());
@@ -246,16 +248,30 @@ public class PeopleAdministration {
             transaction.executeWithoutResult(status -> move(admin, person, upn, origin));
         } catch (DuplicateKeyException taken) {
             return Outcome.refused("admin.add.error.taken");
+        } catch (UpnChangedMeanwhile changed) {
+            return Outcome.refused("admin.person.error.upnMeanwhile");
         }
         sessions.endAll(person.upn());
         return Outcome.done();
     }
 
-    /** The UPN's change with what knows the person by it (their passkeys), audited with the UPN they had. */
+    /**
+     * The UPN's change with what knows the person by it (their passkeys), audited with the UPN they had; only from
+     * the UPN the caller read, so that of two changes at once the second cannot leave the passkeys behind.
+     */
     private void move(Actor admin, Account person, String upn, RequestOrigin origin) {
-        directory.changeUpn(person.id(), upn);
+        if (!directory.changeUpn(person.id(), person.upn(), upn)) {
+            throw new UpnChangedMeanwhile();
+        }
         passkeys.moved(person.upn(), upn);
         audit.record(event(AuditEventType.UPN_CHANGED, admin, person, origin, person.upn()));
+    }
+
+    /** Rolls back a change whose person no longer has the UPN it was read with. */
+    private static final class UpnChangedMeanwhile extends RuntimeException {
+        UpnChangedMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** What is wrong with a provisioned person's names, external id or initial password; null when nothing. */

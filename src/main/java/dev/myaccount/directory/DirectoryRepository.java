@@ -175,8 +175,8 @@ class DirectoryRepository {
                 .update();
     }
 
-    int updateUpn(UUID accountId, String upn) {
-        return jdbc.sql("update account set upn = ? where id = ?").params(upn, accountId).update();
+    int updateUpn(UUID accountId, String from, String to) {
+        return jdbc.sql("update account set upn = ? where id = ? and upn = ?").params(to, accountId, from).update();
     }
 
     int updateNames(UUID accountId, String displayName, String givenName, String surname) {

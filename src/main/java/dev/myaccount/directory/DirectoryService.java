@@ -151,9 +151,12 @@ public class DirectoryService {
         return repository.delete(accountId) == 1;
     }
 
-    /** Gives the account another UPN (canonical); DuplicateKeyException when another account has it. */
-    public void changeUpn(UUID accountId, String upn) {
-        repository.updateUpn(accountId, upn);
+    /**
+     * Gives the account the UPN {@code to} (canonical) if its UPN is still {@code from}; false when it is not (changed
+     * or deleted meanwhile). DuplicateKeyException when another account has {@code to}.
+     */
+    public boolean changeUpn(UUID accountId, String from, String to) {
+        return repository.updateUpn(accountId, from, to) == 1;
     }
 
     public void rename(UUID accountId, String displayName, String givenName, String surname) {

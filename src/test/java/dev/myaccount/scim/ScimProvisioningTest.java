@@ -116,8 +116,8 @@ class ScimProvisioningTest extends PortalTestCase {
         Person admin = people.createAdmin();
         Person lee = people.createBeside(admin, "Lee Gu");
         PortalClient leesBrowser = signedIn(lee);
-        jdbc.sql("insert into user_entities (id, name, display_name) values ('lees-handle', ?, 'Lee Gu')")
-                .param(lee.upn()).update();
+        jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, 'Lee Gu')")
+                .params(lee.id().toString(), lee.upn()).update();
         String token = tokenOf(admin);
         String newUpn = "lee.wong@" + admin.domain();
 
@@ -131,7 +131,8 @@ class ScimProvisioningTest extends PortalTestCase {
         assertThat(leesBrowser.get("/").location()).contains("/signin");
         assertThat(new PortalClient(port).signIn(lee.upn(), lee.password()).location()).hasValue("/signin?error");
         assertThat(new PortalClient(port).signIn(newUpn, lee.password()).location()).hasValue("/");
-        assertThat(jdbc.sql("select name from user_entities where id = 'lees-handle'").query(String.class).single())
+        assertThat(jdbc.sql("select name from user_entities where id = ?").param(lee.id().toString())
+                .query(String.class).single())
                 .isEqualTo(newUpn);
         assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.upn-changed'")
                 .param(lee.id()).query(String.class).single()).isEqualTo(lee.upn());
@@ -315,6 +316,30 @@ class ScimProvisioningTest extends PortalTestCase {
         assertThat(answers).containsOnly(204, 404).containsOnlyOnce(204);
         assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'account.deleted'")
                 .param(lee.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void twentyUpnChangesOfOnePersonAtOnceLeaveTheirPasskeysWithTheUpnTheyEndWith() throws Exception {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, 'Lee Gu')")
+                .params(lee.id().toString(), lee.upn()).update();
+        String token = tokenOf(admin);
+
+        List<Integer> answers = AtOnce.send(20, i -> send("PATCH", "/Users/" + lee.id(), token, """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "userName", "value": "lee.%d@%s"}]}"""
+                .formatted(i, lee.domain())).statusCode());
+
+        String upn = jdbc.sql("select upn from account where id = ?").param(lee.id()).query(String.class).single();
+        List<String> before = jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.upn-changed'")
+                .param(lee.id()).query(String.class).list();
+        assertThat(answers).containsOnly(200, 400).contains(200);
+        assertThat(before).hasSize((int) answers.stream().filter(status -> status == 200).count())
+                .doesNotHaveDuplicates().contains(lee.upn());
+        assertThat(jdbc.sql("select name from user_entities where id = ?").param(lee.id().toString())
+                .query(String.class).single())
+                .isEqualTo(upn);
     }
 
     private String tokenOf(Person admin) {
