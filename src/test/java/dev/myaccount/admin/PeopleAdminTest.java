@@ -289,6 +289,8 @@ class PeopleAdminTest extends PortalTestCase {
                 Map.of("upn", "lee.wong@elsewhere.example"));
         Response badName = browser.submit(browser.get(page).page(), "form[action$=/upn]",
                 Map.of("upn", "lee wong@" + admin.domain()));
+        Response huge = browser.submit(browser.get(page).page(), "form[action$=/upn]",
+                Map.of("upn", "x".repeat(1 << 20) + "@" + admin.domain()));
         Response taken = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", admin.upn()));
         Response same = browser.submit(browser.get(page).page(), "form[action$=/upn]", Map.of("upn", lee.upn()));
         assertThat(otherDomain.page().select("[role=alert]").text())
@@ -296,6 +298,8 @@ class PeopleAdminTest extends PortalTestCase {
         assertThat(badName.page().select("[role=alert]").text()).startsWith("Before the @");
         assertThat(badName.page().select("#upn").attr("value")).isEqualTo("lee wong@" + admin.domain());
         assertThat(badName.page().select("#upn").attr("aria-invalid")).isEqualTo("true");
+        assertThat(huge.status()).isEqualTo(200);
+        assertThat(huge.page().select("[role=alert]").text()).startsWith("Before the @");
         assertThat(taken.page().select("[role=alert]").text()).isEqualTo("That user principal name is taken.");
         assertThat(same.page().select("[role=alert]").text())
                 .isEqualTo("That is the person's user principal name already.");
@@ -324,7 +328,8 @@ class PeopleAdminTest extends PortalTestCase {
                 PortalClient.csrfToken(own), "upn", "someone.else@" + admin.domain()));
 
         assertThat(own.select("form[action$=/upn]")).isEmpty();
-        assertThat(refused.page().select("[role=alert]").text()).isEqualTo("You can't change your own user principal name.");
+        assertThat(refused.page().select("[role=alert]").text())
+                .isEqualTo("You can't change your own user principal name.");
         assertThat(account(admin).upn()).isEqualTo(admin.upn());
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -255,9 +256,14 @@ public final class SignInLoad {
         if (pid == null) {
             return 0;
         }
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(afterName[11]) + Long.parseLong(afterName[12])) * 10_000_000L;
+        String[] stat = procStat(Path.of("/proc", pid, "stat"));
+        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L;
+    }
+
+    /** The fields of a process's or thread's {@code stat} file after its name (the name may hold spaces). */
+    private static String[] procStat(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
@@ -343,8 +349,8 @@ public final class SignInLoad {
         return hashes / (window.toNanos() / 1e9);
     }
 
-    private static final Map<Hashing, ThreadCost> HASH_COSTS = Map.of(Hashing.PORTAL, new ThreadCost(),
-            Hashing.LIBARGON2, new ThreadCost(), Hashing.BOUNCYCASTLE, new ThreadCost());
+    private static final Map<Hashing, ThreadCost> HASH_COSTS = Arrays.stream(Hashing.values())
+            .collect(Collectors.toMap(hashing -> hashing, hashing -> new ThreadCost()));
 
     /**
      * Where the limits' hashes spend their time, from each hashing thread's counters in /proc (Linux only):
@@ -363,10 +369,8 @@ public final class SignInLoad {
             if (!Files.exists(stat)) {
                 return null;
             }
-            String line = Files.readString(stat);
-            String[] afterName = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(afterName[7]), Long.parseLong(afterName[11]),
-                    Long.parseLong(afterName[12])};
+            String[] fields = procStat(stat);
+            return new long[] {Long.parseLong(fields[7]), Long.parseLong(fields[11]), Long.parseLong(fields[12])};
         }
 
         void add(long[] before, long[] after, int hashed) {
@@ -381,9 +385,10 @@ public final class SignInLoad {
         void report(String limit) {
             long n = hashes.sum();
             if (n > 0) {
+                long ticks = userTicks.sum() + kernelTicks.sum();
                 System.out.printf("%s hashes in the limit's windows: %.1f ms of processor time each, %.0f%% of it "
-                        + "in the kernel, %d page faults each%n", limit, 10.0 * (userTicks.sum() + kernelTicks.sum()) / n,
-                        100.0 * kernelTicks.sum() / (userTicks.sum() + kernelTicks.sum()), pageFaults.sum() / n);
+                        + "in the kernel, %d page faults each%n", limit, 10.0 * ticks / n,
+                        100.0 * kernelTicks.sum() / ticks, pageFaults.sum() / n);
             }
         }
     }

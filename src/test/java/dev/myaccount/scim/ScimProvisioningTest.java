@@ -140,7 +140,8 @@ class ScimProvisioningTest extends PortalTestCase {
         HttpResponse<String> taken = send("PATCH", "/Users/" + lee.id(), token, """
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [{"op": "replace", "path": "userName", "value": "%s"},
-                                {"op": "replace", "path": "displayName", "value": "Changed"}]}""".formatted(admin.upn()));
+                                {"op": "replace", "path": "displayName", "value": "Changed"}]}"""
+                .formatted(admin.upn()));
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("uniqueness");
         assertThat(jdbc.sql("select upn || ' ' || display_name from account where id = ?").param(lee.id())
@@ -332,7 +333,8 @@ class ScimProvisioningTest extends PortalTestCase {
                 .formatted(i, lee.domain())).statusCode());
 
         String upn = jdbc.sql("select upn from account where id = ?").param(lee.id()).query(String.class).single();
-        List<String> before = jdbc.sql("select detail from audit_event where account_id = ? and type = 'account.upn-changed'")
+        List<String> before = jdbc.sql("""
+                select detail from audit_event where account_id = ? and type = 'account.upn-changed'""")
                 .param(lee.id()).query(String.class).list();
         assertThat(answers).containsOnly(200, 400).contains(200);
         assertThat(before).hasSize((int) answers.stream().filter(status -> status == 200).count())
