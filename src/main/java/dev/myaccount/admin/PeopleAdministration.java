@@ -222,7 +222,7 @@ public class PeopleAdministration {
             return Provisioned.refused("admin.person.error.upnMeanwhile");
         }
         if (moved || !wanted.enabled() || hash != null) {
-            sessions.endAll(person.upn());
+            sessions.endAll(person);
         }
         // The person as they were: the caller reads them again (and finds no one if they were deleted meanwhile).
         return new Provisioned(person, null, List.of());
@@ -251,7 +251,7 @@ public class PeopleAdministration {
         } catch (UpnChangedMeanwhile changed) {
             return Outcome.refused("admin.person.error.upnMeanwhile");
         }
-        sessions.endAll(person.upn());
+        sessions.endAll(person);
         return Outcome.done();
     }
 
@@ -361,7 +361,7 @@ public class PeopleAdministration {
             directory.setTemporaryPassword(person.id(), hash);
             audit.record(event(AuditEventType.TEMPORARY_PASSWORD_SET, admin, person, origin, null));
         });
-        sessions.endAll(person.upn());
+        sessions.endAll(person);
         return Outcome.shown(new Secret(person, FirstCredential.TEMPORARY_PASSWORD, password, null));
     }
 
@@ -374,7 +374,7 @@ public class PeopleAdministration {
             directory.setEnabled(person.id(), false);
             audit.record(event(AuditEventType.ACCOUNT_DISABLED, admin, person, origin, null));
         });
-        sessions.endAll(person.upn());
+        sessions.endAll(person);
         return Outcome.done();
     }
 
@@ -398,7 +398,7 @@ public class PeopleAdministration {
         if (!deleted) {
             return Outcome.refused(GONE);
         }
-        sessions.endAll(person.upn());
+        sessions.endAll(person);
         return Outcome.done();
     }
 
@@ -435,7 +435,7 @@ public class PeopleAdministration {
     }
 
     Outcome signOutEverywhere(Actor admin, Account person, RequestOrigin origin) {
-        int ended = sessions.endAll(person.upn());
+        int ended = sessions.endAll(person);
         audit.record(event(AuditEventType.ALL_SESSIONS_ENDED, admin, person, origin, String.valueOf(ended)));
         return Outcome.done();
     }

@@ -3,7 +3,10 @@ package dev.myaccount.directory;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A work or school account, as the directory knows it. */
+/**
+ * A work or school account, as the directory knows it. {@code sessionGeneration} rises each time every session of
+ * the account ends; a sign-in keeps the one it read.
+ */
 public record Account(
         UUID id,
         UUID organisationId,
@@ -16,5 +19,6 @@ public record Account(
         boolean mustChangePassword,
         boolean enabled,
         String preferredLanguage,
-        String timeZone) {
+        String timeZone,
+        int sessionGeneration) {
 }

@@ -17,7 +17,7 @@ class DirectoryRepository {
 
     private static final String ACCOUNT_COLUMNS = """
             id, organisation_id, upn, display_name, given_name, surname, password_hash,
-            password_changed_at, must_change_password, enabled, preferred_language, time_zone""";
+            password_changed_at, must_change_password, enabled, preferred_language, time_zone, session_generation""";
 
     private final JdbcClient jdbc;
 
@@ -184,6 +184,16 @@ class DirectoryRepository {
                 .params(displayName, givenName, surname, accountId).update();
     }
 
+    int raiseSessionGeneration(UUID accountId) {
+        return jdbc.sql("update account set session_generation = session_generation + 1 where id = ?")
+                .param(accountId).update();
+    }
+
+    boolean signInStands(UUID accountId, int sessionGeneration) {
+        return jdbc.sql("select exists (select 1 from account where id = ? and enabled and session_generation = ?)")
+                .params(accountId, sessionGeneration).query(Boolean.class).single();
+    }
+
     /** Replaces a hash by a stronger one of the same password; the password did not change. */
     int updatePasswordHash(UUID accountId, String passwordHash) {
         return jdbc.sql("update account set password_hash = ? where id = ?")
@@ -209,7 +219,8 @@ class DirectoryRepository {
                 rs.getBoolean("must_change_password"),
                 rs.getBoolean("enabled"),
                 rs.getString("preferred_language"),
-                rs.getString("time_zone"));
+                rs.getString("time_zone"),
+                rs.getInt("session_generation"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -163,6 +163,22 @@ public class DirectoryService {
         repository.updateNames(accountId, displayName, givenName, surname);
     }
 
+    /**
+     * Marks every sign-in of the account until now as ended, those still on their way included, whose sessions
+     * are saved after any list of sessions could find them.
+     */
+    public void endSignInsSoFar(UUID accountId) {
+        repository.raiseSessionGeneration(accountId);
+    }
+
+    /**
+     * Whether a sign-in that read {@code sessionGeneration} stands: the account is there, enabled, and no change
+     * ended its sign-ins since.
+     */
+    public boolean signInStands(UUID accountId, int sessionGeneration) {
+        return repository.signInStands(accountId, sessionGeneration);
+    }
+
     public void upgradePasswordHash(UUID accountId, String passwordHash) {
         repository.updatePasswordHash(accountId, passwordHash);
     }

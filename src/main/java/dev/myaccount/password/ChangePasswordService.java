@@ -96,7 +96,7 @@ public class ChangePasswordService {
                     origin));
         });
         // Spring Session deletes in transactions of its own; once the new password is stored, every session ends.
-        sessions.endAll(account.upn());
+        sessions.endAll(account);
         audit.record(AuditEvent.of(AuditEventType.ALL_SESSIONS_ENDED, account.organisationId(), account.id(),
                 origin));
         return true;

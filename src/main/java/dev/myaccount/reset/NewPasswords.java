@@ -115,7 +115,7 @@ class NewPasswords {
             return false;
         }
         // Spring Session deletes in transactions of its own; once the new password is stored, every session ends.
-        sessions.endAll(account.upn());
+        sessions.endAll(account);
         doors.unlock(account);
         return true;
     }

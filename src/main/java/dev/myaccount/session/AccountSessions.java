@@ -15,6 +15,8 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.credential.PortalKeys;
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
 
 /**
  * The sessions of an account on every node: they live in the shared database, indexed by the
@@ -32,11 +34,14 @@ public class AccountSessions {
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final PortalKeys keys;
     private final JdbcClient jdbc;
+    private final DirectoryService directory;
 
-    AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, PortalKeys keys, JdbcClient jdbc) {
+    AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, PortalKeys keys, JdbcClient jdbc,
+            DirectoryService directory) {
         this.sessions = sessions;
         this.keys = keys;
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** A signed-in session as the Devices page shows it. */
@@ -63,16 +68,24 @@ public class AccountSessions {
         return found.isPresent();
     }
 
-    /** Ends every session of the account but the one with id {@code keep}; returns how many ended. */
+    /**
+     * Ends every session of the account but the one with id {@code keep}; returns how many ended. A sign-in still
+     * on its way keeps its session: whoever made it could sign in again with the same secret, which only a new
+     * password ({@link #endAll}) takes away.
+     */
     public int endAllExcept(String upn, String keep) {
         var others = sessions.findByPrincipalName(upn).keySet().stream().filter(id -> !id.equals(keep)).toList();
         others.forEach(sessions::deleteById);
         return others.size();
     }
 
-    /** Ends every session of the account, the caller's own included; returns how many ended. */
-    public int endAll(String upn) {
-        var found = sessions.findByPrincipalName(upn).keySet();
+    /**
+     * Ends every session of the account, the caller's own included, and those of sign-ins still on their way, which
+     * end at their first request; returns how many ended now.
+     */
+    public int endAll(Account account) {
+        directory.endSignInsSoFar(account.id());
+        var found = sessions.findByPrincipalName(account.upn()).keySet();
         found.forEach(sessions::deleteById);
         return found.size();
     }

@@ -44,8 +44,7 @@ public class DirectSignIn {
     public void signIn(Account account, SignInDoor door, HttpServletRequest request, HttpServletResponse response) {
         Account now = directory.find(account.id()).orElseThrow();
         String organisation = directory.findOrganisation(now.organisationId()).map(Organisation::name).orElseThrow();
-        SignedInPerson person = new SignedInPerson(now.id(), now.organisationId(), now.upn(), now.displayName(),
-                organisation, now.mustChangePassword(), null, clock.instant());
+        SignedInPerson person = new SignedInPerson(now, organisation, null, clock.instant());
         request.getSession();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
-import dev.myaccount.web.SignInWay;
+import dev.myaccount.web.SecurityPart;
 
 /**
  * Sign-in with a passkey instead of UPN and password, through Spring Security's WebAuthn endpoints: the
@@ -39,7 +39,7 @@ import dev.myaccount.web.SignInWay;
  * new session id, the sign-in logged with "Passkey" as its method, the browser made familiar.
  */
 @Component
-class PasskeySignIn implements SignInWay {
+class PasskeySignIn implements SecurityPart {
 
     static final String METHOD = "PASSKEY";
 
@@ -96,8 +96,7 @@ class PasskeySignIn implements SignInWay {
                 .orElseThrow(() -> new DisabledException("No enabled account"));
         String organisation = directory.findOrganisation(account.organisationId()).map(Organisation::name)
                 .orElseThrow();
-        SignedInPerson person = new SignedInPerson(account.id(), account.organisationId(), account.upn(),
-                account.displayName(), organisation, account.mustChangePassword(), null, clock.instant());
+        SignedInPerson person = new SignedInPerson(account, organisation, null, clock.instant());
         return UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
     }
 

@@ -126,8 +126,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         if (secondStepFlow == null) {
             record(account.upn(), Optional.of(account), SignInOutcome.SUCCEEDED, details, familiar);
         }
-        SignedInPerson person = new SignedInPerson(account.id(), account.organisationId(), account.upn(),
-                account.displayName(), organisationName, account.mustChangePassword(), secondStepFlow, clock.instant());
+        SignedInPerson person = new SignedInPerson(account, organisationName, secondStepFlow, clock.instant());
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
         signedIn.setDetails(details);
         return signedIn;

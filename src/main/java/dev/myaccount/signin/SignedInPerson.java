@@ -11,6 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import dev.myaccount.directory.Account;
 import dev.myaccount.web.Access;
 
 /**
@@ -20,6 +21,7 @@ import dev.myaccount.web.Access;
  */
 public final class SignedInPerson implements UserDetails {
 
+    // Kept at 2 with the session generation added: a session saved before reads it as 0, the column's default.
     @Serial
     private static final long serialVersionUID = 2L;
 
@@ -33,9 +35,17 @@ public final class SignedInPerson implements UserDetails {
     private final boolean mustChangePassword;
     private final UUID secondFactorFlow;
     private final Instant confirmedAt;
+    private final int sessionGeneration;
 
-    SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName, String organisationName,
-            boolean mustChangePassword, UUID secondFactorFlow, Instant confirmedAt) {
+    /** The person of {@code account} as their sign-in read it, whose session stands while its generation does. */
+    SignedInPerson(Account account, String organisationName, UUID secondFactorFlow, Instant confirmedAt) {
+        this(account.id(), account.organisationId(), account.upn(), account.displayName(), organisationName,
+                account.mustChangePassword(), secondFactorFlow, confirmedAt, account.sessionGeneration());
+    }
+
+    private SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName,
+            String organisationName, boolean mustChangePassword, UUID secondFactorFlow, Instant confirmedAt,
+            int sessionGeneration) {
         this.accountId = accountId;
         this.organisationId = organisationId;
         this.upn = upn;
@@ -44,12 +54,13 @@ public final class SignedInPerson implements UserDetails {
         this.mustChangePassword = mustChangePassword;
         this.secondFactorFlow = secondFactorFlow;
         this.confirmedAt = confirmedAt;
+        this.sessionGeneration = sessionGeneration;
     }
 
     /** The same person, every step done, who proved who they are at {@code now}. */
     SignedInPerson confirmed(Instant now) {
         return new SignedInPerson(accountId, organisationId, upn, displayName, organisationName, mustChangePassword,
-                null, now);
+                null, now, sessionGeneration);
     }
 
     public UUID accountId() {
@@ -84,6 +95,11 @@ public final class SignedInPerson implements UserDetails {
     /** When the person last proved who they are: at sign-in, or when they confirmed it for a sensitive change. */
     public Instant confirmedAt() {
         return confirmedAt;
+    }
+
+    /** The account's session generation when the sign-in read it (see {@link Account#sessionGeneration()}). */
+    int sessionGeneration() {
+        return sessionGeneration;
     }
 
     @Override

@@ -70,7 +70,7 @@ class SecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http, AuthenticationDetailsSource<HttpServletRequest, ?> signInDetails,
             AuthenticationSuccessHandler signedIn,
             AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut,
-            SecurityContextRepository signedInContexts, List<SignInWay> otherWays) throws Exception {
+            SecurityContextRepository signedInContexts, List<SecurityPart> parts) throws Exception {
         // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar. The
         // Overview, where a sign-in lands anyway, is not kept: opening the portal writes no session before sign-in.
         HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
@@ -101,8 +101,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()));
-        for (SignInWay way : otherWays) {
-            way.addTo(http);
+        for (SecurityPart part : parts) {
+            part.addTo(http);
         }
         return http.build();
     }

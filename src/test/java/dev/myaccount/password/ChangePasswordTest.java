@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,8 @@ import dev.myaccount.support.TestPeople.Person;
 class ChangePasswordTest extends PortalTestCase {
 
     private static final String NEW_PASSWORD = "a quiet harbour at dawn";
+    private static final int SIGN_INS_IN_FLIGHT = 16;
+    private static final int STAGGER_MILLIS = 5;
 
     private Person person;
     private PortalClient browser;
@@ -195,12 +198,45 @@ class ChangePasswordTest extends PortalTestCase {
     }
 
     @Test
+    void signInsWithTheOldPasswordStillInFlightAsItChangesKeepNoSession() throws Exception {
+        List<PortalClient> otherDevices = IntStream.range(0, SIGN_INS_IN_FLIGHT).mapToObj(i -> new PortalClient(port))
+                .toList();
+        List<Document> signInPages = otherDevices.stream().map(device -> device.get("/signin").page()).toList();
+        Document form = browser.get("/password").page();
+
+        List<Response> answers = AtOnce.send(SIGN_INS_IN_FLIGHT + 1, i -> i == SIGN_INS_IN_FLIGHT
+                ? browser.submit(form, "form[action=/password]", Map.of("currentPassword", person.password(),
+                        "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
+                : signInAfter(i * STAGGER_MILLIS, otherDevices.get(i), signInPages.get(i)));
+
+        assertThat(answers.get(SIGN_INS_IN_FLIGHT).location()).contains("/signin?changed");
+        assertThat(answers.subList(0, SIGN_INS_IN_FLIGHT)).as("sign-ins let in with the old password")
+                .anySatisfy(answer -> assertThat(answer.location()).hasValue("/"));
+        for (int i = 0; i < SIGN_INS_IN_FLIGHT; i++) {
+            assertThat(otherDevices.get(i).get("/").location().orElse("")).as("sign-in %d, answered %s", i,
+                    answers.get(i).location()).startsWith("/signin");
+        }
+        assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).contains("/");
+    }
+
+    @Test
     void passwordTileShowsWhenThePasswordWasLastChanged() {
         Document overview = browser.get("/").page();
 
         assertThat(overview.select("#tile-password").text()).isEqualTo("Password");
         assertThat(overview.select("section:has(#tile-password) p").text()).startsWith("Last changed on");
         assertThat(overview.select("section:has(#tile-password) a").attr("href")).isEqualTo("/password");
+    }
+
+    /**
+     * Posts the sign-in page's form after {@code pauseMillis}: spread over the change's hashes, some sign-ins read the
+     * old password before it is stored and save their sessions after every session was ended.
+     */
+    private Response signInAfter(long pauseMillis, PortalClient device, Document signInPage)
+            throws InterruptedException {
+        Thread.sleep(pauseMillis);
+        return device.submit(signInPage, "form[action=/signin]", Map.of("upn", person.upn(),
+                "password", person.password()));
     }
 
     private Response change(String current, String newPassword, String confirm) {

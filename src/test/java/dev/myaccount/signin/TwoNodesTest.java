@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
@@ -24,8 +25,8 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * Two portal nodes on one database, as the README runs them: whichever node makes a shared key first,
  * the other signs in, counts wrong passwords, locks and knows familiar browsers with it; sessions ended
- * on one are gone on the other (also when an admin changes the person's UPN); a second sign-in step begun
- * on one is finished on the other. Its own database (the property below), so that no key exists yet.
+ * on one are gone on the other (also when an admin changes the person's UPN, and one saved after they were
+ * ended); a second sign-in step begun on one is finished on the other. Its own database (the property below), so that no key exists yet.
  */
 @PortalTest
 @TestPropertySource(properties = "myaccount.test.fresh-database=two-nodes")
@@ -39,6 +40,9 @@ class TwoNodesTest extends PortalTestCase {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    DirectoryService directory;
 
     private SecondNode second;
 
@@ -173,6 +177,22 @@ class TwoNodesTest extends PortalTestCase {
         assertThat(elsewhere.get("/").location()).contains("/signin");
         assertThat(signIn(second.port(), lee.upn(), lee.password())).isEqualTo("/signin?error");
         assertThat(signIn(second.port(), newUpn, lee.password())).isEqualTo("/");
+    }
+
+    @Test
+    void aSessionSavedAfterItsSignInsEndedOnOneNodeEndsAtItsNextRequestOnTheOther() {
+        Person person = people.create();
+        PortalClient elsewhere = signedIn(person).onPort(second.port());
+        assertThat(elsewhere.get("/").status()).isEqualTo(200);
+
+        // As a change on this node does when a sign-in on the other saves its session after the sessions were ended.
+        directory.endSignInsSoFar(person.id());
+
+        assertThat(elsewhere.get("/").location()).hasValue("/signin?expired");
+        assertThat(elsewhere.get("/").location()).hasValue("/signin");
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(person.upn())
+                .query(Integer.class).single()).isZero();
+        assertThat(signIn(second.port(), person.upn(), person.password())).isEqualTo("/");
     }
 
     private static String signIn(int node, String upn, String password) {
