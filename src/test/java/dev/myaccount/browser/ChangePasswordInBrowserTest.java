@@ -3,8 +3,10 @@ package dev.myaccount.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestPeople.Person;
@@ -15,6 +17,8 @@ class ChangePasswordInBrowserTest extends BrowserWalk {
 
     private static final String NEW_PASSWORD = "seven sleepy otters in a canoe";
 
+    @Autowired
+    DirectoryService directory;
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
@@ -72,6 +76,14 @@ class ChangePasswordInBrowserTest extends BrowserWalk {
             otherDevice.open("/password");
             assertThat(otherDevice.path()).isEqualTo("/signin");
             otherDevice.screenshot(language + "-9-other-device-signed-out");
+
+            // A session saved after the account's sessions were ended, as a sign-in still on its way saves it.
+            directory.endSignInsSoFar(person.id());
+            browser.open("/password");
+            assertThat(browser.path()).isEqualTo("/signin?expired");
+            assertThat(browser.text("[role=status]")).isEqualTo(message("signin.expired", language));
+            browser.assertAccessible();
+            browser.screenshot(language + "-10-session-of-an-ended-sign-in");
         }
     }
 
