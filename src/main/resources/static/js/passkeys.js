@@ -1,6 +1,7 @@
 // Passkeys: creates one on Security info, and signs in (or proves a reset) with one, through Spring
 // Security's WebAuthn endpoints. Pages work without this script; it only shows the passkey controls
-// where the browser can use them.
+// where the browser can use them. On a signed-in person's pages it tells their authenticators, where the
+// browser can, the UPN and name they now have and which of their passkeys the portal still knows.
 (() => {
     "use strict";
 
@@ -95,6 +96,18 @@
 
     if (!window.PublicKeyCredential) {
         return;
+    }
+
+    const holder = document.getElementById("passkey-holder");
+    if (holder) {
+        const {rpId, userId, name, displayName, credentialIds} = holder.dataset;
+        if (PublicKeyCredential.signalCurrentUserDetails) {
+            PublicKeyCredential.signalCurrentUserDetails({rpId, userId, name, displayName}).catch(() => {});
+        }
+        if (PublicKeyCredential.signalAllAcceptedCredentials) {
+            PublicKeyCredential.signalAllAcceptedCredentials({rpId, userId,
+                allAcceptedCredentialIds: credentialIds ? credentialIds.split(" ") : []}).catch(() => {});
+        }
     }
 
     const form = document.getElementById("passkey-register");

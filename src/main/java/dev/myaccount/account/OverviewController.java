@@ -1,6 +1,7 @@
 package dev.myaccount.account;
 
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,7 +57,10 @@ class OverviewController {
         model.addAttribute("lastSignIn", signIns.page(person.accountId(), 0, 1).entries().stream().findFirst()
                 .map(entry -> entry.at().atZone(PersonalSettings.zone(request, portal.timeZone()))).orElse(null));
         model.addAttribute("organisationCount", directory.memberships(person.accountId()).size());
-        model.addAttribute("methodCount", methods.of(person.accountId()).size() + passkeys.of(person.upn()).size());
+        Optional<PasskeyList.Holder> holder = passkeys.holder(person.upn());
+        model.addAttribute("passkeyHolder", holder.orElse(null));
+        model.addAttribute("methodCount", methods.of(person.accountId()).size()
+                + holder.map(found -> found.credentialIds().size()).orElse(0));
         return "account/overview";
     }
 }

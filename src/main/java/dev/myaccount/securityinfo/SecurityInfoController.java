@@ -56,6 +56,7 @@ public class SecurityInfoController {
         model.addAttribute("added", kind(added).map(MethodKind::slug).orElse(null));
         model.addAttribute("methods", own);
         model.addAttribute("passkeys", passkeys.of(person.upn()));
+        model.addAttribute("passkeyHolder", passkeys.holder(person.upn()).orElse(null));
         model.addAttribute("kinds", MethodKind.values());
         model.addAttribute("required", settings.secondFactorRequired(person.organisationId()));
         return "securityinfo/page";

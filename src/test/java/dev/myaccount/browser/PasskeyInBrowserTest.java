@@ -2,18 +2,22 @@ package dev.myaccount.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.Select;
 
 import dev.myaccount.support.Browser;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
  * A person creates a passkey on their laptop (Chromium's virtual authenticator), signs in with it instead of
  * their UPN and password, uses it as the second step after their password and to reset their password (it
- * proves nothing in someone else's reset), renames it and deletes it, after which it no longer signs them in.
+ * proves nothing in someone else's reset), sees it carry the UPN an admin gave them, renames it and deletes it,
+ * after which their authenticator no longer holds it and it no longer signs them in.
  */
 @BrowserTest
 class PasskeyInBrowserTest extends BrowserWalk {
@@ -23,7 +27,8 @@ class PasskeyInBrowserTest extends BrowserWalk {
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
     void aPersonCreatesAPasskeySignsInWithItAndResetsTheirPasswordWithIt(String language) {
-        Person person = people.create();
+        Person admin = people.createAdmin();
+        Person person = people.createBeside(admin, "Lee Gu");
         try (Browser browser = new Browser(port, language)) {
             browser.addPasskeyAuthenticator();
             browser.open("/signin");
@@ -40,6 +45,7 @@ class PasskeyInBrowserTest extends BrowserWalk {
             assertThat(browser.text("table.methods")).contains(message("method.passkey", language), "Laptop");
             browser.assertAccessible();
             browser.screenshot(language + "-passkey-2-listed");
+            browser.waitForPasskeysHeldFor(person.upn());
 
             browser.click(".signout button");
             assertThat(browser.has("#passkey-signin:not([hidden])")).isTrue();
@@ -77,6 +83,17 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.click("#passkey-signin");
             assertThat(browser.path()).isEqualTo("/");
 
+            String newUpn = "renamed." + person.upn();
+            PortalClient adminsBrowser = signedIn(admin);
+            assertThat(adminsBrowser.submit(adminsBrowser.get("/admin/people/" + person.id()).page(),
+                    "form[action$=/upn]", Map.of("upn", newUpn)).location()).hasValue(
+                            "/admin/people/" + person.id() + "?done=upnChanged");
+            browser.open("/");
+            browser.signIn(newUpn, NEW_PASSWORD);
+            browser.click("#passkey-signin");
+            assertThat(browser.path()).isEqualTo("/");
+            browser.waitForPasskeysHeldFor(newUpn);
+
             browser.open("/security-info");
             browser.click("table.methods a[href$='/rename']");
             browser.type("#name", "Work laptop");
@@ -85,6 +102,7 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.click("table.methods a[href$='/delete']");
             browser.click("form[action$='/delete'] button");
             assertThat(browser.text("[role=status]")).isEqualTo(message("securityInfo.deleted", language));
+            browser.waitForPasskeysHeldFor();
             assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and detail = 'passkey'"
                     + " and type like 'sign-in-method.%'")
                     .param(person.id()).query(Integer.class).single()).isEqualTo(2);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.util.FileSystemUtils;
 
@@ -44,6 +46,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String base;
     private final Path profile;
+    private VirtualAuthenticator authenticator;
 
     public Browser(int port, String language) {
         try {
@@ -246,10 +249,27 @@ public final class Browser implements AutoCloseable {
 
     /** Gives the browser a platform authenticator (as a laptop's fingerprint reader) that holds passkeys. */
     public void addPasskeyAuthenticator() {
-        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+    }
+
+    /**
+     * Waits until the authenticator holds passkeys for exactly these user names, as it would show them to the
+     * person (Chromium's DevTools protocol, as Selenium's view of a passkey has no user name).
+     */
+    public void waitForPasskeysHeldFor(String... userNames) {
+        List<String> expected = Arrays.stream(userNames).sorted().toList();
+        waiting("the authenticator to hold passkeys for " + expected).until(d -> passkeysHeld().equals(expected));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> passkeysHeld() {
+        Map<String, Object> answer = driver.executeCdpCommand("WebAuthn.getCredentials",
+                Map.of("authenticatorId", authenticator.getId()));
+        return ((List<Map<String, Object>>) answer.get("credentials")).stream()
+                .map(credential -> String.valueOf(credential.get("userName"))).sorted().toList();
     }
 
     public void screenshot(String name) {

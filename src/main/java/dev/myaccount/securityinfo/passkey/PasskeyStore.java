@@ -28,8 +28,8 @@ class PasskeyStore {
 
     @Bean
     Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient queries) {
-        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries);
+            JdbcClient queries, PasskeyProperties settings) {
+        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries, settings.rpId());
     }
 
     @Bean

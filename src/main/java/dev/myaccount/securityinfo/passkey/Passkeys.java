@@ -36,10 +36,12 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
     private final PublicKeyCredentialUserEntityRepository holders;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final String rpId;
 
     Passkeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, String rpId) {
         this.jdbc = jdbc;
+        this.rpId = rpId;
         this.store = store;
         this.holders = holders;
         this.audit = audit;
@@ -52,6 +54,13 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
                 .map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
                         record.getCreated(), record.getLastUsed()))
                 .toList();
+    }
+
+    @Override
+    public Optional<Holder> holder(String upn) {
+        return Optional.ofNullable(holders.findByUsername(upn)).map(holder -> new Holder(rpId,
+                holder.getId().toBase64UrlString(), store.findByUserId(holder.getId()).stream()
+                        .map(record -> record.getCredentialId().toBase64UrlString()).toList()));
     }
 
     @Override
