@@ -26,13 +26,15 @@ import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.policy.PolicySettings;
 import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.policy.PolicyVerdict;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SecretDoors;
 import dev.myaccount.signin.SignInDoor;
 
 /**
  * Changes a person's own password: checks every field and reports all that is wrong, or else stores the
- * new hash and the old one in the history in one transaction, then ends every session of the account. The
+ * new hash and the old one in the history in one transaction, then ends every session of the account and tells the
+ * person at their email addresses. The
  * current password is checked behind the account's smart lockout, as a sign-in would be.
  */
 @Service
@@ -47,10 +49,12 @@ public class ChangePasswordService {
     private final AuditLog audit;
     private final SecretDoors doors;
     private final TransactionTemplate transaction;
+    private final SecurityNotices notices;
 
     ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, PasswordPolicy policy,
             PolicySettingsStore settingsStore, PasswordHistory history, AccountSessions sessions,
-            AuditLog audit, SecretDoors doors, TransactionTemplate transaction) {
+            AuditLog audit, SecretDoors doors, TransactionTemplate transaction, SecurityNotices notices) {
+        this.notices = notices;
         this.directory = directory;
         this.passwords = passwords;
         this.policy = policy;
@@ -99,6 +103,7 @@ public class ChangePasswordService {
         sessions.endAll(account);
         audit.record(AuditEvent.of(AuditEventType.ALL_SESSIONS_ENDED, account.organisationId(), account.id(),
                 origin));
+        notices.passwordChanged(account.id());
         return true;
     }
 

@@ -17,15 +17,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.flow.Flows;
-import dev.myaccount.notification.Notifier;
 import dev.myaccount.securityinfo.MethodCheck;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.securityinfo.SignInMethod;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.securityinfo.passkey.PasskeyProof;
@@ -60,13 +59,11 @@ class PasswordReset {
     private final SecretDoors doors;
     private final NewPasswords newPasswords;
     private final PasskeyProof passkeys;
-    private final Notifier notifier;
-    private final MessageSource messages;
+    private final SecurityNotices notices;
     private final ScheduledThreadPoolExecutor deliveries = new ScheduledThreadPoolExecutor(2);
 
     PasswordReset(Flows flows, DirectoryService directory, SignInMethods methods, List<MethodCheck> checks,
-            SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys, Notifier notifier,
-            MessageSource messages) {
+            SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys, SecurityNotices notices) {
         this.passkeys = passkeys;
         this.flows = flows;
         this.directory = directory;
@@ -74,8 +71,7 @@ class PasswordReset {
         this.checks = checks;
         this.doors = doors;
         this.newPasswords = newPasswords;
-        this.notifier = notifier;
-        this.messages = messages;
+        this.notices = notices;
     }
 
     /** Starts a reset for the UPN typed; the flow knows the account only when it can be reset. */
@@ -153,17 +149,14 @@ class PasswordReset {
     }
 
     /** Sets the new password and finishes the flow; false when the flow was finished or expired meanwhile. */
-    boolean finish(UUID flow, Set<MethodKind> kinds, String password, Locale language, HttpServletRequest request) {
+    boolean finish(UUID flow, Set<MethodKind> kinds, String password, HttpServletRequest request) {
         String proven = kinds.stream().map(MethodKind::slug).sorted().collect(Collectors.joining(","));
         Account account = account(flow);
         if (!newPasswords.set(flow, FLOW, account, password, proven, request)) {
             return false;
         }
         doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, request);
-        methods.of(account.id()).stream().filter(method -> method.kind() == MethodKind.EMAIL)
-                .forEach(method -> notifier.email(method.secret(),
-                        messages.getMessage("reset.notice.subject", null, language),
-                        messages.getMessage("reset.notice.text", new Object[] {account.upn()}, language)));
+        notices.passwordReset(account.id());
         return true;
     }
 

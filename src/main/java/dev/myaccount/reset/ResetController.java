@@ -204,7 +204,7 @@ class ResetController {
         if (!errors.isEmpty()) {
             return passwordPage(account, errors, model);
         }
-        if (!reset.finish(flow, verifiedKinds(request), newPassword, language, request)) {
+        if (!reset.finish(flow, verifiedKinds(request), newPassword, request)) {
             return "redirect:" + PAGE + "?expired";
         }
         request.getSession().invalidate();

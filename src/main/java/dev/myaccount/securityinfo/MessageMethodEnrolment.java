@@ -38,9 +38,11 @@ class MessageMethodEnrolment {
     private final SignInMethods methods;
     private final Confirmation confirmation;
     private final AuditLog audit;
+    private final SecurityNotices notices;
 
     MessageMethodEnrolment(List<CodeByMessage> kinds, SignInMethods methods, Confirmation confirmation,
-            AuditLog audit) {
+            AuditLog audit, SecurityNotices notices) {
+        this.notices = notices;
         this.kinds = kinds;
         this.methods = methods;
         this.confirmation = confirmation;
@@ -96,8 +98,12 @@ class MessageMethodEnrolment {
         }
         session.removeAttribute(PENDING + kind);
         MethodKind added = MethodKind.valueOf(kind.toUpperCase(Locale.ROOT));
-        if (methods.add(person.accountId(), added, destination).isEmpty()) {
+        var method = methods.add(person.accountId(), added, destination);
+        if (method.isEmpty()) {
             return "redirect:" + SecurityInfoController.PAGE + "?toomany";
+        }
+        if (method.get().isNew()) {
+            notices.methodAdded(person.accountId(), added, method.get().id());
         }
         audit.record(new AuditEvent(AuditEventType.SIGN_IN_METHOD_ADDED, person.organisationId(), person.accountId(),
                 RequestOrigin.of(request), kind));

@@ -10,13 +10,14 @@ import org.openqa.selenium.support.ui.Select;
 
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.TestMail;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
  * A person creates a passkey on their laptop (Chromium's virtual authenticator), signs in with it instead of
  * their UPN and password, uses it as the second step after their password and to reset their password (it
- * proves nothing in someone else's reset), sees it carry the UPN an admin gave them, renames it and deletes it,
+ * proves nothing in someone else's reset), is told of it by email, sees it carry the UPN an admin gave them, renames it and deletes it,
  * after which their authenticator no longer holds it and it no longer signs them in.
  */
 @BrowserTest
@@ -33,6 +34,8 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.addPasskeyAuthenticator();
             browser.open("/signin");
             browser.signIn(person.upn(), person.password());
+            String address = "lee." + person.id() + "@example.net";
+            methods.addEmail(person.id(), address);
             browser.open("/security-info");
             new Select(browser.find("#add-kind")).selectByValue("passkey");
             browser.click("form[action='/security-info/add'] button");
@@ -46,6 +49,9 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.assertAccessible();
             browser.screenshot(language + "-passkey-2-listed");
             browser.waitForPasskeysHeldFor(person.upn());
+            assertThat(TestMail.lastSubject(address)).isEqualTo(message("notice.methodAdded.subject", language));
+            // Without it again, so that the rest of the walk asks for the passkey alone as the second step.
+            jdbc.sql("delete from sign_in_method where account_id = ?").param(person.id()).update();
 
             browser.click(".signout button");
             assertThat(browser.has("#passkey-signin:not([hidden])")).isTrue();

@@ -15,6 +15,7 @@ import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestMail;
 import dev.myaccount.support.TestPeople.Person;
 
 @PortalTest
@@ -177,6 +178,33 @@ class ChangePasswordTest extends PortalTestCase {
                 .contains("/signin?error");
         assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).contains("/");
         assertThat(auditTypes()).contains("password.changed", "sessions.all-ended");
+    }
+
+    @Test
+    void successIsToldToThePersonAtEachEmailAddressTheySignInWith() {
+        String first = "pat." + person.id() + "@example.net";
+        String second = "pat.home." + person.id() + "@example.net";
+        methods.addEmail(person.id(), first);
+        methods.addEmail(person.id(), second);
+
+        change(person.password(), NEW_PASSWORD, NEW_PASSWORD);
+
+        for (String address : List.of(first, second)) {
+            assertThat(TestMail.count(address)).isEqualTo(1);
+            assertThat(TestMail.lastSubject(address)).isEqualTo("Your My Account password was changed");
+            assertThat(TestMail.lastText(address)).startsWith("The password of " + person.upn() + " was changed")
+                    .doesNotContain(NEW_PASSWORD, person.password());
+        }
+    }
+
+    @Test
+    void aRefusedChangeTellsNoOne() {
+        String address = "pat." + person.id() + "@example.net";
+        methods.addEmail(person.id(), address);
+
+        change("this is not my password", NEW_PASSWORD, NEW_PASSWORD);
+
+        assertThat(TestMail.count(address)).isZero();
     }
 
     @Test

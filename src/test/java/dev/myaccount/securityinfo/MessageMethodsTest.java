@@ -51,6 +51,27 @@ class MessageMethodsTest extends PortalTestCase {
     }
 
     @Test
+    void anAddressAddedIsToldToTheAddressesAlreadyThereInThePersonsLanguageAndNotToItself() throws Exception {
+        Person person = people.create();
+        String known = "pat." + person.id() + "@example.net";
+        String added = "new." + person.id() + "@example.net";
+        PortalClient browser = signedIn(person);
+        methods.addEmail(person.id(), known);
+        jdbc.sql("update account set preferred_language = 'nl' where id = ?").param(person.id()).update();
+
+        Response sent = browser.submit(browser.get("/security-info/email").page(), "form[action=/security-info/email]",
+                Map.of("destination", added));
+        assertThat(TestMail.count(known)).isZero();
+        browser.submit(sent.page(), "form[action$=/verify]", Map.of("code", TestMail.lastCode(added)));
+
+        assertThat(TestMail.count(known)).isEqualTo(1);
+        assertThat(TestMail.lastSubject(known)).isEqualTo("Er is een aanmeldmethode toegevoegd aan uw Mijn account");
+        assertThat(TestMail.lastText(known)).startsWith("E-mail is zojuist toegevoegd aan de aanmeldmethoden van "
+                + person.upn());
+        assertThat(TestMail.count(added)).isEqualTo(1);
+    }
+
+    @Test
     void theWorkAddressAndSomethingThatIsNoAddressAreRefusedAndNothingIsSent() {
         Person person = people.create();
         PortalClient browser = signedIn(person);

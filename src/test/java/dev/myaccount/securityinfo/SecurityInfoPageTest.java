@@ -62,6 +62,22 @@ class SecurityInfoPageTest extends PortalTestCase {
     }
 
     @Test
+    void anAuthenticatorAppAddedIsToldAtThePersonsEmailAddress() {
+        Person person = people.create();
+        String address = "pat." + person.id() + "@example.net";
+        PortalClient browser = signedIn(person);
+        methods.addEmail(person.id(), address);
+        Document setup = browser.get("/security-info/authenticator").page();
+        String secret = setup.selectFirst("code.secret").text().replace(" ", "");
+
+        browser.submit(setup, "form[action=/security-info/authenticator]", Map.of("code", methods.code(secret)));
+
+        assertThat(TestMail.lastSubject(address)).isEqualTo("A sign-in method was added to your My Account");
+        assertThat(TestMail.lastText(address)).startsWith("Authenticator app was added just now to the sign-in methods of "
+                + person.upn());
+    }
+
+    @Test
     void theCodeThatProvedTheAppCannotSignIn() {
         Person person = people.create();
         PortalClient browser = signedIn(person);

@@ -54,6 +54,16 @@ public final class TestMail {
         }
     }
 
+    /** The text of the newest message to {@code address}, decoded as a mail program shows it. */
+    public static String lastText(String address) {
+        List<MimeMessage> messages = to(address);
+        try {
+            return String.valueOf(messages.get(messages.size() - 1).getContent());
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many messages {@code address} received so far. */
     public static int count(String address) {
         return to(address).size();

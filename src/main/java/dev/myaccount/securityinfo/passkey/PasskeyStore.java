@@ -1,5 +1,6 @@
 package dev.myaccount.securityinfo.passkey;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -12,6 +13,7 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 
 import dev.myaccount.audit.AuditLog;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.signin.PasskeyProperties;
 
 /**
@@ -28,8 +30,9 @@ class PasskeyStore {
 
     @Bean
     Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient queries, PasskeyProperties settings) {
-        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries, settings.rpId());
+            JdbcClient queries, PasskeyProperties settings, ObjectProvider<SecurityNotices> notices) {
+        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries, settings.rpId(),
+                notices);
     }
 
     @Bean

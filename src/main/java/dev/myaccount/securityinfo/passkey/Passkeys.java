@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,6 +23,7 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.PasskeyList;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.signin.SignedInPerson;
 
 /**
@@ -37,9 +39,12 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final String rpId;
+    /** Found when first needed: the notices read the person's sign-in methods, which ask for their passkeys. */
+    private final ObjectProvider<SecurityNotices> notices;
 
     Passkeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient jdbc, String rpId) {
+            JdbcClient jdbc, String rpId, ObjectProvider<SecurityNotices> notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.rpId = rpId;
         this.store = store;
@@ -111,6 +116,8 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
         store.save(ImmutableCredentialRecord.fromCredentialRecord(record).label(shown(record.getLabel())).build());
         if (added) {
             audited(AuditEventType.SIGN_IN_METHOD_ADDED);
+            signedIn().ifPresent(person -> notices.getObject().methodAdded(person.accountId(), MethodKind.PASSKEY,
+                    null));
         }
     }
 
@@ -133,12 +140,18 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
 
     /** The event for the signed-in person whose request this is (Spring's endpoints call in with one). */
     private void audited(AuditEventType type) {
-        Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        if (current != null && current.getPrincipal() instanceof SignedInPerson person
+        Optional<SignedInPerson> person = signedIn();
+        if (person.isPresent()
                 && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            audit.record(new AuditEvent(type, person.organisationId(), person.accountId(),
+            audit.record(new AuditEvent(type, person.get().organisationId(), person.get().accountId(),
                     RequestOrigin.of(request.getRequest()), MethodKind.PASSKEY.slug()));
         }
+    }
+
+    private static Optional<SignedInPerson> signedIn() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        return current != null && current.getPrincipal() instanceof SignedInPerson person ? Optional.of(person)
+                : Optional.empty();
     }
 
     @Override

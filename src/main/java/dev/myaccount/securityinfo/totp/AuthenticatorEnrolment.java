@@ -27,6 +27,7 @@ import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.SealedSecrets;
 import dev.myaccount.securityinfo.SecurityInfoController;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
@@ -51,9 +52,11 @@ class AuthenticatorEnrolment {
     private final SignInMethods methods;
     private final Confirmation confirmation;
     private final AuditLog audit;
+    private final SecurityNotices notices;
 
     AuthenticatorEnrolment(AuthenticatorCodes codes, SealedSecrets sealed, SignInMethods methods,
-            Confirmation confirmation, AuditLog audit) {
+            Confirmation confirmation, AuditLog audit, SecurityNotices notices) {
+        this.notices = notices;
         this.codes = codes;
         this.sealed = sealed;
         this.methods = methods;
@@ -106,6 +109,7 @@ class AuthenticatorEnrolment {
         }
         audit.record(new AuditEvent(AuditEventType.SIGN_IN_METHOD_ADDED, person.organisationId(), person.accountId(),
                 RequestOrigin.of(request), MethodKind.AUTHENTICATOR.slug()));
+        notices.methodAdded(person.accountId(), MethodKind.AUTHENTICATOR, added.get().id());
         return "redirect:" + SecurityInfoController.PAGE + "?added=authenticator";
     }
 

@@ -20,7 +20,7 @@ class PasskeyNamesTest {
     @Test
     void aNewPasskeysNameIsKeptWithoutControlCharactersAndCut() {
         MapUserCredentialRepository store = new MapUserCredentialRepository();
-        Passkeys passkeys = new Passkeys(store, null, null, null, "localhost");
+        Passkeys passkeys = new Passkeys(store, null, null, null, "localhost", null);
         Bytes id = Bytes.random();
 
         passkeys.save(ImmutableCredentialRecord.builder().credentialId(id).userEntityUserId(Bytes.random())

@@ -1,0 +1,64 @@
+package dev.myaccount.securityinfo;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+import dev.myaccount.directory.Account;
+import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.notification.Notifier;
+
+/**
+ * Tells a person by email, at every address they sign in with, that their account's security changed: a new
+ * password, a reset, a sign-in method added. Whoever did not make the change learns of it at once. An address that
+ * the change itself added is left out, since whoever made the change may have added their own. In the person's
+ * language, else the one of the request.
+ */
+@Service
+public class SecurityNotices {
+
+    private final DirectoryService directory;
+    private final SignInMethods methods;
+    private final Notifier notifier;
+    private final MessageSource messages;
+
+    SecurityNotices(DirectoryService directory, SignInMethods methods, Notifier notifier, MessageSource messages) {
+        this.directory = directory;
+        this.methods = methods;
+        this.notifier = notifier;
+        this.messages = messages;
+    }
+
+    public void passwordChanged(UUID accountId) {
+        tell(accountId, "notice.passwordChanged", null, null);
+    }
+
+    public void passwordReset(UUID accountId) {
+        tell(accountId, "notice.passwordReset", null, null);
+    }
+
+    /** A method of {@code kind} was added; {@code methodId} is the added one when it is an email address. */
+    public void methodAdded(UUID accountId, MethodKind kind, UUID methodId) {
+        tell(accountId, "notice.methodAdded", kind, methodId);
+    }
+
+    private void tell(UUID accountId, String notice, MethodKind kind, UUID except) {
+        directory.find(accountId).ifPresent(account -> {
+            Locale language = language(account);
+            String method = kind == null ? null : messages.getMessage("method." + kind.slug(), null, language);
+            String subject = messages.getMessage(notice + ".subject", null, language);
+            String text = messages.getMessage(notice + ".text", new Object[] {account.upn(), method}, language);
+            methods.of(accountId).stream()
+                    .filter(found -> found.kind() == MethodKind.EMAIL && !found.id().equals(except))
+                    .forEach(email -> notifier.email(email.secret(), subject, text));
+        });
+    }
+
+    private static Locale language(Account account) {
+        return account.preferredLanguage() == null ? LocaleContextHolder.getLocale()
+                : Locale.forLanguageTag(account.preferredLanguage());
+    }
+}
