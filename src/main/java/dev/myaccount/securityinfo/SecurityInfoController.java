@@ -38,9 +38,11 @@ public class SecurityInfoController {
     private final AuditLog audit;
     private final PasskeyList passkeys;
     private final MessageSource messages;
+    private final SecurityNotices notices;
 
     SecurityInfoController(SignInMethods methods, SignInSettings settings, Confirmation confirmation,
-            AuditLog audit, PasskeyList passkeys, MessageSource messages) {
+            AuditLog audit, PasskeyList passkeys, MessageSource messages, SecurityNotices notices) {
+        this.notices = notices;
         this.passkeys = passkeys;
         this.messages = messages;
         this.methods = methods;
@@ -103,13 +105,16 @@ public class SecurityInfoController {
         if (confirm.isPresent()) {
             return confirm.get();
         }
-        String kind = methods.find(person.accountId(), id).map(method -> method.kind().slug()).orElse(null);
+        Optional<SignInMethod> method = methods.find(person.accountId(), id);
         return switch (methods.remove(person.accountId(), person.upn(), person.organisationId(), id)) {
             case NOT_FOUND -> "redirect:" + PAGE + "?notfound";
             case LAST_REQUIRED -> "redirect:" + PAGE + "?lastrequired";
             case REMOVED -> {
+                MethodKind kind = method.orElseThrow().kind();
                 audit.record(new AuditEvent(AuditEventType.SIGN_IN_METHOD_DELETED, person.organisationId(),
-                        person.accountId(), RequestOrigin.of(request), kind));
+                        person.accountId(), RequestOrigin.of(request), kind.slug()));
+                notices.methodDeleted(person.accountId(), kind, method.filter(found -> found.kind() == MethodKind.EMAIL)
+                        .map(SignInMethod::secret));
                 yield "redirect:" + PAGE + "?deleted";
             }
         };

@@ -1,7 +1,10 @@
 package dev.myaccount.securityinfo;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -13,9 +16,9 @@ import dev.myaccount.notification.Notifier;
 
 /**
  * Tells a person by email, at every address they sign in with, that their account's security changed: a new
- * password, a reset, a sign-in method added. Whoever did not make the change learns of it at once. An address that
- * the change itself added is left out, since whoever made the change may have added their own. In the person's
- * language, else the one of the request.
+ * password, a reset, a sign-in method added or deleted. Whoever did not make the change learns of it at once. An
+ * address that the change itself added is left out, since whoever made the change may have added their own; an
+ * address it deleted is told too. In the person's language, else the one of the request.
  */
 @Service
 public class SecurityNotices {
@@ -33,27 +36,33 @@ public class SecurityNotices {
     }
 
     public void passwordChanged(UUID accountId) {
-        tell(accountId, "notice.passwordChanged", null, null);
+        tell(accountId, "notice.passwordChanged", null, null, List.of());
     }
 
     public void passwordReset(UUID accountId) {
-        tell(accountId, "notice.passwordReset", null, null);
+        tell(accountId, "notice.passwordReset", null, null, List.of());
     }
 
     /** A method of {@code kind} was added; {@code methodId} is the added one when it is an email address. */
     public void methodAdded(UUID accountId, MethodKind kind, UUID methodId) {
-        tell(accountId, "notice.methodAdded", kind, methodId);
+        tell(accountId, "notice.methodAdded", kind, methodId, List.of());
     }
 
-    private void tell(UUID accountId, String notice, MethodKind kind, UUID except) {
+    /** A method of {@code kind} was deleted; when it was an email {@code address}, that address is told as well. */
+    public void methodDeleted(UUID accountId, MethodKind kind, Optional<String> address) {
+        tell(accountId, "notice.methodDeleted", kind, null, address.stream().toList());
+    }
+
+    private void tell(UUID accountId, String notice, MethodKind kind, UUID except, List<String> alsoTo) {
         directory.find(accountId).ifPresent(account -> {
             Locale language = language(account);
             String method = kind == null ? null : messages.getMessage("method." + kind.slug(), null, language);
             String subject = messages.getMessage(notice + ".subject", null, language);
             String text = messages.getMessage(notice + ".text", new Object[] {account.upn(), method}, language);
-            methods.of(accountId).stream()
+            Stream.concat(methods.of(accountId).stream()
                     .filter(found -> found.kind() == MethodKind.EMAIL && !found.id().equals(except))
-                    .forEach(email -> notifier.email(email.secret(), subject, text));
+                    .map(SignInMethod::secret), alsoTo.stream())
+                    .forEach(address -> notifier.email(address, subject, text));
         });
     }
 

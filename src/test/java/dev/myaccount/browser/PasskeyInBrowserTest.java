@@ -17,8 +17,9 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * A person creates a passkey on their laptop (Chromium's virtual authenticator), signs in with it instead of
  * their UPN and password, uses it as the second step after their password and to reset their password (it
- * proves nothing in someone else's reset), is told of it by email, sees it carry the UPN an admin gave them, renames it and deletes it,
- * after which their authenticator no longer holds it and it no longer signs them in.
+ * proves nothing in someone else's reset), is told of it by email, sees it carry the UPN an admin gave them,
+ * renames it and deletes it (told by email too), after which their authenticator no longer holds it and it no
+ * longer signs them in.
  */
 @BrowserTest
 class PasskeyInBrowserTest extends BrowserWalk {
@@ -105,10 +106,12 @@ class PasskeyInBrowserTest extends BrowserWalk {
             browser.type("#name", "Work laptop");
             browser.click("form[action$='/rename'] button[type=submit]");
             assertThat(browser.text("table.methods")).contains("Work laptop");
-            browser.click("table.methods a[href$='/delete']");
+            methods.addEmail(person.id(), address);
+            browser.click("table.methods a[href*='/passkey/'][href$='/delete']");
             browser.click("form[action$='/delete'] button");
             assertThat(browser.text("[role=status]")).isEqualTo(message("securityInfo.deleted", language));
             browser.waitForPasskeysHeldFor();
+            assertThat(TestMail.lastSubject(address)).isEqualTo(message("notice.methodDeleted.subject", language));
             assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and detail = 'passkey'"
                     + " and type like 'sign-in-method.%'")
                     .param(person.id()).query(Integer.class).single()).isEqualTo(2);

@@ -3,7 +3,9 @@ package dev.myaccount.securityinfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,26 @@ class MessageMethodsTest extends PortalTestCase {
         assertThat(TestMail.lastText(known)).startsWith("E-mail is zojuist toegevoegd aan de aanmeldmethoden van "
                 + person.upn());
         assertThat(TestMail.count(added)).isEqualTo(1);
+    }
+
+    @Test
+    void anAddressDeletedIsToldThereAndAtTheAddressesLeft() {
+        Person person = people.create();
+        String deleted = "old." + person.id() + "@example.net";
+        String left = "pat." + person.id() + "@example.net";
+        PortalClient browser = signedIn(person);
+        UUID method = methods.addEmail(person.id(), deleted);
+        methods.addEmail(person.id(), left);
+
+        Response done = browser.submit(browser.get("/security-info/" + method + "/delete").page(),
+                "form[action$=/delete]", Map.of());
+
+        assertThat(done.location()).hasValue("/security-info?deleted");
+        for (String address : List.of(deleted, left)) {
+            assertThat(TestMail.lastSubject(address)).isEqualTo("A sign-in method was deleted from your My Account");
+            assertThat(TestMail.lastText(address)).startsWith("Email was deleted just now from the sign-in methods of "
+                    + person.upn());
+        }
     }
 
     @Test

@@ -46,9 +46,8 @@ public final class TestMail {
 
     /** The subject of the newest message to {@code address}. */
     public static String lastSubject(String address) {
-        List<MimeMessage> messages = to(address);
         try {
-            return messages.get(messages.size() - 1).getSubject();
+            return newest(address).getSubject();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -56,9 +55,8 @@ public final class TestMail {
 
     /** The text of the newest message to {@code address}, decoded as a mail program shows it. */
     public static String lastText(String address) {
-        List<MimeMessage> messages = to(address);
         try {
-            return String.valueOf(messages.get(messages.size() - 1).getContent());
+            return String.valueOf(newest(address).getContent());
         } catch (jakarta.mail.MessagingException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -91,11 +89,15 @@ public final class TestMail {
 
     /** The code in the newest message to {@code address}. */
     public static String lastCode(String address) {
+        return code(newest(address));
+    }
+
+    private static MimeMessage newest(String address) {
         List<MimeMessage> messages = to(address);
         if (messages.isEmpty()) {
             throw new AssertionError("No email to " + address);
         }
-        return code(messages.get(messages.size() - 1));
+        return messages.get(messages.size() - 1);
     }
 
     private static String code(MimeMessage message) {

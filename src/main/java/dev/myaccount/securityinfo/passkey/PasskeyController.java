@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.securityinfo.PasskeyList;
+import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.SecurityInfoController;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.securityinfo.SignInSettings;
 import dev.myaccount.signin.Confirmation;
@@ -37,9 +39,11 @@ class PasskeyController {
     private final MessageSource messages;
     private final SignInMethods methods;
     private final SignInSettings settings;
+    private final SecurityNotices notices;
 
     PasskeyController(Passkeys passkeys, Confirmation confirmation, MessageSource messages, SignInMethods methods,
-            SignInSettings settings) {
+            SignInSettings settings, SecurityNotices notices) {
+        this.notices = notices;
         this.methods = methods;
         this.settings = settings;
         this.messages = messages;
@@ -105,7 +109,10 @@ class PasskeyController {
                 && settings.secondFactorRequired(person.organisationId())) {
             return "redirect:" + SecurityInfoController.PAGE + "?lastrequired";
         }
-        return passkeys.remove(person.upn(), id) ? "redirect:" + SecurityInfoController.PAGE + "?deleted"
-                : "redirect:" + SecurityInfoController.PAGE + "?notfound";
+        if (!passkeys.remove(person.upn(), id)) {
+            return "redirect:" + SecurityInfoController.PAGE + "?notfound";
+        }
+        notices.methodDeleted(person.accountId(), MethodKind.PASSKEY, Optional.empty());
+        return "redirect:" + SecurityInfoController.PAGE + "?deleted";
     }
 }
