@@ -31,6 +31,7 @@ import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.securityinfo.PasskeyList;
+import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.session.AccountSessions;
 import dev.myaccount.signin.SecretDoors;
 
@@ -107,10 +108,13 @@ public class PeopleAdministration {
     private final PolicySettingsStore policies;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final SecurityNotices notices;
 
     PeopleAdministration(DirectoryService directory, PasswordEncoder passwords, TemporaryPasswords temporaryPasswords,
             AccessPasses passes, AccountSessions sessions, SecretDoors doors, PasskeyList passkeys,
-            PasswordPolicy policy, PolicySettingsStore policies, AuditLog audit, TransactionTemplate transaction) {
+            PasswordPolicy policy, PolicySettingsStore policies, AuditLog audit, TransactionTemplate transaction,
+            SecurityNotices notices) {
+        this.notices = notices;
         this.directory = directory;
         this.passwords = passwords;
         this.temporaryPasswords = temporaryPasswords;
@@ -223,6 +227,9 @@ public class PeopleAdministration {
         }
         if (moved || !wanted.enabled() || hash != null) {
             sessions.endAll(person);
+        }
+        if (hash != null) {
+            notices.passwordResetByAdmin(person.id());
         }
         // The person as they were: the caller reads them again (and finds no one if they were deleted meanwhile).
         return new Provisioned(person, null, List.of());
@@ -362,6 +369,7 @@ public class PeopleAdministration {
             audit.record(event(AuditEventType.TEMPORARY_PASSWORD_SET, admin, person, origin, null));
         });
         sessions.endAll(person);
+        notices.passwordResetByAdmin(person.id());
         return Outcome.shown(new Secret(person, FirstCredential.TEMPORARY_PASSWORD, password, null));
     }
 

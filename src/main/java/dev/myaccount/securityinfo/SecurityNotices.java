@@ -16,7 +16,7 @@ import dev.myaccount.notification.Notifier;
 
 /**
  * Tells a person by email, at every address they sign in with, that their account's security changed: a new
- * password, a reset, a sign-in method added or deleted. Whoever did not make the change learns of it at once. An
+ * password, a reset (their own or an admin's), a sign-in method added or deleted. Whoever did not make the change learns of it at once. An
  * address that the change itself added is left out, since whoever made the change may have added their own; an
  * address it deleted is told too. In the person's language, else the one of the request.
  */
@@ -41,6 +41,10 @@ public class SecurityNotices {
 
     public void passwordReset(UUID accountId) {
         tell(accountId, "notice.passwordReset", null, null, List.of());
+    }
+
+    public void passwordResetByAdmin(UUID accountId) {
+        tell(accountId, "notice.passwordResetByAdmin", null, null, List.of());
     }
 
     /** A method of {@code kind} was added; {@code methodId} is the added one when it is an email address. */

@@ -18,6 +18,7 @@ import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestMail;
 import dev.myaccount.support.TestClock;
 import dev.myaccount.support.TestClockConfiguration;
 import dev.myaccount.support.TestPeople.Person;
@@ -228,6 +229,22 @@ class PeopleAdminTest extends PortalTestCase {
                 .hasValue("/signin?error");
         assertThat(new PortalClient(port).signIn(colleague.upn(), password).location()).hasValue("/password");
         assertThat(browser.get("/admin/people/" + colleague.id()).body()).doesNotContain(password);
+    }
+
+    @Test
+    void aPasswordResetByTheAdminIsToldToThePersonWithoutThePassword() {
+        Person admin = people.createAdmin();
+        Person colleague = people.createBeside(admin, "Lee Gu");
+        String address = "lee." + colleague.id() + "@example.net";
+        methods.addEmail(colleague.id(), address);
+        PortalClient browser = signedIn(admin);
+
+        Response reset = browser.submit(browser.get("/admin/people/" + colleague.id()).page(),
+                "form[action$=/reset-password]", Map.of());
+
+        assertThat(TestMail.lastSubject(address)).isEqualTo("Your My Account password was reset by an administrator");
+        assertThat(TestMail.lastText(address)).startsWith("An administrator of your organisation reset the password of "
+                + colleague.upn()).doesNotContain(reset.page().select("#secret code").text());
     }
 
     @Test

@@ -34,6 +34,7 @@ import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestMail;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
@@ -146,6 +147,26 @@ class ScimProvisioningTest extends PortalTestCase {
         assertThat(taken.body()).contains("uniqueness");
         assertThat(jdbc.sql("select upn || ' ' || display_name from account where id = ?").param(lee.id())
                 .query(String.class).single()).isEqualTo(newUpn + " Lee Gu");
+    }
+
+    @Test
+    void aPasswordSetByTheClientIsToldToThePersonAndEndsTheirSessions() throws Exception {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient leesBrowser = signedIn(lee);
+        String address = "lee." + lee.id() + "@example.net";
+        methods.addEmail(lee.id(), address);
+        assertThat(leesBrowser.get("/").status()).isEqualTo(200);
+
+        HttpResponse<String> patched = send("PATCH", "/Users/" + lee.id(), tokenOf(admin), """
+                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations": [{"op": "replace", "path": "password", "value": "a new passphrase for Lee"}]}""");
+
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(leesBrowser.get("/").location()).hasValue("/signin");
+        assertThat(TestMail.lastSubject(address)).isEqualTo("Your My Account password was reset by an administrator");
+        assertThat(TestMail.lastText(address)).doesNotContain("a new passphrase for Lee");
+        assertThat(new PortalClient(port).signIn(lee.upn(), lee.password()).location()).hasValue("/signin?error");
     }
 
     @Test
