@@ -16,9 +16,9 @@ import dev.myaccount.notification.Notifier;
 
 /**
  * Tells a person by email, at every address they sign in with, that their account's security changed: a new
- * password, a reset (their own or an admin's), a sign-in method added or deleted. Whoever did not make the change learns of it at once. An
- * address that the change itself added is left out, since whoever made the change may have added their own; an
- * address it deleted is told too. In the person's language, else the one of the request.
+ * password, a reset (their own or an admin's), a sign-in method added or deleted. Whoever did not make the change
+ * learns of it at once. An address that the change itself added is left out, since whoever made the change may have
+ * added their own; an address it deleted is told too. In the person's language, else the one of the request.
  */
 @Service
 public class SecurityNotices {
@@ -47,7 +47,10 @@ public class SecurityNotices {
         tell(accountId, "notice.passwordResetByAdmin", null, null, List.of());
     }
 
-    /** A method of {@code kind} was added; {@code methodId} is the added one when it is an email address. */
+    /**
+     * A method of {@code kind} was added, {@code methodId}: not told, even when it is an email address (null for a
+     * passkey).
+     */
     public void methodAdded(UUID accountId, MethodKind kind, UUID methodId) {
         tell(accountId, "notice.methodAdded", kind, methodId, List.of());
     }
