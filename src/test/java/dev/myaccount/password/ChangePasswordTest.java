@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.jsoup.nodes.Document;
@@ -24,6 +25,7 @@ class ChangePasswordTest extends PortalTestCase {
     private static final String NEW_PASSWORD = "a quiet harbour at dawn";
     private static final int SIGN_INS_IN_FLIGHT = 16;
     private static final int STAGGER_MILLIS = 5;
+    private static final int ROUNDS = 5;
 
     private Person person;
     private PortalClient browser;
@@ -227,24 +229,38 @@ class ChangePasswordTest extends PortalTestCase {
 
     @Test
     void signInsWithTheOldPasswordStillInFlightAsItChangesKeepNoSession() throws Exception {
+        int letIn = 0;
+        for (int round = 0; round < ROUNDS && letIn == 0; round++) {
+            Person someone = round == 0 ? person : people.create();
+            PortalClient theirs = round == 0 ? browser : signedIn(someone);
+            letIn += signInsWhileTheyChangeTheirPassword(someone, theirs, round);
+        }
+        assertThat(letIn).as("sign-ins let in with the old password, in %d rounds at most", ROUNDS).isPositive();
+    }
+
+    /**
+     * Sign-ins with the old password posted 5 ms apart while the person changes it; whichever were let in, none keeps
+     * its session afterwards. Returns how many were let in: the race's timing varies, hence rounds.
+     */
+    private int signInsWhileTheyChangeTheirPassword(Person someone, PortalClient theirs, int round) throws Exception {
         List<PortalClient> otherDevices = IntStream.range(0, SIGN_INS_IN_FLIGHT).mapToObj(i -> new PortalClient(port))
                 .toList();
         List<Document> signInPages = otherDevices.stream().map(device -> device.get("/signin").page()).toList();
-        Document form = browser.get("/password").page();
+        Document form = theirs.get("/password").page();
 
         List<Response> answers = AtOnce.send(SIGN_INS_IN_FLIGHT + 1, i -> i == SIGN_INS_IN_FLIGHT
-                ? browser.submit(form, "form[action=/password]", Map.of("currentPassword", person.password(),
+                ? theirs.submit(form, "form[action=/password]", Map.of("currentPassword", someone.password(),
                         "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD))
-                : signInAfter(i * STAGGER_MILLIS, otherDevices.get(i), signInPages.get(i)));
+                : signInAfter(i * STAGGER_MILLIS, otherDevices.get(i), signInPages.get(i), someone));
 
         assertThat(answers.get(SIGN_INS_IN_FLIGHT).location()).contains("/signin?changed");
-        assertThat(answers.subList(0, SIGN_INS_IN_FLIGHT)).as("sign-ins let in with the old password")
-                .anySatisfy(answer -> assertThat(answer.location()).hasValue("/"));
         for (int i = 0; i < SIGN_INS_IN_FLIGHT; i++) {
-            assertThat(otherDevices.get(i).get("/").location().orElse("")).as("sign-in %d, answered %s", i,
-                    answers.get(i).location()).startsWith("/signin");
+            assertThat(otherDevices.get(i).get("/").location().orElse("")).as("round %d, sign-in %d, answered %s",
+                    round, i, answers.get(i).location()).startsWith("/signin");
         }
-        assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).contains("/");
+        assertThat(new PortalClient(port).signIn(someone.upn(), NEW_PASSWORD).location()).contains("/");
+        return (int) answers.subList(0, SIGN_INS_IN_FLIGHT).stream()
+                .filter(answer -> answer.location().equals(Optional.of("/"))).count();
     }
 
     @Test
@@ -260,11 +276,11 @@ class ChangePasswordTest extends PortalTestCase {
      * Posts the sign-in page's form after {@code pauseMillis}: spread over the change's hashes, some sign-ins read the
      * old password before it is stored and save their sessions after every session was ended.
      */
-    private Response signInAfter(long pauseMillis, PortalClient device, Document signInPage)
+    private static Response signInAfter(long pauseMillis, PortalClient device, Document signInPage, Person someone)
             throws InterruptedException {
         Thread.sleep(pauseMillis);
-        return device.submit(signInPage, "form[action=/signin]", Map.of("upn", person.upn(),
-                "password", person.password()));
+        return device.submit(signInPage, "form[action=/signin]", Map.of("upn", someone.upn(),
+                "password", someone.password()));
     }
 
     private Response change(String current, String newPassword, String confirm) {
