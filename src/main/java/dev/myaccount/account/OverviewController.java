@@ -60,7 +60,7 @@ class OverviewController {
         Optional<PasskeyList.Holder> holder = passkeys.holder(person.upn());
         model.addAttribute("passkeyHolder", holder.orElse(null));
         model.addAttribute("methodCount", methods.of(person.accountId()).size()
-                + holder.map(found -> found.credentialIds().size()).orElse(0));
+                + holder.map(found -> found.passkeys().size()).orElse(0));
         return "account/overview";
     }
 }

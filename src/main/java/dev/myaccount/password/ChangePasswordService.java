@@ -34,8 +34,8 @@ import dev.myaccount.signin.SignInDoor;
 /**
  * Changes a person's own password: checks every field and reports all that is wrong, or else stores the
  * new hash and the old one in the history in one transaction, then ends every session of the account and tells the
- * person at their email addresses. The
- * current password is checked behind the account's smart lockout, as a sign-in would be.
+ * person at their email addresses. The current password is checked behind the account's smart lockout, as a sign-in
+ * would be.
  */
 @Service
 public class ChangePasswordService {

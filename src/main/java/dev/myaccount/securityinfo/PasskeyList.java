@@ -11,8 +11,12 @@ public interface PasskeyList {
     record Passkey(String id, String name, Instant createdAt, Instant lastUsedAt) {
     }
 
-    /** The portal's domain, the person's user handle in base64url and the ids of the passkeys they have here. */
-    record Holder(String rpId, String userId, List<String> credentialIds) {
+    /** The portal's domain, the person's user handle in base64url and their passkeys, oldest first. */
+    record Holder(String rpId, String userId, List<Passkey> passkeys) {
+
+        public List<String> credentialIds() {
+            return passkeys.stream().map(Passkey::id).toList();
+        }
     }
 
     List<Passkey> of(String upn);

@@ -57,8 +57,9 @@ public class SecurityInfoController {
         List<SignInMethod> own = methods.of(person.accountId());
         model.addAttribute("added", kind(added).map(MethodKind::slug).orElse(null));
         model.addAttribute("methods", own);
-        model.addAttribute("passkeys", passkeys.of(person.upn()));
-        model.addAttribute("passkeyHolder", passkeys.holder(person.upn()).orElse(null));
+        Optional<PasskeyList.Holder> holder = passkeys.holder(person.upn());
+        model.addAttribute("passkeys", holder.map(PasskeyList.Holder::passkeys).orElse(List.of()));
+        model.addAttribute("passkeyHolder", holder.orElse(null));
         model.addAttribute("kinds", MethodKind.values());
         model.addAttribute("required", settings.secondFactorRequired(person.organisationId()));
         return "securityinfo/page";

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SecurityInfoController;
 import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.securityinfo.SignInMethods;

@@ -54,18 +54,17 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
 
     @Override
     public List<Passkey> of(String upn) {
-        return records(upn).stream()
-                .sorted(Comparator.comparing(CredentialRecord::getCreated))
-                .map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
-                        record.getCreated(), record.getLastUsed()))
-                .toList();
+        return holder(upn).map(Holder::passkeys).orElse(List.of());
     }
 
     @Override
     public Optional<Holder> holder(String upn) {
         return Optional.ofNullable(holders.findByUsername(upn)).map(holder -> new Holder(rpId,
                 holder.getId().toBase64UrlString(), store.findByUserId(holder.getId()).stream()
-                        .map(record -> record.getCredentialId().toBase64UrlString()).toList()));
+                        .sorted(Comparator.comparing(CredentialRecord::getCreated))
+                        .map(record -> new Passkey(record.getCredentialId().toBase64UrlString(), record.getLabel(),
+                                record.getCreated(), record.getLastUsed()))
+                        .toList()));
     }
 
     @Override
