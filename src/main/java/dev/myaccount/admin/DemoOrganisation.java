@@ -47,6 +47,8 @@ class DemoOrganisation implements SmartInitializingSingleton {
     private static final String PARTNER = "Adventure Works";
     private static final String PARTNER_DOMAIN = "adventure-works.example";
     private static final String GUEST = "adele.vance";
+    /** Every organisation has an admin: Adventure Works' own. */
+    private static final DemoPerson PARTNER_ADMIN = new DemoPerson("lee.gu", "Lee", "Gu", Role.ADMIN);
     /** A new hire without a password, who signs in the first time with a temporary access pass. */
     private static final DemoPerson NEW_HIRE = new DemoPerson("nestor.wilke", "Nestor", "Wilke", Role.MEMBER);
     private static final Duration NEW_HIRE_PASS_LIFETIME = Duration.ofDays(7);
@@ -114,20 +116,15 @@ class DemoOrganisation implements SmartInitializingSingleton {
         policies.replaceBannedTerms(contoso.id(), BANNED_TERMS);
         Map<String, String> created = new LinkedHashMap<>();
         for (DemoPerson person : PEOPLE) {
-            String password = demo.password() == null || demo.password().isBlank() ? temporaryPasswords.make()
-                    : demo.password();
-            String upn = person.localPart() + "@" + DOMAIN;
-            UUID id = directory.createAccount(new NewAccount(contoso.id(), upn,
-                    person.givenName() + " " + person.surname(), person.givenName(), person.surname(),
-                    passwords.encode(password), false, person.role()));
+            UUID id = created(contoso, person, created);
             if (person.localPart().equals(SECOND_STEP_PERSON)) {
                 methods.add(id, MethodKind.EMAIL, SECOND_STEP_ADDRESS);
             }
             if (person.localPart().equals(GUEST)) {
                 directory.addGuest(id, partner.id(), Role.MEMBER);
             }
-            created.put(upn + (person.role() == Role.ADMIN ? " (admin)" : ""), password);
         }
+        created(partner, PARTNER_ADMIN, created);
         String newHire = NEW_HIRE.localPart() + "@" + DOMAIN;
         UUID newHireId = directory.createAccount(new NewAccount(contoso.id(), newHire,
                 NEW_HIRE.givenName() + " " + NEW_HIRE.surname(), NEW_HIRE.givenName(), NEW_HIRE.surname(), null,
@@ -135,6 +132,18 @@ class DemoOrganisation implements SmartInitializingSingleton {
         created.put(newHire + " (temporary access pass)",
                 accessPasses.issue(newHireId, NEW_HIRE_PASS_LIFETIME, true, "demo").pass());
         return created;
+    }
+
+    /** The person, made in the organisation with a password, which is added to {@code created}. */
+    private UUID created(Organisation organisation, DemoPerson person, Map<String, String> created) {
+        String password = demo.password() == null || demo.password().isBlank() ? temporaryPasswords.make()
+                : demo.password();
+        String upn = person.localPart() + "@" + organisation.domain();
+        UUID id = directory.createAccount(new NewAccount(organisation.id(), upn,
+                person.givenName() + " " + person.surname(), person.givenName(), person.surname(),
+                passwords.encode(password), false, person.role()));
+        created.put(upn + (person.role() == Role.ADMIN ? " (admin)" : ""), password);
+        return id;
     }
 
     /** Printed to the console only, never to the log: these passwords are the demo's, shown this once. */
@@ -146,7 +155,7 @@ class DemoOrganisation implements SmartInitializingSingleton {
             out.println("  The demo organisation Contoso exists already; its passwords were printed when it was");
             out.println("  created. Remove the data directory to start afresh.");
         } else {
-            out.println("  Sign in as one of these people of Contoso:");
+            out.println("  Sign in as one of these people of Contoso, or Adventure Works' admin:");
             created.forEach((upn, password) -> out.printf("    %-54s %s%n", upn, password));
             out.println("  " + SECOND_STEP_PERSON + " is asked for a code sent to " + SECOND_STEP_ADDRESS
                     + "; demo codes appear in this console.");

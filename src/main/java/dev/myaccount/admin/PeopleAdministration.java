@@ -199,6 +199,9 @@ public class PeopleAdministration {
         String hash = wanted.initialPassword() == null ? null : passwords.encode(wanted.initialPassword());
         try {
             transaction.executeWithoutResult(status -> {
+                if (!wanted.enabled() && person.enabled()) {
+                    keepAnAdminBesides(person);
+                }
                 if (moved) {
                     move(admin, person, upn, origin);
                 }
@@ -222,8 +225,8 @@ public class PeopleAdministration {
             });
         } catch (DuplicateKeyException taken) {
             return Provisioned.refused("admin.add.error.taken");
-        } catch (UpnChangedMeanwhile changed) {
-            return Provisioned.refused("admin.person.error.upnMeanwhile");
+        } catch (Refused why) {
+            return Provisioned.refused(why.messageKey);
         }
         if (moved || !wanted.enabled() || hash != null) {
             sessions.endAll(person);
@@ -255,8 +258,8 @@ public class PeopleAdministration {
             transaction.executeWithoutResult(status -> move(admin, person, upn, origin));
         } catch (DuplicateKeyException taken) {
             return Outcome.refused("admin.add.error.taken");
-        } catch (UpnChangedMeanwhile changed) {
-            return Outcome.refused("admin.person.error.upnMeanwhile");
+        } catch (Refused why) {
+            return Outcome.refused(why.messageKey);
         }
         sessions.endAll(person);
         return Outcome.done();
@@ -268,16 +271,32 @@ public class PeopleAdministration {
      */
     private void move(Actor admin, Account person, String upn, RequestOrigin origin) {
         if (!directory.changeUpn(person.id(), person.upn(), upn)) {
-            throw new UpnChangedMeanwhile();
+            throw new Refused("admin.person.error.upnMeanwhile");
         }
         passkeys.moved(person.upn(), upn);
         audit.record(event(AuditEventType.UPN_CHANGED, admin, person, origin, person.upn()));
     }
 
-    /** Rolls back a change whose person no longer has the UPN it was read with. */
-    private static final class UpnChangedMeanwhile extends RuntimeException {
-        UpnChangedMeanwhile() {
+    /**
+     * The organisation keeps an enabled admin, whatever the door (admin pages, commands, SCIM): a change that would
+     * take away its last one, by role, disabling or deletion, is refused. Locks the organisation's row until the
+     * transaction ends, so that two such changes at once cannot both pass.
+     */
+    private void keepAnAdminBesides(Account person) {
+        directory.lockOrganisation(person.organisationId());
+        if (directory.isLastEnabledAdmin(person.id(), person.organisationId())) {
+            throw new Refused("admin.person.error.lastAdmin");
+        }
+    }
+
+    /** Rolls back a change that turned out not to be allowed, with the message key of why. */
+    private static final class Refused extends RuntimeException {
+
+        private final String messageKey;
+
+        Refused(String messageKey) {
             super(null, null, false, false);
+            this.messageKey = messageKey;
         }
     }
 
@@ -378,10 +397,15 @@ public class PeopleAdministration {
         if (person.id().equals(admin.accountId())) {
             return Outcome.refused("admin.person.error.self");
         }
-        transaction.executeWithoutResult(status -> {
-            directory.setEnabled(person.id(), false);
-            audit.record(event(AuditEventType.ACCOUNT_DISABLED, admin, person, origin, null));
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                keepAnAdminBesides(person);
+                directory.setEnabled(person.id(), false);
+                audit.record(event(AuditEventType.ACCOUNT_DISABLED, admin, person, origin, null));
+            });
+        } catch (Refused why) {
+            return Outcome.refused(why.messageKey);
+        }
         sessions.endAll(person);
         return Outcome.done();
     }
@@ -395,14 +419,20 @@ public class PeopleAdministration {
             return Outcome.refused("admin.person.error.deleteSelf");
         }
         // Of deletions at once, the one whose delete finds the row does the rest; the others find no one.
-        boolean deleted = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!directory.delete(person.id())) {
-                return false;
-            }
-            passkeys.forget(person.upn());
-            audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
-            return true;
-        }));
+        boolean deleted;
+        try {
+            deleted = Boolean.TRUE.equals(transaction.execute(status -> {
+                keepAnAdminBesides(person);
+                if (!directory.delete(person.id())) {
+                    return false;
+                }
+                passkeys.forget(person.upn());
+                audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
+                return true;
+            }));
+        } catch (Refused why) {
+            return Outcome.refused(why.messageKey);
+        }
         if (!deleted) {
             return Outcome.refused(GONE);
         }
@@ -410,22 +440,21 @@ public class PeopleAdministration {
         return Outcome.done();
     }
 
-    /**
-     * Makes the person an admin of the organisation, or a member only; the organisation keeps at least one
-     * admin. The row of the organisation is locked meanwhile, so two removals at once cannot both pass the count.
-     */
+    /** Makes the person an admin of the organisation, or a member only; the organisation keeps an enabled admin. */
     public Outcome setAdmin(Actor admin, Account person, boolean makeAdmin, RequestOrigin origin) {
-        return transaction.execute(status -> {
-            directory.lockOrganisation(person.organisationId());
-            if (!makeAdmin && directory.isAdmin(person.id(), person.organisationId())
-                    && directory.adminCount(person.organisationId()) == 1) {
-                return Outcome.refused("admin.person.error.lastAdmin");
-            }
-            Role role = makeAdmin ? Role.ADMIN : Role.MEMBER;
-            directory.setRole(person.id(), person.organisationId(), role);
-            audit.record(event(AuditEventType.ROLE_CHANGED, admin, person, origin, role.name()));
-            return Outcome.done();
-        });
+        try {
+            return transaction.execute(status -> {
+                if (!makeAdmin) {
+                    keepAnAdminBesides(person);
+                }
+                Role role = makeAdmin ? Role.ADMIN : Role.MEMBER;
+                directory.setRole(person.id(), person.organisationId(), role);
+                audit.record(event(AuditEventType.ROLE_CHANGED, admin, person, origin, role.name()));
+                return Outcome.done();
+            });
+        } catch (Refused why) {
+            return Outcome.refused(why.messageKey);
+        }
     }
 
     public Outcome enable(Actor admin, Account person, RequestOrigin origin) {

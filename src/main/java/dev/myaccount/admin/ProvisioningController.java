@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
-import dev.myaccount.signin.PasskeyProperties;
 import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.PublicAddress;
 
 /**
  * The admin's Provisioning page: the address of the SCIM API and the organisation's tokens for it (Entra's or
@@ -32,9 +32,9 @@ class ProvisioningController {
     private final Provisioning provisioning;
     private final String scimAddress;
 
-    ProvisioningController(Provisioning provisioning, PasskeyProperties portal) {
+    ProvisioningController(Provisioning provisioning, PublicAddress portal) {
         this.provisioning = provisioning;
-        this.scimAddress = portal.portalAddress() + "/scim/v2";
+        this.scimAddress = portal.url() + "/scim/v2";
     }
 
     @GetMapping

@@ -98,9 +98,10 @@ class DirectoryRepository {
 
     int updatePassword(UUID accountId, String passwordHash, Instant changedAt) {
         return jdbc.sql("""
-                update account set password_hash = ?, password_changed_at = ?, must_change_password = false
+                update account set password_hash = ?, password_changed_at = ?, must_change_password = false,
+                       modified_at = ?
                 where id = ?""")
-                .params(passwordHash, utc(changedAt), accountId)
+                .params(passwordHash, utc(changedAt), utc(changedAt), accountId)
                 .update();
     }
 
@@ -141,47 +142,65 @@ class DirectoryRepository {
                 .list();
     }
 
-    int updateRole(UUID accountId, UUID organisationId, Role role) {
-        return jdbc.sql("update membership set role = ? where account_id = ? and organisation_id = ?")
+    int updateRole(UUID accountId, UUID organisationId, Role role, Instant now) {
+        int updated = jdbc.sql("update membership set role = ? where account_id = ? and organisation_id = ?")
                 .params(role.name(), accountId, organisationId).update();
+        jdbc.sql("update account set modified_at = ? where id = ?").params(utc(now), accountId).update();
+        adminsModified(organisationId, now);
+        return updated;
+    }
+
+    void adminsModified(UUID organisationId, Instant now) {
+        jdbc.sql("update organisation set admins_modified_at = ? where id = ?").params(utc(now), organisationId)
+                .update();
     }
 
     void lockOrganisation(UUID organisationId) {
         jdbc.sql("select id from organisation where id = ? for update").param(organisationId).query(UUID.class).optional();
     }
 
-    int adminCount(UUID organisationId) {
-        return jdbc.sql("select count(*) from membership where organisation_id = ? and role = 'ADMIN'")
-                .param(organisationId).query(Integer.class).single();
+    List<UUID> enabledAdmins(UUID organisationId, int limit) {
+        return jdbc.sql("""
+                select m.account_id from membership m join account a on a.id = m.account_id
+                where m.organisation_id = ? and m.role = 'ADMIN' and a.enabled limit ?""")
+                .params(organisationId, limit).query(UUID.class).list();
     }
 
-    int updateExternalId(UUID accountId, String externalId) {
-        return jdbc.sql("update account set external_id = ? where id = ?").params(externalId, accountId).update();
+    int updateExternalId(UUID accountId, String externalId, Instant now) {
+        return jdbc.sql("update account set external_id = ?, modified_at = ? where id = ? and external_id is distinct from ?")
+                .params(externalId, utc(now), accountId, externalId).update();
     }
 
-    int delete(UUID accountId) {
+    int delete(UUID accountId, Instant now) {
+        jdbc.sql("""
+                update organisation set admins_modified_at = ?
+                where id in (select organisation_id from membership where account_id = ? and role = 'ADMIN')""")
+                .params(utc(now), accountId).update();
         return jdbc.sql("delete from account where id = ?").param(accountId).update();
     }
 
-    int updateEnabled(UUID accountId, boolean enabled) {
-        return jdbc.sql("update account set enabled = ? where id = ?").params(enabled, accountId).update();
+    int updateEnabled(UUID accountId, boolean enabled, Instant now) {
+        return jdbc.sql("update account set enabled = ?, modified_at = ? where id = ?")
+                .params(enabled, utc(now), accountId).update();
     }
 
     int updateTemporaryPassword(UUID accountId, String passwordHash, Instant changedAt) {
         return jdbc.sql("""
-                update account set password_hash = ?, password_changed_at = ?, must_change_password = true
+                update account set password_hash = ?, password_changed_at = ?, must_change_password = true,
+                       modified_at = ?
                 where id = ?""")
-                .params(passwordHash, utc(changedAt), accountId)
+                .params(passwordHash, utc(changedAt), utc(changedAt), accountId)
                 .update();
     }
 
-    int updateUpn(UUID accountId, String from, String to) {
-        return jdbc.sql("update account set upn = ? where id = ? and upn = ?").params(to, accountId, from).update();
+    int updateUpn(UUID accountId, String from, String to, Instant now) {
+        return jdbc.sql("update account set upn = ?, modified_at = ? where id = ? and upn = ?")
+                .params(to, utc(now), accountId, from).update();
     }
 
-    int updateNames(UUID accountId, String displayName, String givenName, String surname) {
-        return jdbc.sql("update account set display_name = ?, given_name = ?, surname = ? where id = ?")
-                .params(displayName, givenName, surname, accountId).update();
+    int updateNames(UUID accountId, String displayName, String givenName, String surname, Instant now) {
+        return jdbc.sql("update account set display_name = ?, given_name = ?, surname = ?, modified_at = ? where id = ?")
+                .params(displayName, givenName, surname, utc(now), accountId).update();
     }
 
     int raiseSessionGeneration(UUID accountId) {

@@ -42,6 +42,9 @@ public class DirectoryService {
                 account.givenName(), account.surname(), account.passwordHash(), account.mustChangePassword(),
                 account.role());
         repository.insertAccount(id, canonical, clock.instant());
+        if (account.role() == Role.ADMIN) {
+            repository.adminsModified(account.organisationId(), clock.instant());
+        }
         return id;
     }
 
@@ -115,7 +118,7 @@ public class DirectoryService {
     }
 
     public void setEnabled(UUID accountId, boolean enabled) {
-        repository.updateEnabled(accountId, enabled);
+        repository.updateEnabled(accountId, enabled, clock.instant());
     }
 
     /** A password an admin set, which the person must change when they next sign in. */
@@ -125,7 +128,7 @@ public class DirectoryService {
 
     /** Gives the member the role in the organisation; false when they are not its member. */
     public boolean setRole(UUID accountId, UUID organisationId, Role role) {
-        return repository.updateRole(accountId, organisationId, role) == 1;
+        return repository.updateRole(accountId, organisationId, role, clock.instant()) == 1;
     }
 
     /** Holds the organisation's row until the transaction ends, so that changes to it happen one at a time. */
@@ -133,14 +136,14 @@ public class DirectoryService {
         repository.lockOrganisation(organisationId);
     }
 
-    /** How many admins the organisation has. */
-    public int adminCount(UUID organisationId) {
-        return repository.adminCount(organisationId);
+    /** Whether the account is the organisation's one enabled admin; ask it with the organisation locked. */
+    public boolean isLastEnabledAdmin(UUID accountId, UUID organisationId) {
+        return repository.enabledAdmins(organisationId, 2).equals(List.of(accountId));
     }
 
     /** The account's id in the directory of the client that provisions it (SCIM's externalId); null for none. */
     public void setExternalId(UUID accountId, String externalId) {
-        repository.updateExternalId(accountId, externalId);
+        repository.updateExternalId(accountId, externalId, clock.instant());
     }
 
     /**
@@ -148,7 +151,7 @@ public class DirectoryService {
      * it was gone already.
      */
     public boolean delete(UUID accountId) {
-        return repository.delete(accountId) == 1;
+        return repository.delete(accountId, clock.instant()) == 1;
     }
 
     /**
@@ -156,11 +159,11 @@ public class DirectoryService {
      * or deleted meanwhile). DuplicateKeyException when another account has {@code to}.
      */
     public boolean changeUpn(UUID accountId, String from, String to) {
-        return repository.updateUpn(accountId, from, to) == 1;
+        return repository.updateUpn(accountId, from, to, clock.instant()) == 1;
     }
 
     public void rename(UUID accountId, String displayName, String givenName, String surname) {
-        repository.updateNames(accountId, displayName, givenName, surname);
+        repository.updateNames(accountId, displayName, givenName, surname, clock.instant());
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
@@ -50,24 +49,22 @@ class ScimAdminsGroup {
     }
 
     /** The group in a list: all groups, or those whose displayName equals the filter's. */
-    ObjectNode list(ScimTokens.Holder client, String filter, boolean withMembers) throws ScimException {
+    ObjectNode list(ScimTokens.Holder client, String filter, ScimProjection projection) throws ScimException {
         boolean matches = filter == null || filter.isBlank() || ScimResources.ADMINS.equalsIgnoreCase(
-                displayNameOf(Filter.fromString(filter)));
-        List<ObjectNode> found = matches ? List.of(group(client, withMembers)) : List.of();
+                displayNameOf(ScimUsers.filter(filter)));
+        List<ObjectNode> found = matches ? List.of(group(client, projection)) : List.of();
         return resources.list(found, found.size(), 1);
     }
 
-    ObjectNode get(ScimTokens.Holder client, String id, boolean withMembers) throws ScimException {
+    ObjectNode get(ScimTokens.Holder client, String id, ScimProjection projection) throws ScimException {
         check(client, id);
-        return group(client, withMembers);
+        return group(client, projection);
     }
 
     ObjectNode patch(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin) throws ScimException {
         check(client, id);
-        PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body,
-                attribute -> Set.of("members", "displayname").contains(attribute.toLowerCase(Locale.ROOT))),
-                PatchRequest.class);
-        GenericScimResource group = new GenericScimResource(group(client, true));
+        PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body, ScimSchema.GROUP), PatchRequest.class);
+        GenericScimResource group = new GenericScimResource(group(client, ScimProjection.ALL));
         patch.apply(group);
         return membersBecome(client, group.getObjectNode(), origin);
     }
@@ -118,12 +115,15 @@ class ScimAdminsGroup {
                 }
             }
         }
-        return group(client, true);
+        return group(client, ScimProjection.ALL);
     }
 
-    private ObjectNode group(ScimTokens.Holder client, boolean withMembers) {
-        return resources.admins(client.organisationId(),
-                withMembers ? directory.admins(client.organisationId()) : List.of(), withMembers);
+    /** The group as the client asks for it; Entra asks without members (excludedAttributes=members) for the id. */
+    private ObjectNode group(ScimTokens.Holder client, ScimProjection projection) {
+        boolean withMembers = projection.wants("members");
+        return projection.apply(resources.admins(client.organisationId(),
+                withMembers ? directory.admins(client.organisationId()) : List.of(), withMembers,
+                directory.adminsTimes(client.organisationId())));
     }
 
     private static void check(ScimTokens.Holder client, String id) throws ResourceNotFoundException {

@@ -30,15 +30,16 @@ class ScimGroupsController {
 
     @GetMapping
     ResponseEntity<byte[]> list(@RequestAttribute(BearerTokenCheck.HOLDER) ScimTokens.Holder client,
-            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String filter, @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes) throws ScimException {
-        return ScimJson.respond(200, admins.list(client, filter, withMembers(excludedAttributes)));
+        return ScimJson.respond(200, admins.list(client, filter, ScimProjection.of(attributes, excludedAttributes)));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> get(@RequestAttribute(BearerTokenCheck.HOLDER) ScimTokens.Holder client,
-            @PathVariable String id, @RequestParam(required = false) String excludedAttributes) throws ScimException {
-        return ScimJson.respond(200, admins.get(client, id, withMembers(excludedAttributes)));
+            @PathVariable String id, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) throws ScimException {
+        return ScimJson.respond(200, admins.get(client, id, ScimProjection.of(attributes, excludedAttributes)));
     }
 
     @PatchMapping("/{id}")
@@ -51,10 +52,5 @@ class ScimGroupsController {
     ResponseEntity<byte[]> replace(@RequestAttribute(BearerTokenCheck.HOLDER) ScimTokens.Holder client,
             @PathVariable String id, HttpServletRequest request) throws ScimException {
         return ScimJson.respond(200, admins.replace(client, id, ScimJson.read(request), RequestOrigin.of(request)));
-    }
-
-    /** Entra asks for groups without their members (excludedAttributes=members) when it only needs the id. */
-    private static boolean withMembers(String excludedAttributes) {
-        return excludedAttributes == null || !excludedAttributes.toLowerCase(java.util.Locale.ROOT).contains("members");
     }
 }

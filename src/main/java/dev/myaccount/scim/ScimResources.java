@@ -17,12 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.Meta;
 import com.unboundid.scim2.common.utils.JsonUtils;
 
+import dev.myaccount.scim.ScimDirectory.GroupTimes;
 import dev.myaccount.scim.ScimDirectory.ScimPerson;
-import dev.myaccount.signin.PasskeyProperties;
+import dev.myaccount.web.PublicAddress;
 
 /**
- * People and the Admins group as SCIM resources. Their locations are absolute, under the first address the
- * portal is configured to be opened at (never the request's Host header).
+ * People and the Admins group as SCIM resources. Their locations are absolute, under the portal's public
+ * address (never the request's Host header).
  */
 @Component
 class ScimResources {
@@ -34,8 +35,8 @@ class ScimResources {
 
     private final String base;
 
-    ScimResources(PasskeyProperties portal) {
-        this.base = portal.portalAddress() + ScimSecurity.ROOT;
+    ScimResources(PublicAddress portal) {
+        this.base = portal.url() + ScimSecurity.ROOT;
     }
 
     /** The id of an organisation's Admins group: the same on every node, and different for each organisation. */
@@ -67,11 +68,11 @@ class ScimResources {
             user.putArray("groups").addObject().put("value", adminsGroupId(person.organisationId()).toString())
                     .put("display", ADMINS).put("$ref", groupLocation(person.organisationId()).toString());
         }
-        user.set("meta", meta("User", userLocation(person.id()), person.createdAt()));
+        user.set("meta", meta("User", userLocation(person.id()), person.createdAt(), person.modifiedAt()));
         return user;
     }
 
-    ObjectNode admins(UUID organisationId, List<ScimPerson> members, boolean withMembers) {
+    ObjectNode admins(UUID organisationId, List<ScimPerson> members, boolean withMembers, GroupTimes times) {
         ObjectNode group = ScimJson.object();
         group.putArray("schemas").add(GROUP_SCHEMA);
         group.put("id", adminsGroupId(organisationId).toString());
@@ -83,7 +84,7 @@ class ScimResources {
                         .put("type", "User").put("$ref", userLocation(member.id()).toString());
             }
         }
-        group.set("meta", meta("Group", groupLocation(organisationId), null));
+        group.set("meta", meta("Group", groupLocation(organisationId), times.createdAt(), times.modifiedAt()));
         return group;
     }
 
@@ -105,15 +106,18 @@ class ScimResources {
         return URI.create(base + "/Groups/" + adminsGroupId(organisationId));
     }
 
-    private static ObjectNode meta(String type, URI location, Instant created) {
+    private static ObjectNode meta(String type, URI location, Instant created, Instant modified) {
         Meta meta = new Meta();
         meta.setResourceType(type);
         meta.setLocation(location);
-        if (created != null) {
-            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            calendar.setTime(Date.from(created));
-            meta.setCreated(calendar);
-        }
+        meta.setCreated(calendar(created));
+        meta.setLastModified(calendar(modified));
         return JsonUtils.valueToNode(meta);
+    }
+
+    private static Calendar calendar(Instant instant) {
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTime(Date.from(instant));
+        return calendar;
     }
 }

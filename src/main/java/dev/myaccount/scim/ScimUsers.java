@@ -40,12 +40,9 @@ import dev.myaccount.scim.ScimDirectory.ScimPerson;
 class ScimUsers {
 
     static final int LARGEST_PAGE = 200;
-    /** The attributes kept, in lower case, as SCIM names are case-insensitive. */
-    private static final Set<String> KEPT = Set.of("username", "name", "displayname", "active", "externalid",
-            "password");
-    /** What a filter may compare, with the column it compares. */
-    private static final Map<String, String> FILTERABLE = Map.of("username", "upn", "externalid", "external_id",
-            "displayname", "display_name", "id", "id");
+    /** What a filter may compare, with the condition that compares it: displayName is not case-exact, as the schema says. */
+    private static final Map<String, String> FILTERABLE = Map.of("username", "a.upn = ?", "externalid",
+            "a.external_id = ?", "displayname", "lower(a.display_name) = ?", "id", "a.id = ?");
 
     private final ScimDirectory directory;
     private final ScimResources resources;
@@ -59,7 +56,8 @@ class ScimUsers {
         this.messages = messages;
     }
 
-    ObjectNode list(ScimTokens.Holder client, String filter, int startIndex, int count) throws ScimException {
+    ObjectNode list(ScimTokens.Holder client, String filter, int startIndex, int count, ScimProjection projection)
+            throws ScimException {
         Criterion criterion = criterion(filter);
         int start = Math.max(1, startIndex);
         int size = Math.min(Math.max(0, count), LARGEST_PAGE);
@@ -67,12 +65,12 @@ class ScimUsers {
             return resources.list(List.of(), 0, start);
         }
         List<ObjectNode> page = size == 0 ? List.of() : directory.page(client.organisationId(), criterion, start - 1,
-                size).stream().map(resources::user).toList();
+                size).stream().map(person -> projection.apply(resources.user(person))).toList();
         return resources.list(page, directory.count(client.organisationId(), criterion), start);
     }
 
-    ObjectNode get(ScimTokens.Holder client, String id) throws ScimException {
-        return resources.user(person(client, id));
+    ObjectNode get(ScimTokens.Holder client, String id, ScimProjection projection) throws ScimException {
+        return projection.apply(resources.user(person(client, id)));
     }
 
     ObjectNode create(ScimTokens.Holder client, ObjectNode body, RequestOrigin origin) throws ScimException {
@@ -89,15 +87,19 @@ class ScimUsers {
     /** Applies the operations to the person as SCIM shows them, and keeps what they change of the kept attributes. */
     ObjectNode patch(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin) throws ScimException {
         ScimPerson current = person(client, id);
-        PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body, this::kept), PatchRequest.class);
+        PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body, ScimSchema.USER), PatchRequest.class);
         GenericScimResource resource = new GenericScimResource(resources.user(current));
         patch.apply(resource);
         return updated(client, current, provisioning(resource.getObjectNode(), current), origin);
     }
 
     void delete(ScimTokens.Holder client, String id, RequestOrigin origin) throws ScimException {
-        if (people.delete(actor(client), account(client, person(client, id)), origin).refusal() != null) {
+        String refusal = people.delete(actor(client), account(client, person(client, id)), origin).refusal();
+        if (PeopleAdministration.GONE.equals(refusal)) {
             throw new ResourceNotFoundException("No user has the id " + id + ".");
+        }
+        if (refusal != null) {
+            throw BadRequestException.mutability(messages.getMessage(refusal, null, Locale.ENGLISH));
         }
     }
 
@@ -142,6 +144,8 @@ class ScimUsers {
         throw switch (result.refusal()) {
             case "admin.add.error.taken" -> new ResourceConflictException(detail.toString(),
                     BadRequestException.UNIQUENESS, null);
+            case "admin.person.error.lastAdmin" -> BadRequestException.mutability(detail.toString());
+            case PeopleAdministration.GONE -> new ResourceNotFoundException(detail.toString());
             default -> BadRequestException.invalidValue(detail.toString());
         };
     }
@@ -163,28 +167,34 @@ class ScimUsers {
                 text(user, "password"));
     }
 
-    private boolean kept(String attribute) {
-        return KEPT.contains(attribute.toLowerCase(Locale.ROOT));
-    }
-
     private static Criterion criterion(String filter) throws BadRequestException {
         if (filter == null || filter.isBlank()) {
             return Criterion.NONE;
         }
-        Filter parsed = Filter.fromString(filter);
-        String column = parsed.getFilterType() == FilterType.EQUAL && parsed.getAttributePath().size() == 1
+        Filter parsed = filter(filter);
+        String attribute = parsed.getFilterType() == FilterType.EQUAL && parsed.getAttributePath().size() == 1
                 && parsed.getComparisonValue().isTextual()
-                ? FILTERABLE.get(parsed.getAttributePath().getElement(0).getAttribute().toLowerCase(Locale.ROOT))
-                : null;
-        if (column == null) {
+                ? parsed.getAttributePath().getElement(0).getAttribute().toLowerCase(Locale.ROOT) : "";
+        String condition = FILTERABLE.get(attribute);
+        if (condition == null) {
             throw BadRequestException.invalidFilter("Filters are eq on userName, externalId, displayName or id.");
         }
         String value = parsed.getComparisonValue().textValue();
-        return switch (column) {
-            case "upn" -> new Criterion(column, DirectoryService.canonical(value));
-            case "id" -> isUuid(value) ? new Criterion(column, UUID.fromString(value)) : Criterion.NOTHING;
-            default -> new Criterion(column, value);
+        return switch (attribute) {
+            case "username" -> new Criterion(condition, DirectoryService.canonical(value));
+            case "displayname" -> new Criterion(condition, value.toLowerCase(Locale.ROOT));
+            case "id" -> isUuid(value) ? new Criterion(condition, UUID.fromString(value)) : Criterion.NOTHING;
+            default -> new Criterion(condition, value);
         };
+    }
+
+    /** The filter, or SCIM's invalidFilter without the parser's words, which quote the request. */
+    static Filter filter(String text) throws BadRequestException {
+        try {
+            return Filter.fromString(text);
+        } catch (BadRequestException | RuntimeException unreadable) {
+            throw BadRequestException.invalidFilter("The filter is not a SCIM filter.");
+        }
     }
 
     private static String text(ObjectNode node, String name) throws BadRequestException {

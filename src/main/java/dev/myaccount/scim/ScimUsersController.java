@@ -33,14 +33,17 @@ class ScimUsersController {
     @GetMapping
     ResponseEntity<byte[]> list(@RequestAttribute(BearerTokenCheck.HOLDER) ScimTokens.Holder client,
             @RequestParam(required = false) String filter, @RequestParam(defaultValue = "1") int startIndex,
-            @RequestParam(defaultValue = "100") int count) throws ScimException {
-        return ScimJson.respond(200, users.list(client, filter, startIndex, count));
+            @RequestParam(defaultValue = "100") int count, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) throws ScimException {
+        return ScimJson.respond(200, users.list(client, filter, startIndex, count,
+                ScimProjection.of(attributes, excludedAttributes)));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> get(@RequestAttribute(BearerTokenCheck.HOLDER) ScimTokens.Holder client,
-            @PathVariable String id) throws ScimException {
-        return ScimJson.respond(200, users.get(client, id));
+            @PathVariable String id, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) throws ScimException {
+        return ScimJson.respond(200, users.get(client, id, ScimProjection.of(attributes, excludedAttributes)));
     }
 
     @PostMapping

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
+import dev.myaccount.web.PublicAddress;
 import dev.myaccount.web.SecurityPart;
 
 /**
@@ -52,13 +53,13 @@ class PasskeySignIn implements SecurityPart {
     private final PublicKeyCredentialCreationOptionsRepository registrations;
     private final DirectSignIn signIns;
 
-    PasskeySignIn(PasskeyProperties settings, DirectoryService directory, SecurityContextRepository contexts,
+    PasskeySignIn(PasskeyProperties settings, PublicAddress portal, DirectoryService directory, SecurityContextRepository contexts,
             JsonMapper json, Clock clock, WebAuthnRelyingPartyOperations checks,
             PublicKeyCredentialCreationOptionsRepository registrations, DirectSignIn signIns) {
         this.signIns = signIns;
         this.checks = checks;
         this.registrations = registrations;
-        this.settings = settings;
+        this.settings = settings.of(portal);
         this.directory = directory;
         this.contexts = contexts;
         this.json = json;

@@ -2,7 +2,9 @@ package dev.myaccount.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -15,7 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The page for errors that Tomcat answers itself, before the portal sees the request (headers too large,
  * an encoded slash in the path): the portal's card, in the browser's language when its headers could be
- * read, with the portal's security headers, and one line in the log.
+ * read, or the error form of the API the request was sent to; with the portal's security headers, and one line
+ * in the log.
  */
 public final class PortalErrorValve extends ErrorReportValve {
 
@@ -29,6 +32,12 @@ public final class PortalErrorValve extends ErrorReportValve {
         MESSAGES.setAlwaysUseMessageFormat(true);
     }
 
+    private final Supplier<List<ErrorForm>> forms;
+
+    PortalErrorValve(Supplier<List<ErrorForm>> forms) {
+        this.forms = forms;
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -40,6 +49,12 @@ public final class PortalErrorValve extends ErrorReportValve {
         Locale locale = SupportedLanguages.fromBrowser(request);
         ErrorKind kind = ErrorKind.of(status);
         try {
+            ErrorForm form = RefusedRequests.formOf(forms.get(), request.getRequestURI());
+            if (form != null) {
+                SecurityHeaders.write(response);
+                form.write(response, status);
+                return;
+            }
             response.setContentType("text/html");
             response.setCharacterEncoding("UTF-8");
             SecurityHeaders.write(response);

@@ -1,8 +1,12 @@
 package dev.myaccount.web;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -46,8 +50,8 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    ErrorValveInstaller errorValveInstaller() {
-        return new ErrorValveInstaller();
+    ErrorValveInstaller errorValveInstaller(ObjectProvider<ErrorForm> forms) {
+        return new ErrorValveInstaller(() -> forms.orderedStream().toList());
     }
 
     /**
@@ -56,6 +60,12 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     static final class ErrorValveInstaller
             implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        private final Supplier<List<ErrorForm>> forms;
+
+        ErrorValveInstaller(Supplier<List<ErrorForm>> forms) {
+            this.forms = forms;
+        }
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
@@ -66,7 +76,7 @@ class WebConfiguration implements WebMvcConfigurer {
                         host.getPipeline().removeValve(valve);
                     }
                 }
-                host.getPipeline().addValve(new PortalErrorValve());
+                host.getPipeline().addValve(new PortalErrorValve(forms));
                 host.setErrorReportValveClass(PortalErrorValve.class.getName());
             });
         }

@@ -61,6 +61,19 @@ class DemoOrganisationTest extends PortalTestCase {
     }
 
     @Test
+    void everyDemoOrganisationHasAnAdminWhoReachesItsAdminPages() {
+        assertThat(jdbc.sql("""
+                select count(*) from organisation o where not exists (select 1 from membership m
+                    join account a on a.id = m.account_id and a.organisation_id = o.id
+                    where m.organisation_id = o.id and m.role = 'ADMIN' and a.enabled)""")
+                .query(Integer.class).single()).isZero();
+        PortalClient lee = new PortalClient(port);
+        assertThat(lee.signIn("lee.gu@adventure-works.example", TestDatabaseInitializer.DEMO_PASSWORD).location())
+                .hasValue("/");
+        assertThat(lee.get("/admin/people").status()).isEqualTo(200);
+    }
+
+    @Test
     void diegoIsAskedForACodeSentToHisPersonalAddress() {
         PortalClient browser = new PortalClient(port);
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +24,7 @@ import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.ListResponse;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 
@@ -48,7 +47,6 @@ class ScimProvisioningTest extends PortalTestCase {
     @Autowired
     ScimTokens tokens;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Client> clients = new ArrayList<>();
 
     @AfterEach
@@ -289,7 +287,7 @@ class ScimProvisioningTest extends PortalTestCase {
                 {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations": [{"op": "remove", "path": "members"}]}""");
         assertThat(last.statusCode()).isEqualTo(400);
-        assertThat(last.body()).contains("keeps at least one admin");
+        assertThat(last.body()).contains("mutability").contains("keeps at least one enabled admin");
         assertThat(signedIn(lee).get("/admin/people").status()).isEqualTo(200);
         assertThat(send("GET", "/Users/" + lee.id(), token, null).body()).contains("\"display\":\"Admins\"");
         for (String members : new String[] {"\"x\"", "[{}]", "[{\"value\": \"" + UUID.randomUUID() + "\"}]"}) {
@@ -299,7 +297,7 @@ class ScimProvisioningTest extends PortalTestCase {
             assertThat(refused.body()).as(members).contains("\"status\":\"400\"").contains("invalidValue");
         }
         assertThat(signedIn(lee).get("/admin/people").status()).isEqualTo(200);
-        assertThat(send("POST", "/Groups", token, "{\"displayName\": \"Sales\"}").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/Groups", token, "{\"displayName\": \"Sales\"}").statusCode()).isEqualTo(405);
         assertThat(send("GET", "/Groups/" + UUID.randomUUID(), token, null).statusCode()).isEqualTo(404);
     }
 
@@ -314,6 +312,12 @@ class ScimProvisioningTest extends PortalTestCase {
         assertThat(scim.getResourceTypes().getResources()).extracting("name").containsExactly("User", "Group");
         assertThat(scim.getSchema(ScimResources.USER_SCHEMA).getAttributes()).extracting("name")
                 .contains("userName", "active").doesNotContain("addresses");
+        assertThat(scim.getSchemas().getResources()).extracting("id")
+                .containsExactly(ScimResources.USER_SCHEMA, ScimResources.GROUP_SCHEMA);
+        assertThat(scim.getSchema(ScimResources.USER_SCHEMA).getAttributes()).filteredOn("name", "emails")
+                .extracting("mutability").containsExactly(AttributeDefinition.Mutability.READ_ONLY);
+        assertThat(scim.getSchema(ScimResources.GROUP_SCHEMA).getAttributes()).filteredOn("name", "displayName")
+                .extracting("mutability").containsExactly(AttributeDefinition.Mutability.READ_ONLY);
 
         UserResource current = scim.retrieve("Users", lee.id().toString(), UserResource.class);
         current.setDisplayName("Lee Gu (Sales)").setName(new Name().setGivenName("Lee"));
@@ -384,14 +388,7 @@ class ScimProvisioningTest extends PortalTestCase {
 
     private HttpResponse<String> send(String method, String path, String token, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/scim/v2" + path))
-                .header("Content-Type", "application/scim+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ScimRequests(port).send(method, path, token, body);
     }
 
     private int count(UUID organisation) {

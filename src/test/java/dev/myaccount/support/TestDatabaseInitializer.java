@@ -32,10 +32,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(TestMail.port()));
         properties.put("myaccount.notification.sms-webhook", TestSms.url());
-        // Passkeys are bound to the address the browser opens, so the port is chosen here rather than by the server.
+        // Passkeys and SCIM's locations are bound to the public address the browser opens, so the port is chosen
+        // here rather than by the server.
         int port = freePort();
         properties.put("server.port", String.valueOf(port));
-        properties.put("myaccount.passkeys.origins", "http://localhost:" + port);
+        properties.put("myaccount.public-address", "http://localhost:" + port);
         properties.put("myaccount.notification.sms-headers.Authorization", "Bearer test-gateway-token");
         // Every test signs in from 127.0.0.1; the limit per address has its own test.
         unlessSet(context, properties, "myaccount.signin.failures-per-address", "100000");

@@ -15,6 +15,7 @@ import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPar
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.signin.PasskeyProperties;
+import dev.myaccount.web.PublicAddress;
 
 /**
  * Where passkeys are kept (Spring Security's JDBC repositories, in the portal's database so that every node
@@ -30,16 +31,16 @@ class PasskeyStore {
 
     @Bean
     Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient queries, PasskeyProperties settings, ObjectProvider<SecurityNotices> notices) {
-        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries, settings.rpId(),
-                notices);
+            JdbcClient queries, PasskeyProperties settings, PublicAddress portal, ObjectProvider<SecurityNotices> notices) {
+        return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries,
+                settings.of(portal).rpId(), notices);
     }
 
     @Bean
     WebAuthnRelyingPartyOperations passkeyCeremonies(PublicKeyCredentialUserEntityRepository holders,
-            Passkeys passkeys, PasskeyProperties settings) {
+            Passkeys passkeys, PasskeyProperties settings, PublicAddress portal) {
+        PasskeyProperties party = settings.of(portal);
         return new Webauthn4JRelyingPartyOperations(holders, passkeys,
-                PublicKeyCredentialRpEntity.builder().id(settings.rpId()).name(settings.rpName()).build(),
-                settings.origins());
+                PublicKeyCredentialRpEntity.builder().id(party.rpId()).name(party.rpName()).build(), party.origins());
     }
 }
