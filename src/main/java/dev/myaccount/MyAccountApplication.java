@@ -1,7 +1,9 @@
 package dev.myaccount;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,7 +31,19 @@ public class MyAccountApplication {
         if (PolicyCheckCommand.handles(args)) {
             System.exit(PolicyCheckCommand.run(args, System.in, System.out));
         }
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            System.err.println(noSuchCommand(args[0]));
+            System.exit(2);
+        }
         SpringApplication.run(MyAccountApplication.class, withDemoSwitch(args));
+    }
+
+    /** The answer to a first argument that is no command and no option: a typo must not start a whole portal. */
+    static String noSuchCommand(String word) {
+        List<String> commands = new ArrayList<>(AdminCommands.names());
+        commands.add(PolicyCheckCommand.NAME);
+        return "There is no command '" + word + "'. The commands are: " + String.join(", ", commands)
+                + ". Without one (or with options only, such as --demo) the portal starts.";
     }
 
     /** {@code --demo} is the short form of {@code --myaccount.demo.enabled=true}. */

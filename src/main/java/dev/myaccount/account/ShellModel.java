@@ -12,7 +12,10 @@ import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PersonalSettings;
 import dev.myaccount.web.PortalProperties;
 
-/** Gives every page of the My Account shell the signed-in person for its header, and the zone times are in. */
+/**
+ * Gives every page of the My Account shell the signed-in person for its header, the page's path for its language
+ * switch, and the zone times are in.
+ */
 @ControllerAdvice
 class ShellModel {
 
@@ -25,6 +28,12 @@ class ShellModel {
     @ModelAttribute("zone")
     ZoneId zone(HttpServletRequest request) {
         return PersonalSettings.zone(request, portal.timeZone());
+    }
+
+    /** The page's path, where the header's language switch comes back to. */
+    @ModelAttribute("here")
+    String here(HttpServletRequest request) {
+        return request.getRequestURI();
     }
 
     @ModelAttribute("person")

@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -39,6 +40,11 @@ public final class AdminCommands {
 
     public static boolean handles(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** The commands' names, in order, for the answer to a word that is none of them. */
+    public static List<String> names() {
+        return COMMANDS.stream().sorted().toList();
     }
 
     /** Runs the command in {@code args} against the database of {@code application}, the portal's own class. */

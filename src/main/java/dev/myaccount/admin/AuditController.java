@@ -64,12 +64,11 @@ class AuditController {
             @RequestParam(defaultValue = "0") String page, @AuthenticationPrincipal SignedInPerson admin,
             Model model, HttpServletRequest request) {
         Query query = new Query(person.strip(), kind, from, until, Paging.number(page));
-        Optional<AuditLog.Filter> filter = filter(admin, query, request);
-        List<AuditLog.OrganisationEntry> entries = filter
-                .map(f -> audit.of(f, query.page() * PAGE_SIZE, PAGE_SIZE + 1)).orElse(List.of());
+        List<AuditLog.OrganisationEntry> entries = audit.of(filter(admin, query, request), query.page() * PAGE_SIZE,
+                PAGE_SIZE + 1);
         model.addAttribute("query", query);
         model.addAttribute("kinds", Arrays.stream(AuditEventType.values()).map(AuditEventType::storedName).toList());
-        model.addAttribute("unknownPerson", filter.isEmpty());
+        model.addAttribute("unknownPerson", entries.isEmpty() && !query.person().isEmpty());
         model.addAttribute("entries", entries.stream().limit(PAGE_SIZE).toList());
         model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
         model.addAttribute("exportQuery", request.getQueryString() == null ? "" : request.getQueryString());
@@ -82,35 +81,29 @@ class AuditController {
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String until,
             @AuthenticationPrincipal SignedInPerson admin, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Optional<AuditLog.Filter> filter = filter(admin, new Query(person.strip(), kind, from, until, 0), request);
+        AuditLog.Filter filter = filter(admin, new Query(person.strip(), kind, from, until, 0), request);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PrintWriter out = response.getWriter();
-        out.print(csvLine(Stream.of("time", "event", "person", "by admin", "client address", "user agent",
-                "detail")));
-        for (AuditLog.OrganisationEntry entry : filter.map(f -> audit.of(f, 0, MOST_EXPORTED)).orElse(List.of())) {
-            out.print(csvLine(Stream.of(entry.at().toString(), entry.type(), entry.upn(), entry.actorUpn(),
-                    entry.clientAddress(), entry.userAgent(), entry.detail())));
+        out.print(csvLine(Stream.of("time", "event", "person", "person's name", "by", "by name", "client address",
+                "user agent", "detail")));
+        for (AuditLog.OrganisationEntry entry : audit.of(filter, 0, MOST_EXPORTED)) {
+            out.print(csvLine(Stream.of(entry.at().toString(), entry.type(), entry.upn(), entry.name(),
+                    entry.actorUpn(), entry.actorName(), entry.clientAddress(), entry.userAgent(), entry.detail())));
         }
     }
 
-    /** The filter for the query; empty when it names a person the organisation does not have. */
-    private Optional<AuditLog.Filter> filter(SignedInPerson admin, Query query, HttpServletRequest request) {
-        UUID account = null;
-        if (!query.person().isEmpty()) {
-            Optional<Account> found = directory.findByUpn(DirectoryService.trackable(query.person()))
-                    .filter(a -> a.organisationId().equals(admin.organisationId()));
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            account = found.get().id();
-        }
+    /** The filter for the query: a person by the UPN they had then, or by the account that has it now. */
+    private AuditLog.Filter filter(SignedInPerson admin, Query query, HttpServletRequest request) {
+        String upn = query.person().isEmpty() ? null : DirectoryService.trackable(query.person());
+        UUID account = upn == null ? null : directory.findByUpn(upn)
+                .filter(a -> a.organisationId().equals(admin.organisationId())).map(Account::id).orElse(null);
         AuditEventType type = Arrays.stream(AuditEventType.values())
                 .filter(t -> t.storedName().equals(query.kind())).findFirst().orElse(null);
         ZoneId zone = PersonalSettings.zone(request, portal.timeZone());
-        return Optional.of(new AuditLog.Filter(admin.organisationId(), account, type, day(query.from(), zone, 0),
-                day(query.until(), zone, 1)));
+        return new AuditLog.Filter(admin.organisationId(), upn, account, type, day(query.from(), zone, 0),
+                day(query.until(), zone, 1));
     }
 
     /** The start of the day typed (yyyy-mm-dd), {@code plusDays} later, in the admin's zone; null when none. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,7 +31,8 @@ import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.policy.PolicyVerdict;
 
 @Command(name = "create-admin", mixinStandardHelpOptions = true,
-        description = "Creates an organisation and its first admin. The password is read from standard input.")
+        description = "Creates an organisation (the first, or one more) and its first admin. The password is read "
+                + "from standard input.")
 final class CreateAdminCommand implements Callable<Integer> {
 
     @Option(names = "--organisation", required = true, description = "Organisation name, e.g. Contoso")
@@ -70,8 +72,13 @@ final class CreateAdminCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!directory.isEmpty()) {
-            err.println("The directory already has an organisation; admins add people on the admin side.");
+        if (directory.findOrganisationByDomain(domain).isPresent()) {
+            err.println("An organisation has the domain " + domain + " already; its admins add people on the admin"
+                    + " side.");
+            return 1;
+        }
+        if (directory.findByUpn(upn).isPresent()) {
+            err.println("An account has the UPN " + upn + " already.");
             return 1;
         }
         if (!upn.toLowerCase(Locale.ROOT).endsWith("@" + domain.toLowerCase(Locale.ROOT))) {
@@ -88,12 +95,18 @@ final class CreateAdminCommand implements Callable<Integer> {
             return 1;
         }
         String hash = passwords.encode(password);
-        transaction.executeWithoutResult(status -> {
-            Organisation organisation = directory.createOrganisation(organisationName, domain);
-            UUID admin = directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null, hash,
-                    false, Role.ADMIN));
-            audit.record(AuditEvent.of(AuditEventType.ACCOUNT_CREATED, organisation.id(), admin, AdminCommands.COMMAND_LINE));
-        });
+        try {
+            transaction.executeWithoutResult(status -> {
+                Organisation organisation = directory.createOrganisation(organisationName, domain);
+                UUID admin = directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null,
+                        hash, false, Role.ADMIN));
+                audit.record(new AuditEvent(AuditEventType.ACCOUNT_CREATED, organisation.id(), admin,
+                        AdminCommands.COMMAND_LINE, null, null, AdminCommands.COMMAND_LINE.clientAddress()));
+            });
+        } catch (DuplicateKeyException takenMeanwhile) {
+            err.println("The domain " + domain + " or the UPN " + upn + " was taken meanwhile.");
+            return 1;
+        }
         spec.commandLine().getOut().println("Created " + upn + ", admin of " + organisationName + ".");
         return 0;
     }

@@ -99,7 +99,8 @@ class DemoOrganisation implements SmartInitializingSingleton {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         if (demo.enabled()) {
-            print("http://localhost:" + environment.getProperty("local.server.port", "8080") + "/", created);
+            print("http://localhost:" + environment.getProperty("local.server.port", "8080") + "/", created,
+                    directory.findOrganisationByDomain(DOMAIN).isPresent());
             created = Map.of();
         } else if (directory.isEmpty()) {
             log.warn("The directory is empty. Create the first organisation and its admin with: "
@@ -147,11 +148,14 @@ class DemoOrganisation implements SmartInitializingSingleton {
     }
 
     /** Printed to the console only, never to the log: these passwords are the demo's, shown this once. */
-    private static void print(String url, Map<String, String> created) {
+    private static void print(String url, Map<String, String> created, boolean contosoExists) {
         var out = System.out;
         out.println();
         out.println("  myaccount demo is running at " + url);
-        if (created.isEmpty()) {
+        if (created.isEmpty() && !contosoExists) {
+            out.println("  The database has organisations already, and the demo fills only an empty one: sign in");
+            out.println("  with their people, or start with an empty data directory for the demo.");
+        } else if (created.isEmpty()) {
             out.println("  The demo organisation Contoso exists already; its passwords were printed when it was");
             out.println("  created. Remove the data directory to start afresh.");
         } else {

@@ -338,7 +338,7 @@ public class PeopleAdministration {
                     directory.setExternalId(created, person.externalId());
                 }
                 audit.record(new AuditEvent(AuditEventType.ACCOUNT_CREATED, organisation.id(), created, origin, how,
-                        admin.accountId()));
+                        admin.accountId(), admin.accountId() == null ? admin.name() : null));
                 return created;
             });
             return directory.find(id);
@@ -423,11 +423,13 @@ public class PeopleAdministration {
         try {
             deleted = Boolean.TRUE.equals(transaction.execute(status -> {
                 keepAnAdminBesides(person);
+                // Recorded first, while the event can still read the person's UPN and name to keep them.
+                audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
                 if (!directory.delete(person.id())) {
+                    status.setRollbackOnly();
                     return false;
                 }
                 passkeys.forget(person.upn());
-                audit.record(event(AuditEventType.ACCOUNT_DELETED, admin, person, origin, person.upn()));
                 return true;
             }));
         } catch (Refused why) {
@@ -506,7 +508,8 @@ public class PeopleAdministration {
 
     private static AuditEvent event(AuditEventType type, Actor admin, Account person, RequestOrigin origin,
             String detail) {
-        return new AuditEvent(type, person.organisationId(), person.id(), origin, detail, admin.accountId());
+        return new AuditEvent(type, person.organisationId(), person.id(), origin, detail, admin.accountId(),
+                admin.accountId() == null ? admin.name() : null);
     }
 
     /** The message key of what is wrong with the names; null when they may be stored. */

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
@@ -51,9 +53,12 @@ class ProvisioningController {
         return page(admin, created.issued(), created.refusal(), model);
     }
 
+    /** Revokes one of the organisation's live tokens; any other id is a page that does not exist, as for people. */
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson admin, HttpServletRequest request) {
-        provisioning.revokeToken(Actor.of(admin), id, RequestOrigin.of(request));
+        if (!provisioning.revokeToken(Actor.of(admin), id, RequestOrigin.of(request))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return "redirect:" + PAGE + "?revoked";
     }
 

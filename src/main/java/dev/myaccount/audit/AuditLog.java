@@ -17,6 +17,7 @@ public class AuditLog {
 
     private static final int USER_AGENT_LIMIT = 512;
     private static final int ADDRESS_LIMIT = 64;
+    private static final int NAME_LIMIT = 256;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -26,15 +27,21 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /** Appends the event, with the UPN and name its person and its actor have now, which it keeps for ever. */
     public void record(AuditEvent event) {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, type, organisation_id, account_id, client_address,
-                                         user_agent, detail, actor_account_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         user_agent, detail, actor_account_id, subject_upn, subject_name, actor_upn,
+                                         actor_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, (select upn from account where id = ?),
+                        (select display_name from account where id = ?), (select upn from account where id = ?),
+                        coalesce((select display_name from account where id = ?), ?))""")
                 .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), event.type().storedName(),
                         event.organisationId(), event.accountId(),
                         truncate(event.origin().clientAddress(), ADDRESS_LIMIT),
-                        truncate(event.origin().userAgent(), USER_AGENT_LIMIT), event.detail(), event.actorId())
+                        truncate(event.origin().userAgent(), USER_AGENT_LIMIT), event.detail(), event.actorId(),
+                        event.accountId(), event.accountId(), event.actorId(), event.actorId(),
+                        truncate(event.actorName(), NAME_LIMIT))
                 .update();
     }
 
@@ -42,11 +49,19 @@ public class AuditLog {
     public record Entry(Instant at, String type, String clientAddress, String userAgent, String detail) {
     }
 
-    /** The account's events, oldest first. */
+    /**
+     * The account's events, oldest first, as the person's own data: where someone else acted on them (an admin, a
+     * SCIM client, the command line), that one's address and browser are not theirs, and are left out.
+     */
     public List<Entry> of(UUID accountId) {
         return jdbc.sql("""
-                select occurred_at, type, client_address, user_agent, detail from audit_event
-                where account_id = ? order by occurred_at, id""")
+                select occurred_at, type, detail,
+                       case when own then client_address end as client_address,
+                       case when own then user_agent end as user_agent
+                from (select e.*, (e.actor_account_id is null or e.actor_account_id = e.account_id)
+                                  and e.actor_name is null as own
+                      from audit_event e where e.account_id = ?) events
+                order by occurred_at, id""")
                 .param(accountId)
                 .query((rs, n) -> new Entry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getString("type"), rs.getString("client_address"), rs.getString("user_agent"),
@@ -54,26 +69,39 @@ public class AuditLog {
                 .list();
     }
 
-    /** Which of an organisation's events an admin asks for; a null part asks nothing of it. */
-    public record Filter(UUID organisationId, UUID accountId, AuditEventType type, Instant from, Instant until) {
+    /**
+     * Which of an organisation's events an admin asks for; a null part asks nothing of it. A person is asked for by
+     * the UPN they had at the time of the event, or by the account that has it now ({@code accountId}, null when no
+     * one has it any more), as the person the event concerns or as who did it.
+     */
+    public record Filter(UUID organisationId, String upn, UUID accountId, AuditEventType type, Instant from,
+            Instant until) {
     }
 
-    /** An event as the organisation's admin sees it: whom it concerns and which admin did it, by UPN. */
-    public record OrganisationEntry(Instant at, String type, String upn, String actorUpn, String clientAddress,
-            String userAgent, String detail) {
+    /**
+     * An event as the organisation's admin sees it: whom it concerns and who did it, by UPN and name as they were;
+     * the actor without a UPN is a client (a SCIM token, the command line), named.
+     */
+    public record OrganisationEntry(Instant at, String type, String upn, String name, String actorUpn,
+            String actorName, String clientAddress, String userAgent, String detail) {
     }
 
     /** The organisation's events the filter asks for, newest first. */
     public List<OrganisationEntry> of(Filter filter, int offset, int limit) {
         StringBuilder sql = new StringBuilder("""
-                select e.occurred_at, e.type, a.upn, actor.upn as actor_upn, e.client_address, e.user_agent, e.detail
-                from audit_event e left join account a on a.id = e.account_id
-                left join account actor on actor.id = e.actor_account_id
+                select e.occurred_at, e.type, e.subject_upn, e.subject_name, e.actor_upn, e.actor_name,
+                       e.client_address, e.user_agent, e.detail
+                from audit_event e
                 where e.organisation_id = ?""");
         List<Object> params = new ArrayList<>(List.of(filter.organisationId()));
-        if (filter.accountId() != null) {
-            sql.append(" and e.account_id = ?");
-            params.add(filter.accountId());
+        if (filter.upn() != null) {
+            sql.append(" and (e.subject_upn = ? or e.actor_upn = ?");
+            params.addAll(List.of(filter.upn(), filter.upn()));
+            if (filter.accountId() != null) {
+                sql.append(" or e.account_id = ? or e.actor_account_id = ?");
+                params.addAll(List.of(filter.accountId(), filter.accountId()));
+            }
+            sql.append(")");
         }
         if (filter.type() != null) {
             sql.append(" and e.type = ?");
@@ -92,8 +120,9 @@ public class AuditLog {
         params.add(offset);
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new OrganisationEntry(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("type"), rs.getString("upn"), rs.getString("actor_upn"),
-                        rs.getString("client_address"), rs.getString("user_agent"), rs.getString("detail")))
+                        rs.getString("type"), rs.getString("subject_upn"), rs.getString("subject_name"),
+                        rs.getString("actor_upn"), rs.getString("actor_name"), rs.getString("client_address"),
+                        rs.getString("user_agent"), rs.getString("detail")))
                 .list();
     }
 

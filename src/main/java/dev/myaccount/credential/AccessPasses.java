@@ -83,6 +83,14 @@ public class AccessPasses {
                 .params(now(), accountId, now()).update() > 0;
     }
 
+    /** Whether the person's newest pass stands: an admin has not revoked it since it was issued (or used). */
+    public boolean newestStands(UUID accountId) {
+        return jdbc.sql("""
+                select revoked_at is null from access_pass where account_id = ?
+                order by created_at desc, id limit 1""")
+                .param(accountId).query(Boolean.class).optional().orElse(false);
+    }
+
     public Optional<Live> live(UUID accountId) {
         return jdbc.sql("""
                 select created_at, expires_at, one_time, issued_by from access_pass

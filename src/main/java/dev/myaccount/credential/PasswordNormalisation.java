@@ -1,5 +1,7 @@
 package dev.myaccount.credential;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.text.Normalizer;
 
 /**
@@ -13,5 +15,11 @@ public final class PasswordNormalisation {
 
     public static String normalise(CharSequence password) {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /** Whether two typed passwords are the same password, compared in constant time. */
+    public static boolean same(String a, String b) {
+        return MessageDigest.isEqual(normalise(a).getBytes(StandardCharsets.UTF_8),
+                normalise(b).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,5 @@
 package dev.myaccount.password;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -127,13 +125,13 @@ public class ChangePasswordService {
             for (PolicyReason reason : policy.evaluate(form.newPassword(), context).reasons()) {
                 errors.rejectValue("newPassword", reason.messageKey(), reason.arguments().toArray(), null);
             }
-            if (sameText(form.newPassword(), form.currentPassword())) {
+            if (PasswordNormalisation.same(form.newPassword(), form.currentPassword())) {
                 errors.rejectValue("newPassword", "password.error.same-as-current");
             }
         }
         if (form.confirmPassword().isEmpty()) {
             errors.rejectValue("confirmPassword", "password.error.confirm-required");
-        } else if (!sameText(form.newPassword(), form.confirmPassword())) {
+        } else if (!PasswordNormalisation.same(form.newPassword(), form.confirmPassword())) {
             errors.rejectValue("confirmPassword", "password.error.mismatch");
         }
     }
@@ -141,10 +139,5 @@ public class ChangePasswordService {
     private PolicyContext contextFor(Account account, PolicySettings settings, Predicate<String> usedBefore) {
         Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
         return settingsStore.contextFor(account, organisation, settings, usedBefore);
-    }
-
-    private static boolean sameText(String a, String b) {
-        return MessageDigest.isEqual(PasswordNormalisation.normalise(a).getBytes(StandardCharsets.UTF_8),
-                PasswordNormalisation.normalise(b).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -26,11 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  * for IT to try passwords against, one JSON object a line in, one JSON verdict a line out. Needs no
  * database and starts no server.
  */
-@Command(name = "policy", mixinStandardHelpOptions = true, description = "The password policy, without the portal.")
+@Command(name = PolicyCheckCommand.NAME, mixinStandardHelpOptions = true, description = "The password policy, without the portal.")
 public final class PolicyCheckCommand {
 
+    public static final String NAME = "policy";
+
     public static boolean handles(String[] args) {
-        return args.length > 0 && args[0].equals("policy");
+        return args.length > 0 && args[0].equals(NAME);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out) {

@@ -85,6 +85,22 @@ class SettingsController {
         return "redirect:" + PAGE + "?saved";
     }
 
+    /**
+     * The language switch in the header of every signed-in page: a form with its token, so that only the person,
+     * never a link from another site, changes the language kept for their email and their next browser. Back to
+     * the page it was sent from, when that is one of the portal's paths.
+     */
+    @PostMapping("/language")
+    String language(@RequestParam(defaultValue = "") String lang, @RequestParam(defaultValue = "/") String back,
+            @AuthenticationPrincipal SignedInPerson person, HttpServletRequest request) {
+        if (LANGUAGES.contains(lang)) {
+            Account account = directory.find(person.accountId()).orElseThrow();
+            directory.setPersonalSettings(account.id(), lang, account.timeZone());
+            PersonalSettings.keep(request.getSession(), lang, account.timeZone());
+        }
+        return "redirect:" + (back.matches("/(?![/\\\\])[A-Za-z0-9/_.-]*") ? back : "/");
+    }
+
     /** Everything the portal keeps about the person, as a JSON file; audited, since it is a copy of their data. */
     @GetMapping("/my-data")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInPerson person, HttpServletRequest request) {

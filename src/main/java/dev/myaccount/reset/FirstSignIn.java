@@ -65,8 +65,10 @@ class FirstSignIn {
         };
     }
 
+    /** Whether the flow goes on: not finished or expired, and its person still enabled, with their pass unrevoked. */
     boolean isOpen(UUID flow) {
-        return flow != null && flows.isOpen(flow, FLOW);
+        return flow != null && flows.isOpen(flow, FLOW) && flows.accountOf(flow).flatMap(directory::find)
+                .filter(account -> account.enabled() && passes.newestStands(account.id())).isPresent();
     }
 
     Account account(UUID flow) {

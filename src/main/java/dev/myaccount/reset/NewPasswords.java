@@ -17,6 +17,7 @@ import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.PasswordHistory;
+import dev.myaccount.credential.PasswordNormalisation;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
@@ -85,10 +86,17 @@ class NewPasswords {
                 candidate -> history.usedBefore(account.id(), candidate, keep))).reasons().stream()
                 .map(reason -> messages.getMessage(reason.messageKey(), reason.arguments().toArray(), language))
                 .toList();
-        if (refusals.isEmpty() && !password.equals(confirmation)) {
+        if (!refusals.isEmpty()) {
+            return refusals;
+        }
+        // As on Change password: the password the account has now is no new one (a hash to compare, once).
+        if (account.passwordHash() != null && passwords.matches(password, account.passwordHash())) {
+            return List.of(messages.getMessage("password.error.same-as-current", null, language));
+        }
+        if (!PasswordNormalisation.same(password, confirmation)) {
             return List.of(messages.getMessage("password.error.mismatch", null, language));
         }
-        return refusals;
+        return List.of();
     }
 
     /**

@@ -2,6 +2,10 @@ package dev.myaccount.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -32,13 +36,68 @@ class AuditAdminTest extends PortalTestCase {
         Document unlocks = browser.get("/admin/audit?kind=account.unlocked").page();
         Document elsewhere = browser.get("/admin/audit?person=" + stranger.upn()).page();
 
-        assertThat(all.select("tbody td:nth-child(3)").eachText()).contains(colleague.upn(), admin.upn())
+        assertThat(all.select("tbody td:nth-child(3) > span").eachText()).contains(colleague.upn(), admin.upn())
                 .doesNotContain(stranger.upn());
         assertThat(theirs.select("tbody td:nth-child(2)").eachText()).containsExactly("Account unlocked", "Signed in");
         assertThat(unlocks.select("tbody tr")).hasSize(1);
-        assertThat(unlocks.select("tbody td:nth-child(4)").text()).isEqualTo(admin.upn());
+        assertThat(unlocks.select("tbody td:nth-child(4) > span").text()).isEqualTo(admin.upn());
+        assertThat(unlocks.select("tbody td:nth-child(4) > small").text()).isEqualTo(admin.displayName());
         assertThat(elsewhere.select("tbody tr")).isEmpty();
-        assertThat(elsewhere.select("main [role=status]").text()).isEqualTo("No one of your organisation has that UPN.");
+        assertThat(elsewhere.select("main [role=status]").text()).isEqualTo("No events of that UPN, now or before.");
+    }
+
+    @Test
+    void aDeletedAdminsEventsAndWhatTheyDidStillNameThemByTheirUpn() {
+        Person admin = people.createAdmin();
+        Person megan = people.createBeside(admin, "Megan Bowen");
+        jdbc.sql("update membership set role = 'ADMIN' where account_id = ?").param(megan.id()).update();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient megansBrowser = signedIn(megan);
+        megansBrowser.submit(megansBrowser.get("/admin/people/" + lee.id()).page(), "form[action$=/unlock]",
+                Map.of());
+        PortalClient browser = signedIn(admin);
+        browser.submit(browser.get("/admin/people/" + megan.id()).page(), "form[action$=/delete]",
+                Map.of("confirm", "true"));
+        assertThat(jdbc.sql("select count(*) from account where id = ?").param(megan.id()).query(Integer.class)
+                .single()).isZero();
+
+        Document hers = browser.get("/admin/audit?person=" + megan.upn()).page();
+        Document unlocks = browser.get("/admin/audit?kind=account.unlocked").page();
+        String csv = browser.get("/admin/audit/export?person=" + megan.upn()).body();
+
+        assertThat(hers.select("tbody td:nth-child(2)").eachText())
+                .containsExactly("Account deleted", "Account unlocked", "Signed in");
+        assertThat(hers.select("tbody tr:nth-child(1) td:nth-child(3) > span").text()).isEqualTo(megan.upn());
+        assertThat(hers.select("tbody tr:nth-child(1) td:nth-child(3) > small").text()).isEqualTo("Megan Bowen");
+        assertThat(unlocks.select("tbody td:nth-child(3) > span").text()).isEqualTo(lee.upn());
+        assertThat(unlocks.select("tbody td:nth-child(4) > span").text()).isEqualTo(megan.upn());
+        assertThat(csv).contains("\"account.unlocked\",\"" + lee.upn() + "\",\"Lee Gu\",\"" + megan.upn()
+                + "\",\"Megan Bowen\"");
+    }
+
+    @Test
+    void anAdminWhoDeletesTheirOwnAccountWithAScimTokenLeavesWhatTheyDidNamed() throws Exception {
+        Person admin = people.createAdmin();
+        Person megan = people.createBeside(admin, "Megan Bowen");
+        jdbc.sql("update membership set role = 'ADMIN' where account_id = ?").param(megan.id()).update();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient megansBrowser = signedIn(megan);
+        megansBrowser.submit(megansBrowser.get("/admin/people/" + lee.id()).page(), "form[action$=/unlock]",
+                Map.of());
+        Document made = megansBrowser.submit(megansBrowser.get("/admin/provisioning").page(),
+                "form[action$=/provisioning]", Map.of("name", "Megan's own")).page();
+        String token = made.select("#secret code").text();
+
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/scim/v2/Users/" + megan.id()))
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        Document hers = signedIn(admin).get("/admin/audit?person=" + megan.upn()).page();
+        assertThat(hers.select("tbody td:nth-child(2)").eachText()).containsExactly("Account deleted",
+                "Provisioning token created", "Account unlocked", "Signed in");
+        assertThat(hers.select("tbody tr:nth-child(1) td:nth-child(4)").text()).isEqualTo("SCIM: Megan's own");
+        assertThat(hers.select("tbody tr:nth-child(2) td:nth-child(4) > span").text()).isEqualTo(megan.upn());
     }
 
     @Test

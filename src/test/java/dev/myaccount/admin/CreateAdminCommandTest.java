@@ -85,8 +85,27 @@ class CreateAdminCommandTest {
             assertThat(audit.getString("type")).isEqualTo("account.created");
             assertThat(audit.getString("client_address")).isEqualTo("command line");
         }
-        assertThat(run(CREATE, "first admin passphrase\n")).contains("already has an organisation")
-                .contains("exit 1");
+        assertThat(run(CREATE, "first admin passphrase\n"))
+                .contains("An organisation has the domain northwind.example already").contains("exit 1");
+    }
+
+    @Test
+    void createsAFurtherOrganisationWithItsOwnAdminBesideTheFirst() throws SQLException {
+        assertThat(run(CREATE, "first admin passphrase\n")).contains("exit 0");
+        String[] fabrikam = {"create-admin", "--organisation", "Fabrikam", "--domain", "fabrikam.example", "--upn",
+            "it@fabrikam.example", "--display-name", "Fabrikam IT"};
+
+        assertThat(run(fabrikam, "second admin passphrase\n")).contains("exit 0");
+
+        try (Connection db = connect(); ResultSet rows = db.createStatement().executeQuery("""
+                select o.domain, a.upn from organisation o join membership m on m.organisation_id = o.id
+                join account a on a.id = m.account_id where m.role = 'ADMIN' order by o.domain""")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("upn")).isEqualTo("it@fabrikam.example");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("upn")).isEqualTo("it.admin@northwind.example");
+            assertThat(rows.next()).isFalse();
+        }
     }
 
     private Connection connect() throws SQLException {

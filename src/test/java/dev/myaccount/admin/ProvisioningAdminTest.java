@@ -43,8 +43,12 @@ class ProvisioningAdminTest extends PortalTestCase {
         String revoke = listed.selectFirst("form[action$=/revoke]").attr("action");
 
         assertThat(other.get(PAGE).page().select("tbody tr")).isEmpty();
-        other.post(revoke, Map.of("_csrf", PortalClient.csrfToken(other.get(PAGE).page())));
+        Response elsewhere = other.post(revoke, Map.of("_csrf", PortalClient.csrfToken(other.get(PAGE).page())));
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.location()).isEmpty();
         assertThat(status(token)).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_event where type = 'scim-token.revoked' and actor_account_id = ?")
+                .param(otherAdmin.id()).query(Integer.class).single()).isZero();
 
         assertThat(browser.submit(listed, "form[action$=/revoke]", Map.of()).location()).hasValue(PAGE + "?revoked");
         assertThat(status(token)).isEqualTo(401);

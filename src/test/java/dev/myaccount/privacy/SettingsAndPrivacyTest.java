@@ -50,13 +50,37 @@ class SettingsAndPrivacyTest extends PortalTestCase {
         Person person = people.create();
         PortalClient browser = signedIn(person);
 
-        assertThat(browser.get("/?lang=nl").page().select("h1").text()).isEqualTo("Overzicht");
+        Response switched = browser.submit(browser.get("/devices").page(), "form[action=/settings/language]",
+                Map.of("lang", "nl"));
+        assertThat(switched.location()).hasValue("/devices");
+        assertThat(browser.get("/").page().select("h1").text()).isEqualTo("Overzicht");
 
         assertThat(jdbc.sql("select preferred_language from account where id = ?").param(person.id())
                 .query(String.class).single()).isEqualTo("nl");
         assertThat(new PortalClient(port, "en").get("/signin").page().select("h1").text())
                 .isEqualTo("Sign in to My Account");
         assertThat(signedIn(person).get("/sign-ins").page().select("h1").text()).isEqualTo("Aanmeldingen");
+    }
+
+    @Test
+    void aLinkWithLangShowsThatLanguageButOnlyTheFormWithItsTokenChangesWhatIsKept() {
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+
+        assertThat(browser.get("/?lang=nl").page().select("h1").text()).isEqualTo("Overzicht");
+        Response forged = browser.post("/settings/language", Map.of("lang", "nl", "back", "/"));
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(kept(person)).isNull();
+        Response elsewhere = browser.submit(browser.get("/").page(), "form[action=/settings/language]",
+                Map.of("lang", "nl", "back", "//evil.example/"));
+        assertThat(elsewhere.location()).hasValue("/");
+        assertThat(kept(person)).isEqualTo("nl");
+    }
+
+    private String kept(Person person) {
+        return jdbc.sql("select preferred_language from account where id = ?").param(person.id())
+                .query(String.class).optional().orElse(null);
     }
 
     @Test
@@ -108,6 +132,23 @@ class SettingsAndPrivacyTest extends PortalTestCase {
                         .params(person.id(), "AUTHENTICATOR").query(String.class).single());
         assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'data.downloaded'")
                 .param(person.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDownloadHoldsNoAddressOrBrowserOfAnAdminWhoActedOnThePerson() {
+        Person admin = people.createAdmin();
+        Person lee = people.createBeside(admin, "Lee Gu");
+        PortalClient leesBrowser = new PortalClient(port).withHeader("User-Agent", "LeesOwnBrowser/1.0");
+        leesBrowser.signIn(lee.upn(), lee.password());
+        PortalClient adminsBrowser = new PortalClient(port).withHeader("User-Agent", "TheAdminsBrowser/2.0");
+        adminsBrowser.signIn(admin.upn(), admin.password());
+        adminsBrowser.submit(adminsBrowser.get("/admin/people/" + lee.id()).page(), "form[action$=/unlock]", Map.of());
+
+        String data = leesBrowser.get("/settings/my-data").body();
+
+        assertThat(data).contains("account.unlocked", "LeesOwnBrowser/1.0").doesNotContain("TheAdminsBrowser");
+        assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and user_agent like 'TheAdmins%'")
+                .param(lee.id()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

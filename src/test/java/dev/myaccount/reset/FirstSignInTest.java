@@ -3,6 +3,7 @@ package dev.myaccount.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
@@ -182,6 +183,36 @@ class FirstSignInTest extends PortalTestCase {
 
         assertThat(late.location()).hasValue("/access-pass?expired");
         assertThat(directory.find(person.id()).orElseThrow().passwordHash()).isNull();
+    }
+
+    @Test
+    void theStepAfterThePassEndsWhenThePassIsRevokedOrThePersonDisabled() {
+        Person revoked = people.create(null, null, false);
+        Person disabled = people.create(null, null, false);
+        PortalClient revokedsBrowser = new PortalClient(port);
+        PortalClient disabledsBrowser = new PortalClient(port);
+        signInWithPass(revokedsBrowser, revoked.upn(),
+                passes.issue(revoked.id(), Duration.ofHours(1), false, "test").pass());
+        signInWithPass(disabledsBrowser, disabled.upn(),
+                passes.issue(disabled.id(), Duration.ofHours(1), true, "test").pass());
+        Document revokedsForm = revokedsBrowser.get("/access-pass/password").page();
+        Document disabledsForm = disabledsBrowser.get("/access-pass/password").page();
+
+        assertThat(passes.revoke(revoked.id())).isTrue();
+        directory.setEnabled(disabled.id(), false);
+
+        for (PortalClient browser : List.of(revokedsBrowser, disabledsBrowser)) {
+            assertThat(browser.get("/access-pass/password").location()).hasValue("/access-pass?expired");
+        }
+        assertThat(revokedsBrowser.submit(revokedsForm, "form[action=/access-pass/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD)).location())
+                .hasValue("/access-pass?expired");
+        assertThat(disabledsBrowser.submit(disabledsForm, "form[action=/access-pass/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD)).location())
+                .hasValue("/access-pass?expired");
+        assertThat(directory.find(revoked.id()).orElseThrow().passwordHash()).isNull();
+        assertThat(directory.find(disabled.id()).orElseThrow().passwordHash()).isNull();
+        assertThat(revokedsBrowser.get("/").location()).hasValueSatisfying(to -> assertThat(to).contains("/signin"));
     }
 
     @Test

@@ -162,6 +162,39 @@ class PasswordResetTest extends PortalTestCase {
     }
 
     @Test
+    void theCurrentPasswordIsNoNewOneAndTheConfirmationIsComparedAsTheSamePasswordTypedElsewhere() {
+        Person person = people.create();
+        String secret = methods.addAuthenticator(person.id());
+        String hashBefore = hashOf(person);
+        PortalClient browser = new PortalClient(port);
+        begin(browser, person.upn());
+        browser.submit(browser.get("/reset/verify?kind=authenticator").page(), "form[action=/reset/verify]",
+                Map.of("code", methods.code(secret)));
+        Document form = browser.get("/reset/password").page();
+
+        Response same = browser.submit(form, "form[action=/reset/password]",
+                Map.of("newPassword", person.password(), "confirmPassword", person.password()));
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.page().select("[role=alert] li").eachText())
+                .containsExactly("Your new password must be different from your old password.");
+        assertThat(hashOf(person)).isEqualTo(hashBefore);
+
+        // A full-width S, as another keyboard types it: the same password once normalised (NFKC).
+        String typedElsewhere = NEW_PASSWORD.replace("S", "\uFF33");
+        assertThat(typedElsewhere).isNotEqualTo(NEW_PASSWORD);
+        Response done = browser.submit(form, "form[action=/reset/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", typedElsewhere));
+        assertThat(done.location()).hasValue("/signin?reset");
+        // The new password is right: the second step (their authenticator) comes next.
+        assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).hasValue("/signin/verify");
+    }
+
+    private String hashOf(Person person) {
+        return jdbc.sql("select password_hash from account where id = ?").param(person.id()).query(String.class)
+                .single();
+    }
+
+    @Test
     void whereTheOrganisationAsksForTwoMethodsOneIsNotEnough() {
         Person person = people.create();
         String secret = methods.addAuthenticator(person.id());
