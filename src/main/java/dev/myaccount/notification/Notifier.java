@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends email and text messages to people. Each message is written to the outbox first and marked sent
- * once the SMTP server or the SMS webhook took it; without either, it waits there for the operator.
+ * once the SMTP server or the SMS webhook took it, when its subject and text are cleared; without either, it waits
+ * there for the operator.
  */
 @Service
 public class Notifier {
@@ -108,8 +109,9 @@ public class Notifier {
         return id;
     }
 
+    /** Marks the message sent and forgets what it said: a one-time code must not outlive its sending in clear. */
     private boolean markSent(UUID id) {
-        jdbc.sql("update outbox_message set sent_at = ? where id = ?")
+        jdbc.sql("update outbox_message set sent_at = ?, subject = null, body = null where id = ?")
                 .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
         return true;
     }

@@ -68,8 +68,8 @@ class SecondStepController {
         if (chosen.isEmpty()) {
             return page(step, person, method, null, model);
         }
-        MethodCheck.Sending sending = check(chosen.get()).send(chosen.get(), codePurpose(purpose, chosen.get()),
-                language, request.getRemoteAddr());
+        MethodCheck.Sending sending = check(chosen.get()).send(chosen.get(),
+                secondStep.codePurpose(purpose, person, chosen.get().id(), request), language, request.getRemoteAddr());
         model.addAttribute("sent", sending == MethodCheck.Sending.SENT);
         return page(step, person, method, sending == MethodCheck.Sending.TOO_MANY ? "code.error.tooMany" : null, model);
     }
@@ -87,7 +87,8 @@ class SecondStepController {
         }
         SignInMethod used = chosen.get();
         SecondStep.Answer answer = secondStep.check(purpose, person, used.kind().name(), code,
-                () -> check(used).check(used, codePurpose(purpose, used), code), request, response);
+                () -> check(used).check(used, secondStep.codePurpose(purpose, person, used.id(), request), code), request,
+                response);
         return switch (answer) {
             case RIGHT -> {
                 methods.used(used.id());
@@ -142,11 +143,6 @@ class SecondStepController {
 
     private MethodCheck check(SignInMethod method) {
         return checks.stream().filter(check -> check.kind() == method.kind()).findFirst().orElseThrow();
-    }
-
-    /** A code sent for one step and method is good for that step and method only. */
-    private static String codePurpose(Purpose purpose, SignInMethod method) {
-        return purpose.name().toLowerCase(Locale.ROOT) + ":" + method.id();
     }
 
     private static Purpose purpose(String step) {

@@ -2,6 +2,7 @@ package dev.myaccount.signin;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -128,6 +129,15 @@ public class SecondStep {
         } else {
             request.getSession().removeAttribute(CONFIRM_FLOW);
         }
+    }
+
+    /**
+     * What a code sent in this step is for: this flow of this browser and this method only, so that a code sent to
+     * one sign-in (or confirmation) cannot finish another of the same person.
+     */
+    public String codePurpose(Purpose purpose, SignedInPerson person, UUID methodId, HttpServletRequest request) {
+        return purpose.name().toLowerCase(Locale.ROOT) + ":" + flow(purpose, person, request).map(UUID::toString)
+                .orElse("none") + ":" + methodId;
     }
 
     private Optional<UUID> flow(Purpose purpose, SignedInPerson person, HttpServletRequest request) {

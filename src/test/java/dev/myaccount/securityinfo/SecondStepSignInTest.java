@@ -19,6 +19,7 @@ import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestClock;
 import dev.myaccount.support.TestClockConfiguration;
+import dev.myaccount.support.TestMail;
 import dev.myaccount.support.TestPeople.Person;
 
 /** After a right password, a person with an authenticator app is asked for its code before anything else. */
@@ -194,6 +195,29 @@ class SecondStepSignInTest extends PortalTestCase {
         assertThat(cancelled.location()).hasValue("/signin");
         assertThat(browser.get("/signin/verify").location()).contains("/signin");
         assertThat(browser.get("/").location()).contains("/signin");
+    }
+
+    @Test
+    void aCodeSentToOneSignInDoesNotFinishAnotherOfTheSamePerson() {
+        Person person = people.create();
+        String address = "pat." + person.id() + "@example.net";
+        methods.addEmail(person.id(), address);
+        PortalClient first = new PortalClient(port);
+        PortalClient second = new PortalClient(port);
+        first.signIn(person.upn(), person.password());
+        second.signIn(person.upn(), person.password());
+        Document secondStep = second.submit(second.get("/signin/verify").page(), "form[action=/signin/verify/send]",
+                Map.of()).page();
+        Document firstStep = first.submit(first.get("/signin/verify").page(), "form[action=/signin/verify/send]",
+                Map.of()).page();
+        String firstsCode = TestMail.lastCode(address);
+
+        Response elsewhere = verify(second, secondStep, firstsCode);
+
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.page().select("[role=alert]").text()).startsWith("That code isn't right.");
+        assertThat(second.get("/").location()).hasValueSatisfying(to -> assertThat(to).contains("/signin"));
+        assertThat(verify(first, firstStep, firstsCode).location()).hasValue("/");
     }
 
     private static Response verify(PortalClient browser, Document step, String code) {
