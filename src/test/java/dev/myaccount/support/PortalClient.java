@@ -119,6 +119,12 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail))));
     }
 
+    /** A request as a page's script sends it with {@code fetch}: no body, the CSRF token in its header. */
+    public Response fetch(String method, String path, String csrfToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-CSRF-TOKEN", csrfToken)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** The CSRF token of the page's first form, as the page's own script would send it. */
     public static String csrfToken(Document page) {
         return page.selectFirst("input[name=_csrf]").attr("value");
