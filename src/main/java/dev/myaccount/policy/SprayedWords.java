@@ -35,10 +35,10 @@ final class SprayedWords {
         }
     }
 
-    /** Whether any of the words stands anywhere in the folded text. */
+    /** Whether any of the words stands anywhere in the folded text, within one edit. */
     static boolean occursIn(TermTrie words, String folded) {
         for (int start = 0; start < folded.length(); start++) {
-            if (words.longestExactMatch(folded, start) > 0) {
+            if (TermKind.SPRAYED_WORD.longestMatch(words, folded, start) > 0) {
                 return true;
             }
         }

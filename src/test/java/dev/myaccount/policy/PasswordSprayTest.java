@@ -31,6 +31,9 @@ class PasswordSprayTest {
             Summer@2025       | sprayed-word digits-one-token
             September01012025 | sprayed-word digits-one-token
             Vrijdag#13        | sprayed-word digits-one-token
+            Vr1jdag2026!      | sprayed-word digits-one-token
+            Apr1l2026!        | sprayed-word digits-one-token
+            W1nter2026!       | sprayed-word digits-one-token
             """)
     void aSeasonMonthDayOrGreetingWithAYearOrDigitsIsRefusedWithItsReasons(String password, String reasons) {
         assertThat(codes(POLICY.evaluate(password, adele()))).contains("predictable")
