@@ -321,6 +321,9 @@ class ScimAsEntraAndOktaSendItTest extends PortalTestCase {
                     .startsWith("application/scim+json"));
             assertThat(answer.body()).as(path).contains("urn:ietf:params:scim:api:messages:2.0:Error");
         }
+        RawHttp.Answer trace = RawHttp.send(port, "TRACE /scim/v2/Users HTTP/1.1\r\nHost: localhost", new byte[0]);
+        assertThat(trace.status()).isEqualTo(405);
+        assertThat(trace.body()).contains("urn:ietf:params:scim:api:messages:2.0:Error");
     }
 
     @Test

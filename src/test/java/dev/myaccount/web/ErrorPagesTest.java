@@ -44,6 +44,23 @@ class ErrorPagesTest extends PortalTestCase {
     }
 
     @Test
+    void requestsTheFirewallRefusesGetThePortalsPageWithItsSecurityHeaders(CapturedOutput log) {
+        for (String path : new String[] {"/a%25b", "/a;b=c", "//signin", "/a%00b"}) {
+            Answer answer = RawHttp.get(port, path);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertPortalPage(answer, 400, "That request was not understood");
+        }
+        for (String method : new String[] {"TRACE", "PROPFIND"}) {
+            Answer answer = RawHttp.send(port, method + " / HTTP/1.1\r\nHost: localhost", new byte[0]);
+            assertThat(answer.status()).as(method).isBetween(400, 405);
+            assertThat(answer.header("Content-Security-Policy")).as(method).isPresent();
+            assertThat(answer.header("X-Content-Type-Options")).as(method).contains("nosniff");
+            assertThat(answer.body()).as(method).doesNotContain("Apache Tomcat", "Exception", "Whitelabel");
+        }
+        assertNoStackTrace(log);
+    }
+
+    @Test
     void headersTooLargeGetTheBadRequestPage(CapturedOutput log) {
         String title = "That request was not understood";
         assertPortalPage(RawHttp.get(port, "/signin", "X-Big: " + "a".repeat(9_000)), 400, title);
