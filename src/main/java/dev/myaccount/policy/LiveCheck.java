@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import dev.myaccount.web.RateLimiter;
+import dev.myaccount.web.RateLimits;
 
 /**
  * The answer the live checklist of every new-password page gets as the person types: which checks fail,
@@ -30,10 +31,11 @@ public class LiveCheck {
     }
 
     /** Enough for typing (20 checks in any 10 seconds), too few to test a list of guesses against the policy. */
-    private final RateLimiter limit = new RateLimiter(20, Duration.ofSeconds(10));
+    private final RateLimiter limit;
     private final MessageSource messages;
 
-    LiveCheck(MessageSource messages) {
+    LiveCheck(MessageSource messages, RateLimits limits) {
+        this.limit = limits.limiter("live-checks", 20, Duration.ofSeconds(10));
         this.messages = messages;
     }
 

@@ -22,6 +22,7 @@ import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.web.AddressRateLimiter;
+import dev.myaccount.web.RateLimits;
 
 /**
  * "Sign in with a temporary access pass": the UPN and the pass an admin gave, then a password of the person's
@@ -41,11 +42,12 @@ class AccessPassController {
     private final AddressRateLimiter starts;
 
     AccessPassController(FirstSignIn firstSignIn, NewPasswords newPasswords, LiveCheck liveCheck,
-            ResetProperties limits) {
+            ResetProperties limits, RateLimits rateLimits) {
         this.firstSignIn = firstSignIn;
         this.newPasswords = newPasswords;
         this.liveCheck = liveCheck;
-        this.starts = new AddressRateLimiter(limits.startsPerAddress(), limits.startsWindow());
+        this.starts = rateLimits.perAddress("access-pass-starts-per-address", limits.startsPerAddress(),
+                limits.startsWindow());
     }
 
     @GetMapping

@@ -29,6 +29,7 @@ import dev.myaccount.directory.OrganisationProfile;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.web.AddressRateLimiter;
+import dev.myaccount.web.RateLimits;
 
 /**
  * "Forgot my password?": the UPN, then a code of one of the person's methods, then a new password. The
@@ -53,8 +54,8 @@ class ResetController {
     private final AddressRateLimiter starts;
 
     ResetController(PasswordReset reset, ResetSettings settings, NewPasswords newPasswords, LiveCheck liveCheck,
-            DirectoryService directory, ResetProperties limits) {
-        this.starts = new AddressRateLimiter(limits.startsPerAddress(), limits.startsWindow());
+            DirectoryService directory, ResetProperties limits, RateLimits rateLimits) {
+        this.starts = rateLimits.perAddress("reset-starts-per-address", limits.startsPerAddress(), limits.startsWindow());
         this.reset = reset;
         this.settings = settings;
         this.newPasswords = newPasswords;

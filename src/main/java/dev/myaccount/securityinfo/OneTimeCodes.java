@@ -18,6 +18,7 @@ import dev.myaccount.credential.PortalKeys;
 import dev.myaccount.securityinfo.MethodCheck.Sending;
 import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimiter;
+import dev.myaccount.web.RateLimits;
 
 /**
  * Six-digit codes sent by email or text message: random, kept only as a keyed hash, valid for ten minutes
@@ -37,13 +38,13 @@ public class OneTimeCodes {
     private final RateLimiter perPerson;
     private final AddressRateLimiter perAddress;
 
-    OneTimeCodes(JdbcClient jdbc, PortalKeys keys, SecurityInfoProperties settings, Clock clock) {
+    OneTimeCodes(JdbcClient jdbc, PortalKeys keys, SecurityInfoProperties settings, Clock clock, RateLimits limits) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
-        this.perPerson = new RateLimiter(settings.codesPerPerson(), settings.codeWindow());
-        this.perAddress = new AddressRateLimiter(settings.codesPerAddress(), settings.codeWindow());
+        this.perPerson = limits.limiter("codes-per-person", settings.codesPerPerson(), settings.codeWindow());
+        this.perAddress = limits.perAddress("codes-per-address", settings.codesPerAddress(), settings.codeWindow());
     }
 
     /** Makes a new code for {@code purpose} and hands it to {@code deliver}, unless the limits refuse. */

@@ -20,6 +20,7 @@ import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
 import dev.myaccount.web.AddressRateLimiter;
+import dev.myaccount.web.RateLimits;
 
 /**
  * The portal's one sign-in check: the client address's allowance of failures and the UPN's smart lockout
@@ -48,7 +49,7 @@ class ProtectedSignIn implements AuthenticationProvider {
 
     ProtectedSignIn(PasswordEncoder passwords, DirectoryService directory, Lockout lockout, FamiliarDevices devices,
             SignInLog log, MeterRegistry meters, SignInProperties settings, SecondFactors secondFactors,
-            SecondStep secondStep, Clock clock) {
+            SecondStep secondStep, Clock clock, RateLimits limits) {
         this.secondFactors = secondFactors;
         this.secondStep = secondStep;
         this.clock = clock;
@@ -60,7 +61,8 @@ class ProtectedSignIn implements AuthenticationProvider {
         this.log = log;
         this.meters = meters;
         this.settings = settings;
-        this.addresses = new AddressRateLimiter(settings.failuresPerAddress(), settings.failuresWindow());
+        this.addresses = limits.perAddress("sign-in-failures-per-address", settings.failuresPerAddress(),
+                settings.failuresWindow());
         this.duration = Timer.builder("myaccount.signin.duration").description("Time of a whole sign-in check")
                 .register(meters);
     }

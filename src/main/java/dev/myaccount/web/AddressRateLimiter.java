@@ -1,7 +1,5 @@
 package dev.myaccount.web;
 
-import java.time.Duration;
-
 /**
  * A {@link RateLimiter} for client addresses, which counts an IPv6 client by its /64 ({@link ClientAddresses#block}):
  * every limit per address is one of these, so none can count each of a network's addresses alone.
@@ -10,8 +8,8 @@ public final class AddressRateLimiter {
 
     private final RateLimiter blocks;
 
-    public AddressRateLimiter(int capacity, Duration per) {
-        this.blocks = new RateLimiter(capacity, per);
+    AddressRateLimiter(RateLimiter blocks) {
+        this.blocks = blocks;
     }
 
     public boolean tryTake(String address) {

@@ -1,72 +1,79 @@
 package dev.myaccount.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
-
-import io.github.bucket4j.Bucket;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Token buckets by key (a person, a flow; client addresses go through {@link AddressRateLimiter}), on this
- * node: {@code capacity} takes, refilled evenly over {@code per}. A bucket is forgotten once it would be full again, which is all a new one
- * would be, so a key that is being limited is kept for as long as its limit holds. At most
- * {@link #MOST_KEYS} are kept: past that Caffeine drops the rarely and least recently used ones, one at a
- * time, so a flood of made-up keys neither grows memory nor frees a key that keeps being tried.
+ * A token bucket per key (a person, a flow, a destination; client addresses go through {@link AddressRateLimiter})
+ * in the database every node shares: {@code capacity} takes, refilled evenly over {@code per} by the application's
+ * clock. A take is one conditional update of the bucket's row, which the database locks, so takes at once on any
+ * nodes never get more than the bucket holds. Made by {@link RateLimits}.
  */
 public final class RateLimiter {
 
-    static final int MOST_KEYS = 50_000;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String name;
+    private final double capacity;
+    private final double perMillisecond;
+    private final long perMillis;
 
-    private final int capacity;
-    private final Duration per;
-    private final Cache<Object, Bucket> buckets;
-
-    public RateLimiter(int capacity, Duration per) {
+    RateLimiter(JdbcClient jdbc, Clock clock, String name, int capacity, Duration per) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.name = name;
         this.capacity = capacity;
-        this.per = per;
-        // Evictions run on the calling thread: no background work, and the bound holds at every moment.
-        this.buckets = Caffeine.newBuilder().maximumSize(MOST_KEYS).expireAfter(new UntilFull())
-                .executor(Runnable::run).build();
+        this.perMillis = per.toMillis();
+        this.perMillisecond = capacity / (double) perMillis;
     }
 
     public boolean tryTake(Object key) {
-        return bucket(key).tryConsume(1);
+        String bucket = bucket(key);
+        long now = clock.millis();
+        if (takeFromRow(bucket, now)) {
+            return true;
+        }
+        // No row yet (a full bucket): the first take makes it; of two at once, the loser takes from the winner's.
+        return jdbc.sql("""
+                insert into rate_limit (name, bucket_key, tokens, refilled_at, full_at) values (?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(name, bucket, capacity - 1, now, now + perMillis).update() == 1 || takeFromRow(bucket, now);
     }
 
     /** Returns a take that turned out not to count (a sign-in that succeeded). */
     public void giveBack(Object key) {
-        bucket(key).addTokens(1);
+        jdbc.sql("""
+                update rate_limit set tokens = least(cast(? as double precision), tokens + 1)
+                where name = ? and bucket_key = ?""")
+                .params(capacity, name, bucket(key)).update();
     }
 
-    private Bucket bucket(Object key) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, per))
-                .build());
+    private boolean takeFromRow(String bucket, long now) {
+        return jdbc.sql("""
+                update rate_limit
+                set tokens = least(cast(? as double precision), tokens + (? - refilled_at) * cast(? as double precision))
+                             - 1,
+                    refilled_at = ?, full_at = ?
+                where name = ? and bucket_key = ?
+                  and least(cast(? as double precision), tokens + (? - refilled_at) * cast(? as double precision)) >= 1""")
+                .params(capacity, now, perMillisecond, now, now + perMillis, name, bucket, capacity, now,
+                        perMillisecond)
+                .update() == 1;
     }
 
-    /** Keeps a bucket until it has refilled from the take that follows this look-up. */
-    private final class UntilFull implements Expiry<Object, Bucket> {
-
-        @Override
-        public long expireAfterCreate(Object key, Bucket bucket, long now) {
-            return untilFull(bucket);
-        }
-
-        @Override
-        public long expireAfterUpdate(Object key, Bucket bucket, long now, long current) {
-            return untilFull(bucket);
-        }
-
-        @Override
-        public long expireAfterRead(Object key, Bucket bucket, long now, long current) {
-            return untilFull(bucket);
-        }
-
-        private long untilFull(Bucket bucket) {
-            long missing = capacity - bucket.getAvailableTokens() + 1;
-            return per.toNanos() / capacity * missing;
+    /** The key as stored: its SHA-256, so that the table holds no address, number or id in clear. */
+    private static String bucket(Object key) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException always) {
+            throw new IllegalStateException(always);
         }
     }
 }

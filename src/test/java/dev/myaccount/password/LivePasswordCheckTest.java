@@ -78,10 +78,12 @@ class LivePasswordCheckTest extends PortalTestCase {
         assertThat(log.getAll()).doesNotContain("otters", "PatDoe2024");
     }
 
+    /** The rows of every table but the limits', where each check counts against its limit, by a hashed key. */
     private Map<String, Integer> rowsOfEveryTable() {
         Map<String, Integer> rows = new TreeMap<>();
         jdbc.sql("select table_name from information_schema.tables where lower(table_schema) = 'public' "
-                + "and lower(table_type) in ('table', 'base table')").query(String.class).list()
+                + "and lower(table_type) in ('table', 'base table') and lower(table_name) <> 'rate_limit'")
+                .query(String.class).list()
                 .forEach(table -> rows.put(table,
                         jdbc.sql("select count(*) from " + table).query(Integer.class).single()));
         assertThat(rows).containsKeys("account", "audit_event", "sign_in_event", "spring_session_attributes");
