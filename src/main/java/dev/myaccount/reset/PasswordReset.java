@@ -24,6 +24,7 @@ import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.securityinfo.MethodCheck;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.OneTimeCodes;
 import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.securityinfo.SignInMethod;
 import dev.myaccount.securityinfo.SignInMethods;
@@ -91,8 +92,8 @@ class PasswordReset {
     void send(UUID flow, MethodKind kind, Locale language, String clientAddress) {
         Runnable sending = () -> {
             try {
-                ownMethods(flow, kind).forEach(method -> check(kind).send(method, purpose(flow), language,
-                        clientAddress));
+                ownMethods(flow, kind).forEach(method -> check(kind).send(method, purpose(flow),
+                        OneTimeCodes.Budget.RESET, language, clientAddress));
             } catch (RuntimeException notSent) {
                 log.warn("A reset code was not sent: {}", notSent.toString());
             }

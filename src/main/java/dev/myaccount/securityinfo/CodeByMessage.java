@@ -39,13 +39,15 @@ public abstract class CodeByMessage implements MethodCheck {
     }
 
     @Override
-    public Sending send(SignInMethod method, String purpose, Locale language, String clientAddress) {
-        return send(method.accountId(), method.secret(), purpose, language, clientAddress);
+    public Sending send(SignInMethod method, String purpose, OneTimeCodes.Budget budget, Locale language,
+            String clientAddress) {
+        return send(method.accountId(), method.secret(), purpose, budget, language, clientAddress);
     }
 
     /** Sends a code to {@code destination}: a method's, or one the person is adding. */
-    public Sending send(UUID accountId, String destination, String purpose, Locale language, String clientAddress) {
-        return codes.send(accountId, purpose, destination, clientAddress,
+    public Sending send(UUID accountId, String destination, String purpose, OneTimeCodes.Budget budget,
+            Locale language, String clientAddress) {
+        return codes.send(accountId, purpose, budget, destination, clientAddress,
                 code -> deliver(destination, code, language));
     }
 

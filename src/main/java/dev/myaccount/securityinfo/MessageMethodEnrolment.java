@@ -73,7 +73,8 @@ class MessageMethodEnrolment {
             model.addAttribute("typed", destination);
             return page(kind, null, destination.isBlank() ? kind + ".error.required" : kind + ".error.invalid", model);
         }
-        if (codes.send(person.accountId(), checked.get(), PURPOSE, language, request.getRemoteAddr())
+        if (codes.send(person.accountId(), checked.get(), PURPOSE, OneTimeCodes.Budget.NEW_DESTINATION, language,
+                request.getRemoteAddr())
                 == MethodCheck.Sending.TOO_MANY) {
             model.addAttribute("typed", destination);
             return page(kind, null, "code.error.tooMany", model);

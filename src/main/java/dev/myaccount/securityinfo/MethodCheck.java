@@ -12,8 +12,12 @@ public interface MethodCheck {
 
     MethodKind kind();
 
-    /** Sends a fresh code for {@code purpose} (replacing any earlier one), unless the sending limits refuse. */
-    Sending send(SignInMethod method, String purpose, Locale language, String clientAddress);
+    /**
+     * Sends a fresh code for {@code purpose} (replacing any earlier one), on {@code budget}, unless the sending
+     * limits refuse.
+     */
+    Sending send(SignInMethod method, String purpose, OneTimeCodes.Budget budget, Locale language,
+            String clientAddress);
 
     /** Whether {@code code} is the method's code for {@code purpose}; a right code is used up. */
     boolean check(SignInMethod method, String purpose, String code);

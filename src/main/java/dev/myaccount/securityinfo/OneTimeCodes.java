@@ -36,6 +36,8 @@ public class OneTimeCodes {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final RateLimiter perPerson;
+    private final RateLimiter resetsPerPerson;
+    private final RateLimiter perDestination;
     private final AddressRateLimiter perAddress;
 
     OneTimeCodes(JdbcClient jdbc, PortalKeys keys, SecurityInfoProperties settings, Clock clock, RateLimits limits) {
@@ -44,17 +46,37 @@ public class OneTimeCodes {
         this.settings = settings;
         this.clock = clock;
         this.perPerson = limits.limiter("codes-per-person", settings.codesPerPerson(), settings.codeWindow());
+        this.resetsPerPerson = limits.limiter("reset-codes-per-person", settings.codesPerPerson(),
+                settings.codeWindow());
+        this.perDestination = limits.limiter("codes-per-destination", settings.codesPerDestination(),
+                settings.codeWindow());
         this.perAddress = limits.perAddress("codes-per-address", settings.codesPerAddress(), settings.codeWindow());
     }
 
+    /**
+     * Whose limits a code is sent on. A stranger who knows a UPN may begin a reset, so its codes have a budget of
+     * their own and never use up the person's sign-in codes; a code to an address or number of the person's own
+     * methods (sign-in, confirmation) is limited per person; codes to a new destination (a method being added) and
+     * reset codes are limited per destination too, so that no one can pump messages to one number.
+     */
+    public enum Budget { OWN, NEW_DESTINATION, RESET }
+
     /** Makes a new code for {@code purpose} and hands it to {@code deliver}, unless the limits refuse. */
-    public Sending send(UUID accountId, String purpose, String destination, String clientAddress,
+    public Sending send(UUID accountId, String purpose, Budget budget, String destination, String clientAddress,
             Consumer<String> deliver) {
-        if (!perPerson.tryTake(accountId)) {
+        RateLimiter person = budget == Budget.RESET ? resetsPerPerson : perPerson;
+        if (!person.tryTake(accountId)) {
+            return Sending.TOO_MANY;
+        }
+        if (budget != Budget.OWN && !perDestination.tryTake(destination)) {
+            person.giveBack(accountId);
             return Sending.TOO_MANY;
         }
         if (!perAddress.tryTake(clientAddress)) {
-            perPerson.giveBack(accountId);
+            person.giveBack(accountId);
+            if (budget != Budget.OWN) {
+                perDestination.giveBack(destination);
+            }
             return Sending.TOO_MANY;
         }
         String code = String.format("%06d", random.nextInt(CODE_BOUND));

@@ -69,7 +69,8 @@ class SecondStepController {
             return page(step, person, method, null, model);
         }
         MethodCheck.Sending sending = check(chosen.get()).send(chosen.get(),
-                secondStep.codePurpose(purpose, person, chosen.get().id(), request), language, request.getRemoteAddr());
+                secondStep.codePurpose(purpose, person, chosen.get().id(), request), OneTimeCodes.Budget.OWN, language,
+                request.getRemoteAddr());
         model.addAttribute("sent", sending == MethodCheck.Sending.SENT);
         return page(step, person, method, sending == MethodCheck.Sending.TOO_MANY ? "code.error.tooMany" : null, model);
     }

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Security info: {@code key} seals authenticator secrets (AES-256-GCM, base64 of 32 bytes; without it the
  * embedded default makes one in the data directory, see README). A code sent by email or SMS lives
- * {@code codeLifetime} and allows {@code codeTries} tries; a person gets at most {@code codesPerPerson} and a
- * client address {@code codesPerAddress} codes per {@code codeWindow}. {@code secondFactorRequired} is the
+ * {@code codeLifetime} and allows {@code codeTries} tries; a person gets at most {@code codesPerPerson} (and as many
+ * more for resets), a client address {@code codesPerAddress} and a new or reset destination
+ * {@code codesPerDestination} codes per {@code codeWindow}. {@code secondFactorRequired} is the
  * default of the organisation setting.
  */
 @ConfigurationProperties("myaccount.security-info")
@@ -20,5 +21,6 @@ public record SecurityInfoProperties(
         @DefaultValue("5") int codeTries,
         @DefaultValue("5") int codesPerPerson,
         @DefaultValue("30") int codesPerAddress,
+        @DefaultValue("5") int codesPerDestination,
         @DefaultValue("15m") Duration codeWindow) {
 }

@@ -189,6 +189,30 @@ class PasswordResetTest extends PortalTestCase {
         assertThat(new PortalClient(port).signIn(person.upn(), NEW_PASSWORD).location()).hasValue("/signin/verify");
     }
 
+    @Test
+    void strangersSendingResetCodesReachTheirLimitOverHttpAndLeaveThePersonTheirSignInCodes() throws Exception {
+        Person person = people.create();
+        String address = "pat." + person.id() + "@example.net";
+        methods.addEmail(person.id(), address);
+        for (int i = 0; i < 6; i++) {
+            PortalClient stranger = new PortalClient(port);
+            begin(stranger, person.upn());
+            stranger.submit(stranger.get("/reset/verify?kind=email").page(), "form[action=/reset/verify/send]",
+                    Map.of());
+        }
+        TestMail.newCode(address, 4);
+        Thread.sleep(500);
+        assertThat(TestMail.count(address)).as("reset codes sent").isEqualTo(5);
+
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(person.upn(), person.password());
+        Document step = browser.submit(browser.get("/signin/verify").page(), "form[action=/signin/verify/send]",
+                Map.of()).page();
+        assertThat(step.select("[role=alert]")).isEmpty();
+        assertThat(browser.submit(step, "form:has(input[name=code])", Map.of("code", TestMail.newCode(address, 5)))
+                .location()).hasValue("/");
+    }
+
     private String hashOf(Person person) {
         return jdbc.sql("select password_hash from account where id = ?").param(person.id()).query(String.class)
                 .single();

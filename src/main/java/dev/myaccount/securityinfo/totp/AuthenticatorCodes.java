@@ -17,6 +17,7 @@ import dev.samstevens.totp.exceptions.CodeGenerationException;
 
 import dev.myaccount.securityinfo.MethodCheck;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.OneTimeCodes;
 import dev.myaccount.securityinfo.SealedSecrets;
 import dev.myaccount.securityinfo.SignInMethod;
 
@@ -48,7 +49,8 @@ class AuthenticatorCodes implements MethodCheck {
     }
 
     @Override
-    public Sending send(SignInMethod method, String purpose, Locale language, String clientAddress) {
+    public Sending send(SignInMethod method, String purpose, OneTimeCodes.Budget budget, Locale language,
+            String clientAddress) {
         return Sending.NOT_NEEDED;
     }
 
