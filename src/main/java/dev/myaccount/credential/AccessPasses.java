@@ -110,6 +110,8 @@ public class AccessPasses {
     public boolean use(UUID accountId, String typed) {
         record Stored(UUID id, String hash, boolean oneTime) {
         }
+        // Hashed before the look-up, so that a UPN without a pass takes the time of a wrong pass.
+        String typedHash = hash(accountId, normalised(typed));
         Optional<Stored> stored = jdbc.sql("""
                 select id, pass_hash, one_time from access_pass
                 where account_id = ? and revoked_at is null and used_at is null and expires_at > ?""")
@@ -118,7 +120,7 @@ public class AccessPasses {
                         rs.getBoolean("one_time")))
                 .optional();
         if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().hash().getBytes(StandardCharsets.US_ASCII),
-                hash(accountId, normalised(typed)).getBytes(StandardCharsets.US_ASCII))) {
+                typedHash.getBytes(StandardCharsets.US_ASCII))) {
             return false;
         }
         return !stored.get().oneTime() || jdbc.sql("update access_pass set used_at = ? where id = ? and used_at is null")

@@ -55,7 +55,9 @@ class FirstSignIn {
 
     Checked check(String upn, String pass, HttpServletRequest request) {
         Optional<Account> account = directory.findByUpn(upn).filter(Account::enabled);
-        SecretDoors.Answer answer = account.isEmpty() ? doors.wrongForUnknown(upn, pass)
+        SecretDoors.Answer answer = account.isEmpty()
+                ? doors.wrongForUnknown(SignInDoor.ACCESS_PASS, METHOD, upn, pass, request,
+                        () -> passes.use(SecretDoors.NO_ACCOUNT, pass))
                 : doors.check(SignInDoor.ACCESS_PASS, METHOD, account.get(), pass, request,
                         () -> passes.use(account.get().id(), pass));
         return switch (answer) {

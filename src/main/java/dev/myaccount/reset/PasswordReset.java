@@ -135,7 +135,8 @@ class PasswordReset {
             return Checked.CLOSED;
         }
         Optional<Account> account = flows.accountOf(flow).flatMap(directory::find);
-        SecretDoors.Answer answer = account.isEmpty() ? doors.wrongForUnknown(upnTyped, secret)
+        SecretDoors.Answer answer = account.isEmpty()
+                ? doors.wrongForUnknown(SignInDoor.RESET, kind.name(), upnTyped, secret, request, right::getAsBoolean)
                 : doors.check(SignInDoor.RESET, kind.name(), account.get(), secret, request, right);
         return switch (answer) {
             case RIGHT -> Checked.RIGHT;

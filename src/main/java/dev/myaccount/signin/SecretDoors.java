@@ -1,5 +1,6 @@
 package dev.myaccount.signin;
 
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,9 @@ import dev.myaccount.directory.DirectoryService;
 public class SecretDoors {
 
     public enum Answer { RIGHT, WRONG, LOCKED }
+
+    /** The account no one has, for the same look-ups for an unknown UPN as for a known one. */
+    public static final UUID NO_ACCOUNT = new UUID(0, 0);
 
     private final Lockout lockout;
     private final FamiliarDevices devices;
@@ -45,12 +49,21 @@ public class SecretDoors {
     }
 
     /**
-     * A code typed for a UPN that has no account (or none that can use this door): it takes a place in that
-     * UPN's count like any other, so that being locked out says nothing about whether the account exists.
+     * A code typed for a UPN that has no account (or none that can use this door): it takes a place in that UPN's
+     * count like any other and is logged as a known account's wrong code is, after {@code sameWork} does what the
+     * check of a real one would (a look-up and a keyed hash), so that neither a lockout nor the time a refusal takes
+     * says whether the account exists.
      */
-    public Answer wrongForUnknown(String upn, String code) {
+    public Answer wrongForUnknown(SignInDoor door, String method, String upn, String code, HttpServletRequest request,
+            Runnable sameWork) {
+        devices.deviceId(request).ifPresent(device -> devices.isFamiliar(NO_ACCOUNT, device));
         Lockout.Verdict verdict = lockout.check(DirectoryService.canonical(upn), false, Lockout.Secret.CODE, code,
-                () -> false);
+                () -> {
+                    sameWork.run();
+                    return false;
+                });
+        log.record(new SignInLog.Attempt(door, upn, null, null, verdict == Lockout.Verdict.LOCKED
+                ? SignInOutcome.LOCKED : SignInOutcome.UNKNOWN_ACCOUNT, RequestOrigin.of(request), false, method));
         return verdict == Lockout.Verdict.LOCKED || verdict == Lockout.Verdict.WRONG_NOW_LOCKED ? Answer.LOCKED
                 : Answer.WRONG;
     }

@@ -74,20 +74,34 @@ class FirstSignInTest extends PortalTestCase {
     }
 
     @Test
-    void anUnknownUpnAndAPersonWithoutAPassGetTheAnswerOfAWrongPass() {
+    void anUnknownUpnADisabledOneAndAPersonWithoutAPassGetTheWholeAnswerAndTheRecordsOfAWrongPass() {
         Person withPass = people.create();
         String pass = passes.issue(withPass.id(), Duration.ofHours(1), true, "test").pass();
         Person withoutPass = people.create();
-        String[] seen = new String[3];
+        Person disabled = people.create();
+        String disabledsPass = passes.issue(disabled.id(), Duration.ofHours(1), true, "test").pass();
+        directory.setEnabled(disabled.id(), false);
         String[][] tries = {{withPass.upn(), "ABCD-EFGH-JKLM-NPQR"}, {withoutPass.upn(), pass},
-            {"nobody." + withPass.id() + "@fabrikam.example", pass}};
+            {disabled.upn(), disabledsPass}, {"nobody." + withPass.id() + "@fabrikam.example", pass}};
+        String[] seen = new String[tries.length];
         for (int i = 0; i < tries.length; i++) {
+            int signInsBefore = rows("sign_in_event");
+            int auditBefore = rows("audit_event");
             Response answer = signInWithPass(new PortalClient(port), tries[i][0], tries[i][1]);
-            seen[i] = answer.status() + " " + answer.page().select("main").text().replace(tries[i][0], "UPN");
+            Document page = answer.page();
+            page.select("input[name=_csrf]").remove();
+            seen[i] = answer.status() + " " + page.select("main").outerHtml().replace(tries[i][0], "UPN")
+                    + " wrote " + (rows("sign_in_event") - signInsBefore) + " sign-in and "
+                    + (rows("audit_event") - auditBefore) + " audit rows";
         }
-        assertThat(seen[1]).isEqualTo(seen[0]);
-        assertThat(seen[2]).isEqualTo(seen[0]);
-        assertThat(seen[0]).startsWith("200 ").contains("That account and pass don't match");
+        for (int i = 1; i < tries.length; i++) {
+            assertThat(seen[i]).as(tries[i][0]).isEqualTo(seen[0]);
+        }
+        assertThat(seen[0]).startsWith("200 ").contains("That account and pass don't match", "wrote 1 sign-in");
+    }
+
+    private int rows(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
     }
 
     @Test
