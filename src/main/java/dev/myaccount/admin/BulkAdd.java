@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -30,10 +32,12 @@ import dev.myaccount.audit.RequestOrigin;
  * "User name [userPrincipalName]", "Initial password [passwordProfile]", "Block sign in (Yes/No)
  * [accountEnabled]", "First name [givenName]", "Last name [surname]"; its other columns are read and left).
  * A file that cannot be read as a whole (not UTF-8, a line too long, columns missing, too many rows) adds no
- * one; otherwise each row is added whole or refused with why, as Entra reports it.
+ * one; otherwise each row is added whole or refused with why, as Entra reports it, by {@link BulkAddJobs}.
  */
 @Service
 class BulkAdd {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkAdd.class);
 
     static final int LARGEST_FILE = 1 << 20;
     static final int MOST_ROWS = 500;
@@ -43,20 +47,21 @@ class BulkAdd {
     private static final Set<String> REQUIRED = Set.of("displayName", "userPrincipalName", "passwordProfile",
             "accountEnabled");
 
-    /** A row added: the line it was on and the person. */
-    record Added(long line, String upn, String displayName) {
+    /** A row of the file as read: its line, the person it describes, and whether "Block sign in" was Yes or No. */
+    record Row(long line, String upn, String displayName, String givenName, String surname, String blocked,
+            String password) {
     }
 
-    /** A row refused: the line, the UPN it named, and why, in the admin's language. */
-    record Refused(long line, String upn, String why) {
-    }
+    /** The rows of a file read whole, or the message key (and argument) of why none was read. */
+    record Parsed(List<Row> rows, String fileRefusal, Object argument) {
 
-    /** What became of a file: the rows added and refused, or the message key (and argument) of why none was read. */
-    record Report(List<Added> added, List<Refused> refused, String fileRefusal, Object argument) {
-
-        static Report refusedFile(String messageKey, Object argument) {
-            return new Report(List.of(), List.of(), messageKey, argument);
+        static Parsed refused(String messageKey, Object argument) {
+            return new Parsed(List.of(), messageKey, argument);
         }
+    }
+
+    /** What became of a row: the person added (refusal null), or why not in the admin's language. */
+    record Outcome(long line, String upn, String displayName, String refusal) {
     }
 
     private final PeopleAdministration people;
@@ -67,30 +72,30 @@ class BulkAdd {
         this.messages = messages;
     }
 
-    Report add(Actor admin, byte[] file, Locale language, RequestOrigin origin) {
+    Parsed parse(byte[] file) {
         if (file.length == 0) {
-            return Report.refusedFile("admin.bulk.error.empty", null);
+            return Parsed.refused("admin.bulk.error.empty", null);
         }
         if (file.length > LARGEST_FILE) {
-            return Report.refusedFile("admin.bulk.error.size", LARGEST_FILE >> 10);
+            return Parsed.refused("admin.bulk.error.size", LARGEST_FILE >> 10);
         }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
         } catch (CharacterCodingException notUtf8) {
-            return Report.refusedFile("admin.bulk.error.encoding", null);
+            return Parsed.refused("admin.bulk.error.encoding", null);
         }
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].length() > LONGEST_LINE) {
-                return Report.refusedFile("admin.bulk.error.line", i + 1);
+                return Parsed.refused("admin.bulk.error.line", i + 1);
             }
         }
-        return addRows(admin, text.replaceFirst("^\uFEFF", ""), language, origin);
+        return rows(text.replaceFirst("^\uFEFF", ""));
     }
 
-    private Report addRows(Actor admin, String text, Locale language, RequestOrigin origin) {
+    private static Parsed rows(String text) {
         // Entra's template starts with a line "version:v1.0" above the column names.
         int skipped = text.startsWith("version:") ? 1 : 0;
         String table = skipped == 1 ? text.substring(text.indexOf('\n') + 1) : text;
@@ -100,7 +105,7 @@ class BulkAdd {
             List<CSVRecord> all = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get()
                     .parse(new StringReader(table)).getRecords();
             if (all.isEmpty()) {
-                return Report.refusedFile("admin.bulk.error.columns", null);
+                return Parsed.refused("admin.bulk.error.columns", null);
             }
             CSVRecord header = all.get(0);
             for (int i = 0; i < header.size(); i++) {
@@ -111,40 +116,51 @@ class BulkAdd {
             }
             records = all.subList(1, all.size());
         } catch (IOException | UncheckedIOException | IllegalStateException unreadable) {
-            return Report.refusedFile("admin.bulk.error.csv", null);
+            return Parsed.refused("admin.bulk.error.csv", null);
         }
         if (!columns.keySet().containsAll(REQUIRED)) {
-            return Report.refusedFile("admin.bulk.error.columns", null);
+            return Parsed.refused("admin.bulk.error.columns", null);
         }
         if (records.size() > MOST_ROWS) {
-            return Report.refusedFile("admin.bulk.error.rows", MOST_ROWS);
+            return Parsed.refused("admin.bulk.error.rows", MOST_ROWS);
         }
-        List<Added> added = new ArrayList<>();
-        List<Refused> refused = new ArrayList<>();
-        String domain = people.organisation(admin).domain();
+        List<Row> rows = new ArrayList<>();
         for (CSVRecord record : records) {
-            long line = record.getRecordNumber() + skipped;
-            String upn = field(record, columns, "userPrincipalName");
-            String blocked = field(record, columns, "accountEnabled").strip().toLowerCase(Locale.ROOT);
-            if (!Set.of("yes", "no").contains(blocked)) {
-                refused.add(new Refused(line, upn, messages.getMessage("admin.bulk.error.blocked", null, language)));
-                continue;
-            }
-            String password = field(record, columns, "passwordProfile");
-            Provisioned result = people.provision(admin, new Provisioning(upn, field(record, columns, "displayName"),
-                    field(record, columns, "givenName"), field(record, columns, "surname"), null, "no".equals(blocked),
-                    password.isEmpty() ? null : password), "csv", origin);
-            if (result.refusal() == null) {
-                added.add(new Added(line, result.person().upn(), result.person().displayName()));
-            } else {
-                StringBuilder why = new StringBuilder(messages.getMessage(result.refusal(), new Object[] {domain},
-                        language));
-                result.passwordReasons().forEach(reason -> why.append(' ').append(messages.getMessage(
-                        reason.messageKey(), reason.arguments().toArray(), language)));
-                refused.add(new Refused(line, upn, why.toString()));
-            }
+            rows.add(new Row(record.getRecordNumber() + skipped, field(record, columns, "userPrincipalName"),
+                    field(record, columns, "displayName"), field(record, columns, "givenName"),
+                    field(record, columns, "surname"), field(record, columns, "accountEnabled").strip()
+                            .toLowerCase(Locale.ROOT), field(record, columns, "passwordProfile")));
         }
-        return new Report(added, refused, null, null);
+        return new Parsed(rows, null, null);
+    }
+
+    /** Adds the person of one row, whole, or says why not, as Entra reports it. */
+    Outcome add(Actor admin, Row row, String domain, Locale language, RequestOrigin origin) {
+        if (!Set.of("yes", "no").contains(row.blocked())) {
+            return new Outcome(row.line(), row.upn(), null, messages.getMessage("admin.bulk.error.blocked", null,
+                    language));
+        }
+        Provisioned result;
+        try {
+            result = provisioned(admin, row, origin);
+        } catch (RuntimeException failed) {
+            log.warn("Row {} of a bulk add was not added: {}", row.line(), failed.toString());
+            return new Outcome(row.line(), row.upn(), null, messages.getMessage("admin.bulk.error.failed", null,
+                    language));
+        }
+        if (result.refusal() == null) {
+            return new Outcome(row.line(), result.person().upn(), result.person().displayName(), null);
+        }
+        StringBuilder why = new StringBuilder(messages.getMessage(result.refusal(), new Object[] {domain}, language));
+        result.passwordReasons().forEach(reason -> why.append(' ').append(messages.getMessage(reason.messageKey(),
+                reason.arguments().toArray(), language)));
+        return new Outcome(row.line(), row.upn(), null, why.toString());
+    }
+
+    private Provisioned provisioned(Actor admin, Row row, RequestOrigin origin) {
+        return people.provision(admin, new Provisioning(row.upn(), row.displayName(), row.givenName(),
+                row.surname(), null, "no".equals(row.blocked()), row.password().isEmpty() ? null : row.password()),
+                "csv", origin);
     }
 
     private static String field(CSVRecord record, Map<String, Integer> columns, String property) {

@@ -2,27 +2,35 @@ package dev.myaccount.admin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.signin.SignedInPerson;
 
-/** Add people from a CSV file in the columns of Entra's bulk-create template, with a report of every row. */
+/**
+ * Add people from a CSV file in the columns of Entra's bulk-create template: a file read whole starts a job, whose
+ * page shows its progress (and reloads itself while it runs, without script) and then the report of every row.
+ */
 @Controller
 @RequestMapping(BulkAddController.PAGE)
 class BulkAddController {
@@ -40,10 +48,12 @@ class BulkAddController {
             """;
 
     private final BulkAdd bulk;
+    private final BulkAddJobs jobs;
     private final PeopleAdministration people;
 
-    BulkAddController(BulkAdd bulk, PeopleAdministration people) {
+    BulkAddController(BulkAdd bulk, BulkAddJobs jobs, PeopleAdministration people) {
         this.bulk = bulk;
+        this.jobs = jobs;
         this.people = people;
     }
 
@@ -65,15 +75,34 @@ class BulkAddController {
     @PostMapping
     String add(@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal SignedInPerson admin,
             Model model, Locale language, HttpServletRequest request) throws IOException {
-        BulkAdd.Report report = file == null ? BulkAdd.Report.refusedFile("admin.bulk.error.empty", null)
-                : bulk.add(Actor.of(admin), file.getBytes(), language, RequestOrigin.of(request));
-        return page(admin, report, model);
+        BulkAdd.Parsed parsed = file == null ? BulkAdd.Parsed.refused("admin.bulk.error.empty", null)
+                : bulk.parse(file.getBytes());
+        if (parsed.fileRefusal() != null) {
+            return page(admin, parsed, model);
+        }
+        UUID job = jobs.start(Actor.of(admin), parsed.rows(), language, RequestOrigin.of(request));
+        return "redirect:" + PAGE + "/" + job;
     }
 
-    private String page(SignedInPerson admin, BulkAdd.Report report, Model model) {
+    /** A job's progress while it runs, then its report; a job of another organisation is a page that does not exist. */
+    @GetMapping("/{id}")
+    String job(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson admin, Model model) {
+        BulkAddJobs.Job job = jobs.find(Actor.of(admin), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<BulkAdd.Outcome> outcomes = jobs.outcomes(id);
+        model.addAttribute("job", job);
+        // The page reloads itself while the job runs, so that it follows the job without any script.
+        model.addAttribute("following", !job.finished() && !job.stopped());
+        model.addAttribute("added", outcomes.stream().filter(outcome -> outcome.refusal() == null).toList());
+        model.addAttribute("refused", outcomes.stream().filter(outcome -> outcome.refusal() != null).toList());
+        return "admin/bulk-job";
+    }
+
+    private String page(SignedInPerson admin, BulkAdd.Parsed refused, Model model) {
         model.addAttribute("domain", people.organisation(Actor.of(admin)).domain());
-        model.addAttribute("report", report);
+        model.addAttribute("refused", refused);
         model.addAttribute("mostRows", BulkAdd.MOST_ROWS);
+        model.addAttribute("jobs", jobs.recent(Actor.of(admin)));
         return "admin/bulk-add";
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class BulkAddTest extends PortalTestCase {
             + "First name [givenName],Last name [surname],Job title [jobTitle]\n";
 
     @Test
-    void aFileInEntrasTemplateAddsEveryGoodRowAndReportsEachRefusedOneWithWhy() {
+    void aFileInEntrasTemplateAddsEveryGoodRowAndReportsEachRefusedOneWithWhy() throws Exception {
         Person admin = people.createAdmin();
         String domain = admin.domain();
         PortalClient browser = signedIn(admin);
@@ -66,7 +67,7 @@ class BulkAddTest extends PortalTestCase {
     }
 
     @Test
-    void aFileThatCannotBeReadWholeAddsNoOne() {
+    void aFileThatCannotBeReadWholeAddsNoOne() throws Exception {
         Person admin = people.createAdmin();
         String domain = admin.domain();
         PortalClient browser = signedIn(admin);
@@ -96,6 +97,35 @@ class BulkAddTest extends PortalTestCase {
     }
 
     @Test
+    void fiveHundredPeopleAreAddedInTheBackgroundWithProgressThatOutlivesAReloadAndAReportThatStays() throws Exception {
+        Person admin = people.createAdmin();
+        Person otherAdmin = people.createAdmin();
+        PortalClient browser = signedIn(admin);
+        StringBuilder file = new StringBuilder(COLUMNS);
+        for (int i = 0; i < 500; i++) {
+            file.append("Person ").append(i).append(",person.").append(i).append('@').append(admin.domain())
+                    .append(",a first passphrase for ").append(i).append(",No,,,\n");
+        }
+
+        long started = System.nanoTime();
+        Response answer = browser.upload(PAGE, PortalClient.csrfToken(browser.get(PAGE).page()), "file",
+                "people.csv", file.toString().getBytes(StandardCharsets.UTF_8));
+        long answeredIn = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        String job = answer.location().orElseThrow();
+        Document running = browser.get(job).page();
+        Document done = upload(browser, file.toString().replace("person.", "again.").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answeredIn).as("the upload answers before the rows are added").isLessThan(5_000);
+        assertThat(running.select("progress").attr("max")).isEqualTo("500");
+        assertThat(running.select("label[for=progress]").text()).endsWith("of 500 rows done");
+        assertThat(done.select("[role=status]").text()).isEqualTo("500 people were added; no row was refused.");
+        Document listed = browser.get(PAGE).page();
+        assertThat(listed.select("tbody tr")).hasSize(2);
+        assertThat(signedIn(otherAdmin).get(job).status()).isEqualTo(404);
+        assertThat(count(people.organisationOf(admin))).isEqualTo(1001);
+    }
+
+    @Test
     void aPersonWhoIsNoAdminGetsNotFound() {
         Person member = people.create();
         PortalClient browser = signedIn(member);
@@ -106,15 +136,30 @@ class BulkAddTest extends PortalTestCase {
         assertThat(count(people.organisationOf(member))).isEqualTo(1);
     }
 
-    private Document upload(PortalClient browser, byte[] file) {
+    /** The job's page once it is done, followed as the page follows itself while the job runs. */
+    private Document upload(PortalClient browser, byte[] file) throws InterruptedException {
+        Response answer = browser.upload(PAGE, PortalClient.csrfToken(browser.get(PAGE).page()), "file",
+                "people.csv", file);
+        String job = answer.location().orElseThrow(() -> new AssertionError("No job: " + answer.body()));
+        assertThat(job).matches(PAGE + "/[0-9a-f-]{36}");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        Document page = browser.get(job).page();
+        while (page.select("[role=status]").isEmpty()) {
+            assertThat(System.nanoTime()).as("the job finishes").isLessThan(deadline);
+            assertThat(page.select("meta[http-equiv=refresh]")).isNotEmpty();
+            Thread.sleep(100);
+            page = browser.get(job).page();
+        }
+        assertThat(page.select("meta[http-equiv=refresh]")).isEmpty();
+        return page;
+    }
+
+    /** The refusal of a file that cannot be read whole, on the upload page itself. */
+    private String refusal(PortalClient browser, byte[] file) {
         Response answer = browser.upload(PAGE, PortalClient.csrfToken(browser.get(PAGE).page()), "file",
                 "people.csv", file);
         assertThat(answer.status()).isEqualTo(200);
-        return answer.page();
-    }
-
-    private String refusal(PortalClient browser, byte[] file) {
-        return upload(browser, file).select("[role=alert]").text();
+        return answer.page().select("[role=alert]").text();
     }
 
     private int count(UUID organisation) {

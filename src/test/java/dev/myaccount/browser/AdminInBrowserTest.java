@@ -139,10 +139,16 @@ class AdminInBrowserTest extends BrowserWalk {
                     + "Bulk One,bulk.one@" + domain + ",a first passphrase for bulk,No\n"
                     + "Bulk Two,bulk.two@elsewhere.example,a first passphrase for bulk,No\n"));
             browser.click("form[action='/admin/people/bulk'] button[type=submit]");
+            browser.waitFor("main p[role=status]");
             assertThat(browser.text("main table:last-of-type tbody")).contains("bulk.one@" + domain);
             assertThat(browser.text("main table:first-of-type tbody")).contains("bulk.two@elsewhere.example");
             browser.assertAccessible();
             browser.screenshot(language + "-admin-11-bulk-report");
+            browser.click("main > p > a[href='/admin/people/bulk']");
+            assertThat(browser.text("main table tbody td:last-child")).isEqualTo(message("admin.bulk.job.done",
+                    language));
+            browser.assertAccessible();
+            browser.screenshot(language + "-admin-11-bulk-files");
 
             browser.click("a[href='/admin/provisioning']");
             browser.type("#name", "Entra provisioning");
