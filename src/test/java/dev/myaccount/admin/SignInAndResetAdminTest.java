@@ -110,9 +110,20 @@ class SignInAndResetAdminTest extends PortalTestCase {
         }
         Response locked = new PortalClient(port).signIn(colleague.upn(), colleague.password());
         assertThat(locked.location()).hasValue("/signin?locked");
-        assertThat(new PortalClient(port).signIn("nobody@" + colleague.upn().replaceAll(".*@", ""), "guess")
+        assertThat(new PortalClient(port).signIn("nobody@" + colleague.domain(), "guess")
                 .location()).hasValue("/signin?error");
         assertThat(new PortalClient(port).signIn(stranger.upn(), stranger.password()).location()).hasValue("/");
+        // An unknown UPN of the organisation's domain is locked by the organisation's own numbers, as a known one.
+        String ghost = "ghost." + System.nanoTime() + "@" + colleague.domain();
+        for (int i = 0; i < 2; i++) {
+            assertThat(new PortalClient(port).signIn(ghost, "guess " + i).location()).hasValue("/signin?error");
+        }
+        assertThat(new PortalClient(port).signIn(ghost, "guess 2").location()).hasValue("/signin?locked");
+        String strangersGhost = "ghost." + System.nanoTime() + "@" + stranger.domain();
+        for (int i = 0; i < 4; i++) {
+            assertThat(new PortalClient(port).signIn(strangersGhost, "guess " + i).location())
+                    .hasValue("/signin?error");
+        }
     }
 
     @Test
