@@ -182,9 +182,8 @@ class PeopleAdminTest extends PortalTestCase {
     void deletingEndsEverySessionRemovesThePasskeysAndKeepsTheAuditLog() {
         Person admin = people.createAdmin();
         Person colleague = people.createBeside(admin, "Lee Gu");
-        jdbc.sql("insert into user_entities (id, name, display_name) values ('aGFuZGxlLW9mLWxlZQ', ?, 'Lee Gu')")
-                .param(colleague.upn()).update();
         PortalClient theirs = signedIn(colleague);
+        String passkey = methods.addPasskey(colleague.upn(), "Lee's laptop");
         PortalClient browser = signedIn(admin);
         Document page = browser.get("/admin/people/" + colleague.id()).page();
 
@@ -202,6 +201,8 @@ class PeopleAdminTest extends PortalTestCase {
         assertThat(new PortalClient(port).signIn(colleague.upn(), colleague.password()).location())
                 .hasValue("/signin?error");
         assertThat(jdbc.sql("select count(*) from user_entities where name = ?").param(colleague.upn())
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from user_credentials where credential_id = ?").param(passkey)
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_event where account_id = ? and type = 'sign-in.succeeded'")
                 .param(colleague.id()).query(Integer.class).single()).isPositive();

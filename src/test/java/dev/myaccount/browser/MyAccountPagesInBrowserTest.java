@@ -28,6 +28,9 @@ class MyAccountPagesInBrowserTest extends BrowserWalk {
     private static final List<String> PAGES = List.of("/", "/security-info", "/password", "/devices",
             "/organizations", "/settings", "/sign-ins");
 
+    /** A desktop's width and a phone's. */
+    private static final int[] WIDTHS = {1280, 375};
+
     @Autowired
     DirectoryService directory;
 
@@ -36,14 +39,16 @@ class MyAccountPagesInBrowserTest extends BrowserWalk {
     void everyPageIsAccessibleAndEveryControlReachableByKeyboardOnADesktopAndAPhone(String language) {
         Person person = guest(people.create());
         try (Browser browser = new Browser(port, language)) {
-            for (int width : new int[] {1280, 375}) {
+            for (int width : WIDTHS) {
                 browser.width(width);
                 browser.open("/signin");
+                assertThat(browser.path()).isEqualTo("/signin");
                 browser.assertAccessible();
                 browser.screenshot(language + "-" + width + "-signin");
-                if (width == 1280) {
-                    browser.signIn(person.upn(), person.password());
-                }
+            }
+            browser.signIn(person.upn(), person.password());
+            for (int width : WIDTHS) {
+                browser.width(width);
                 for (String page : PAGES) {
                     browser.open(page);
                     browser.assertAccessible();

@@ -204,7 +204,7 @@ class SecurityInfoPageTest extends PortalTestCase {
         Person person = people.create();
         PortalClient browser = signedIn(person);
         Document page = browser.get("/security-info").page();
-        String someone = "AAECAwQFBgcICQoLDA0ODw";
+        String someone = methods.addPasskey(people.create().upn(), "Their laptop");
 
         assertThat(browser.get("/security-info/passkey/" + someone + "/delete").location())
                 .hasValue("/security-info?notfound");
@@ -213,6 +213,8 @@ class SecurityInfoPageTest extends PortalTestCase {
         assertThat(browser.post("/security-info/passkey/" + someone + "/rename",
                 Map.of("_csrf", PortalClient.csrfToken(page), "name", "Mine now")).location())
                 .hasValue("/security-info?notfound");
+        assertThat(jdbc.sql("select label from user_credentials where credential_id = ?").param(someone)
+                .query(String.class).single()).isEqualTo("Their laptop");
     }
 
     @Test

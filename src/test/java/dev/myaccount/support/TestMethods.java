@@ -1,7 +1,12 @@
 package dev.myaccount.support;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Base64;
 import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -18,11 +23,40 @@ public class TestMethods {
     private final SignInMethods methods;
     private final SealedSecrets sealed;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
 
-    TestMethods(SignInMethods methods, SealedSecrets sealed, Clock clock) {
+    TestMethods(SignInMethods methods, SealedSecrets sealed, Clock clock, JdbcClient jdbc) {
         this.methods = methods;
         this.sealed = sealed;
         this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Gives the person a passkey, stored as Spring Security stores one an authenticator made (its public key a
+     * placeholder, so it signs no one in); returns its credential id as the portal's pages name it.
+     */
+    public String addPasskey(String upn, String label) {
+        jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, ?) on conflict do nothing")
+                .params(randomId(), upn, label).update();
+        String handle = jdbc.sql("select id from user_entities where name = ?").param(upn).query(String.class)
+                .single();
+        String credential = randomId();
+        LocalDateTime now = LocalDateTime.now(clock);
+        jdbc.sql("""
+                insert into user_credentials (credential_id, user_entity_user_id, public_key, signature_count,
+                    uv_initialized, backup_eligible, authenticator_transports, public_key_credential_type,
+                    backup_state, created, last_used, label)
+                values (?, ?, ?, 0, true, false, 'internal', 'public-key', false, ?, ?, ?)""")
+                .params(credential, handle, new byte[] {1}, now, now, label).update();
+        return credential;
+    }
+
+    private String randomId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     /** Adds an authenticator app to the person's methods; returns its secret, as the app keeps it. */

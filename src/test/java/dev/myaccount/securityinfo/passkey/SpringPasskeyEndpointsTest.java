@@ -2,8 +2,6 @@ package dev.myaccount.securityinfo.passkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
-
 import org.junit.jupiter.api.Test;
 
 import dev.myaccount.support.PortalClient;
@@ -42,20 +40,13 @@ class SpringPasskeyEndpointsTest extends PortalTestCase {
     void springsOwnDeleteOfAPasskeyIsNoWayAroundSecurityInfo() {
         Person person = people.create();
         PortalClient browser = signedIn(person);
-        jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, ?)")
-                .params("handle-" + person.id(), person.upn(), person.displayName()).update();
-        jdbc.sql("""
-                insert into user_credentials (credential_id, user_entity_user_id, public_key, signature_count,
-                    uv_initialized, backup_eligible, authenticator_transports, public_key_credential_type,
-                    backup_state, created, last_used, label)
-                values ('AQID', ?, ?, 0, true, false, 'internal', 'public-key', false, ?, ?, 'Laptop')""")
-                .params("handle-" + person.id(), new byte[] {1}, LocalDateTime.now(), LocalDateTime.now()).update();
+        String passkey = methods.addPasskey(person.upn(), "Laptop");
 
-        Response deleted = browser.fetch("DELETE", "/webauthn/register/AQID",
+        Response deleted = browser.fetch("DELETE", "/webauthn/register/" + passkey,
                 PortalClient.csrfToken(browser.get("/security-info").page()));
 
         assertThat(deleted.status()).isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from user_credentials where credential_id = 'AQID'")
+        assertThat(jdbc.sql("select count(*) from user_credentials where credential_id = ?").param(passkey)
                 .query(Integer.class).single()).isEqualTo(1);
     }
 }
