@@ -66,6 +66,13 @@ public class TestMethods {
         return secret;
     }
 
+    /** Adds a phone of a number made for the person (E.164), and returns the number. */
+    public String addPhone(UUID accountId) {
+        String number = "+3161" + String.format("%07d", Math.floorMod(accountId.hashCode(), 10_000_000));
+        methods.add(accountId, MethodKind.PHONE, number).orElseThrow();
+        return number;
+    }
+
     public UUID addEmail(UUID accountId, String address) {
         return methods.add(accountId, MethodKind.EMAIL, address).orElseThrow().id();
     }

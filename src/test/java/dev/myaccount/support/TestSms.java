@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ public final class TestSms {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
     private static HttpServer server;
 
     private TestSms() {
@@ -35,14 +38,22 @@ public final class TestSms {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/sms", exchange -> {
-                RECEIVED.add(new Received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        exchange.getRequestHeaders().getFirst("Authorization")));
-                exchange.sendResponseHeaders(202, -1);
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean failing = FAILING.stream().anyMatch(number -> body.contains("\"" + number + "\""));
+                if (!failing) {
+                    RECEIVED.add(new Received(body, exchange.getRequestHeaders().getFirst("Authorization")));
+                }
+                exchange.sendResponseHeaders(failing ? 503 : 202, -1);
                 exchange.close();
             });
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/sms";
+    }
+
+    /** From now on the gateway answers 503 to messages for {@code number}, as one that is down, and takes none. */
+    public static void failFor(String number) {
+        FAILING.add(number);
     }
 
     /** The messages the webhook received for {@code number} (E.164), oldest first. */
