@@ -28,6 +28,7 @@ public enum AuditEventType {
     ACCOUNT_DELETED("account.deleted"),
     ROLE_CHANGED("account.role-changed"),
     SCIM_TOKEN_CREATED("scim-token.created"),
+    ORGANISATION_CREATED("organisation.created"),
     SCIM_TOKEN_REVOKED("scim-token.revoked"),
     TEMPORARY_PASSWORD_SET("password.temporary-set"),
     PASSWORD_POLICY_CHANGED("password-policy.changed"),

@@ -40,6 +40,13 @@ class DirectoryRepository {
                 .query(DirectoryRepository::organisation).optional();
     }
 
+    List<OrganisationSize> organisations() {
+        return jdbc.sql("""
+                select o.id, o.name, o.domain, (select count(*) from account a where a.organisation_id = o.id) as people
+                from organisation o order by lower(o.name), o.domain""")
+                .query((rs, n) -> new OrganisationSize(organisation(rs, n), rs.getInt("people"))).list();
+    }
+
     Optional<Organisation> findOrganisation(UUID id) {
         return jdbc.sql("select id, name, domain from organisation where id = ?").param(id)
                 .query(DirectoryRepository::organisation).optional();

@@ -77,6 +77,11 @@ public class DirectoryService {
         return repository.findOrganisationByDomain(canonical(domain));
     }
 
+    /** Every organisation with how many people it has, by name. */
+    public List<OrganisationSize> organisations() {
+        return repository.organisations();
+    }
+
     public Optional<Organisation> findOrganisation(UUID organisationId) {
         return repository.findOrganisation(organisationId);
     }

@@ -1,0 +1,5 @@
+package dev.myaccount.directory;
+
+/** An organisation with how many people it has, for the operator's list. */
+public record OrganisationSize(Organisation organisation, int people) {
+}
