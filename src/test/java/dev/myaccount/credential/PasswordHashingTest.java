@@ -24,7 +24,7 @@ import de.mkammerer.argon2.Argon2Version;
 @ExtendWith(OutputCaptureExtension.class)
 class PasswordHashingTest {
 
-    private static final HashingProperties OWASP = new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5));
+    private static final HashingProperties OWASP = new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5), "auto");
 
     private final PasswordEncoder owasp = PasswordHashingConfiguration.argon2id(OWASP);
     private final Argon2idHasher libsodium = new SodiumArgon2id(OWASP);
@@ -83,17 +83,47 @@ class PasswordHashingTest {
     }
 
     @Test
-    void parametersLibsodiumCannotComputeFallBackToBouncyCastleAndSaySo(CapturedOutput log) {
-        HashingProperties twoLanes = new HashingProperties(1024, 1, 2, 0, 64, Duration.ofSeconds(5));
+    void parametersLibsodiumCannotComputeGoToTheImplementationThatCanAndSaySo(CapturedOutput log) {
+        HashingProperties twoLanes = new HashingProperties(1024, 1, 2, 0, 64, Duration.ofSeconds(5), "auto");
 
-        Argon2idHasher chosen = new PasswordHashingConfiguration().argon2idHasher(twoLanes);
+        Argon2idHasher chosen = FastestArgon2id.choose(twoLanes).hasher();
 
-        assertThat(chosen.implementation()).isEqualTo("BouncyCastle");
-        assertThat(log.getAll()).containsOnlyOnce("hashing passwords with BouncyCastle's Argon2id");
+        assertThat(chosen.implementation()).isEqualTo("libargon2");
+        assertThat(log.getAll()).contains("libsodium's Argon2id cannot be used here");
         byte[] password = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
         String hash = chosen.hash(password);
         assertThat(hash).startsWith("$argon2id$v=19$m=1024,t=1,p=2$");
         assertThat(libargon2.verify(hash, password)).isTrue();
+    }
+
+    @Test
+    void atStartUpEachNativeImplementationIsMeasuredAndTheFastestChosenUnlessOneIsNamed(CapturedOutput log) {
+        FastestArgon2id.Choice auto = FastestArgon2id.choose(OWASP);
+
+        assertThat(auto.hashesPerSecond()).containsOnlyKeys("libsodium (bundled)", "libargon2")
+                .allSatisfy((name, rate) -> assertThat(rate).isPositive());
+        assertThat(auto.hashesPerSecond().get(auto.hasher().implementation()))
+                .isEqualTo(auto.hashesPerSecond().values().stream().max(Double::compare).orElseThrow());
+        assertThat(log.getAll()).contains("Hashing passwords with " + auto.hasher().implementation()
+                + "'s Argon2id (m=19456 KiB, t=2, p=1), the fastest measured here");
+        for (String[] named : new String[][] {{"libsodium", "libsodium (bundled)"}, {"LIBARGON2", "libargon2"},
+                {"bouncycastle", "BouncyCastle"}}) {
+            FastestArgon2id.Choice choice = FastestArgon2id.choose(new HashingProperties(19456, 2, 1, 0, 64,
+                    Duration.ofSeconds(5), named[0]));
+            assertThat(choice.hasher().implementation()).isEqualTo(named[1]);
+            assertThat(choice.hashesPerSecond()).isEmpty();
+        }
+    }
+
+    @Test
+    void libargon2GivesTheTagsOfLibsodium() {
+        Argon2idHasher reference = new LibArgon2Argon2id(OWASP);
+        byte[] password = "pässwörd ✓".getBytes(StandardCharsets.UTF_8);
+        byte[] salt = filled(16, 0x33);
+
+        assertThat(reference.tag(password, salt, 19456, 2, 1, 32)).isEqualTo(libsodium.tag(password, salt, 19456, 2, 1,
+                32));
+        assertThat(libsodium.verify(password, reference.hash(password))).isTrue();
     }
 
     @Test
@@ -148,7 +178,7 @@ class PasswordHashingTest {
     @Test
     void aHashWithWeakerParametersIsMarkedForUpgrade() {
         PasswordEncoder weaker = PasswordHashingConfiguration.argon2id(
-                new HashingProperties(4096, 1, 1, 0, 64, Duration.ofSeconds(5)));
+                new HashingProperties(4096, 1, 1, 0, 64, Duration.ofSeconds(5), "auto"));
 
         assertThat(owasp.upgradeEncoding(weaker.encode("some password"))).isTrue();
         assertThat(owasp.upgradeEncoding(owasp.encode("some password"))).isFalse();

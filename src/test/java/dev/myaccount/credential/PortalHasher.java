@@ -8,8 +8,8 @@ import java.time.Duration;
  */
 public final class PortalHasher {
 
-    private final Argon2idHasher hasher = new PasswordHashingConfiguration()
-            .argon2idHasher(new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5)));
+    private final Argon2idHasher hasher = FastestArgon2id.choose(
+            new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5), "auto")).hasher();
 
     public String hash(byte[] password) {
         return hasher.hash(password);

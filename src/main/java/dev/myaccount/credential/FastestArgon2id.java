@@ -1,0 +1,98 @@
+package dev.myaccount.credential;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the Argon2id implementation the portal hashes with. Which is fastest depends on the processor (its vector
+ * instructions, how it maps fresh memory): libsodium and libargon2 differed by 2× either way on two machines. So with
+ * {@code auto} (the default) each native one that loads hashes a few times at the configured cost, in turns, and the
+ * one with the shortest median time wins; a setting can name one. BouncyCastle, in Java, is the fallback where no
+ * native library loads. Every implementation makes the same PHC strings, so stored hashes do not care.
+ */
+final class FastestArgon2id {
+
+    private static final Logger log = LoggerFactory.getLogger(FastestArgon2id.class);
+    /** Timed hashes of each implementation, after one that warms it up; taken in turns, so drift falls on all. */
+    private static final int ROUNDS = 3;
+
+    /** The implementations, by the name a setting gives them, fastest-known first. */
+    private static final Map<String, Function<HashingProperties, Argon2idHasher>> NATIVE = new LinkedHashMap<>();
+
+    static {
+        NATIVE.put("libsodium", SodiumArgon2id::new);
+        NATIVE.put("libargon2", LibArgon2Argon2id::new);
+    }
+
+    /** The implementation chosen, and every native one's measured hashes a second (none when one was named). */
+    record Choice(Argon2idHasher hasher, Map<String, Double> hashesPerSecond) {
+    }
+
+    private FastestArgon2id() {
+    }
+
+    static Choice choose(HashingProperties hashing) {
+        String wanted = hashing.implementation().toLowerCase(Locale.ROOT);
+        if (wanted.equals("bouncycastle")) {
+            return new Choice(new BouncyCastleArgon2id(hashing), Map.of());
+        }
+        List<Argon2idHasher> loaded = new ArrayList<>();
+        for (Map.Entry<String, Function<HashingProperties, Argon2idHasher>> candidate : NATIVE.entrySet()) {
+            if (wanted.equals("auto") || wanted.equals(candidate.getKey())) {
+                try {
+                    loaded.add(candidate.getValue().apply(hashing));
+                } catch (LinkageError | IllegalStateException cannot) {
+                    log.warn("{}'s Argon2id cannot be used here: {}", candidate.getKey(), cannot.toString());
+                }
+            }
+        }
+        if (loaded.isEmpty()) {
+            log.warn("No native Argon2id can be used; hashing passwords with BouncyCastle's Argon2id, which is slower"
+                    + " and allocates its memory on the Java heap");
+            return new Choice(new BouncyCastleArgon2id(hashing), Map.of());
+        }
+        long start = System.nanoTime();
+        Map<String, Double> rates = loaded.size() == 1 ? Map.of() : measured(loaded);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        Argon2idHasher fastest = loaded.stream()
+                .max((a, b) -> Double.compare(rates.getOrDefault(a.implementation(), 0.0),
+                        rates.getOrDefault(b.implementation(), 0.0)))
+                .orElseThrow();
+        log.info("Hashing passwords with {}'s Argon2id (m={} KiB, t={}, p={}){}", fastest.implementation(),
+                hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
+                rates.isEmpty() ? "" : ", the fastest measured here: " + rates.entrySet().stream()
+                        .map(rate -> String.format(Locale.ROOT, "%s %.1f/s", rate.getKey(), rate.getValue()))
+                        .reduce((a, b) -> a + ", " + b).orElse("") + " (measured in " + tookMillis + " ms)");
+        return new Choice(fastest, rates);
+    }
+
+    /** Hashes a second, one thread, from the median of the timed hashes of each, taken in turns. */
+    private static Map<String, Double> measured(List<Argon2idHasher> hashers) {
+        byte[] password = "a password measured at start-up".getBytes(StandardCharsets.UTF_8);
+        hashers.forEach(hasher -> hasher.hash(password));
+        Map<String, long[]> times = new LinkedHashMap<>();
+        hashers.forEach(hasher -> times.put(hasher.implementation(), new long[ROUNDS]));
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Argon2idHasher hasher : hashers) {
+                long start = System.nanoTime();
+                hasher.hash(password);
+                times.get(hasher.implementation())[round] = System.nanoTime() - start;
+            }
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        times.forEach((name, nanos) -> {
+            Arrays.sort(nanos);
+            rates.put(name, 1e9 / nanos[ROUNDS / 2]);
+        });
+        return rates;
+    }
+}
