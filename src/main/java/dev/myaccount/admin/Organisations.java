@@ -80,7 +80,7 @@ public class Organisations {
         if (directory.findOrganisationByDomain(canonicalDomain).isPresent()) {
             return Outcome.refused("admin.organisations.error.domainTaken");
         }
-        if (adminUpn != null && directory.findByUpn(adminUpn).isPresent()) {
+        if (adminUpn != null && directory.findByUpn(DirectoryService.trackable(adminUpn)).isPresent()) {
             return Outcome.refused("admin.add.error.taken");
         }
         try {

@@ -43,6 +43,10 @@ abstract class Argon2idHasher {
     /** Its name, for the log and the health details. */
     abstract String implementation();
 
+    /** Gives back what it holds between hashes (threads, their memory), when it was measured and not chosen. */
+    void release() {
+    }
+
     /** Argon2id (version 19) of the password: a tag of {@code length} bytes. */
     abstract byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length);
 }

@@ -67,6 +67,7 @@ final class FastestArgon2id {
                 .max((a, b) -> Double.compare(rates.getOrDefault(a.implementation(), 0.0),
                         rates.getOrDefault(b.implementation(), 0.0)))
                 .orElseThrow();
+        loaded.stream().filter(hasher -> hasher != fastest).forEach(Argon2idHasher::release);
         log.info("Hashing passwords with {}'s Argon2id (m={} KiB, t={}, p={}){}", fastest.implementation(),
                 hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
                 rates.isEmpty() ? "" : ", the fastest measured here: " + rates.entrySet().stream()

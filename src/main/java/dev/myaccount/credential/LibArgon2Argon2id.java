@@ -70,6 +70,11 @@ final class LibArgon2Argon2id extends Argon2idHasher {
     }
 
     @Override
+    void release() {
+        hashing.shutdown();
+    }
+
+    @Override
     byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         try {
             return hashing.submit(() -> Library.ARGON2.rawHashAdvanced(iterations, memoryKib, parallelism, password,

@@ -180,6 +180,10 @@ class ScimUsers {
             throw BadRequestException.invalidFilter("Filters are eq on userName, externalId, displayName or id.");
         }
         String value = parsed.getComparisonValue().textValue();
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            // No one's name or id holds a control character, and PostgreSQL takes no NUL in a query.
+            return Criterion.NOTHING;
+        }
         return switch (attribute) {
             case "username" -> new Criterion(condition, DirectoryService.canonical(value));
             case "displayname" -> new Criterion(condition, value.toLowerCase(Locale.ROOT));

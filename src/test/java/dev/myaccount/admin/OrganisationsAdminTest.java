@@ -89,6 +89,7 @@ class OrganisationsAdminTest extends PortalTestCase {
                 {"Northwind", "operators.example", "x@operators.example", "IT", "An organisation has that domain"},
                 {"Northwind", domain, "it@elsewhere.example", "IT", "must end in @" + domain},
                 {"Northwind", domain, OPERATOR, "IT", "That user principal name is taken."},
+                {"Northwind", domain, "it\u0000@" + domain, "IT", "Before the @"},
                 {"Northwind", domain, "it@" + domain, "", "Enter a display name"}};
         for (String[] refusal : refusals) {
             Document page = operator.submit(operator.get(PAGE).page(), "form[action=/admin/organisations]",

@@ -115,7 +115,12 @@ public final class SignInLoad {
             measure(rounds, levels, bouncyCastle);
         }
         System.out.printf("portal resident after the run: %s%n", residentMemory());
-        HASH_COSTS.get(Hashing.PORTAL).report(new PortalHasher().implementation());
+        // The portal's libargon2 hashes on threads of its own, whose processor time the calling thread does not see;
+        // the reference line below is the same library measured on the thread that hashes.
+        String portal = new PortalHasher().implementation();
+        if (!portal.equals("libargon2")) {
+            HASH_COSTS.get(Hashing.PORTAL).report(portal);
+        }
         HASH_COSTS.get(Hashing.LIBARGON2).report("libargon2");
     }
 

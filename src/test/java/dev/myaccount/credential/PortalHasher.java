@@ -8,8 +8,11 @@ import java.time.Duration;
  */
 public final class PortalHasher {
 
-    private final Argon2idHasher hasher = FastestArgon2id.choose(
+    /** Chosen once for the whole program, as the portal chooses once: each choice measures and warms threads. */
+    private static final Argon2idHasher HASHER = FastestArgon2id.choose(
             new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5), "auto")).hasher();
+
+    private final Argon2idHasher hasher = HASHER;
 
     public String hash(byte[] password) {
         return hasher.hash(password);

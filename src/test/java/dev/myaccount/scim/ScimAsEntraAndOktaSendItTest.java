@@ -257,6 +257,13 @@ class ScimAsEntraAndOktaSendItTest extends PortalTestCase {
         JsonNode found = json(scim.send("GET", "/Users?filter=displayName%20eq%20%22LEE%20gu%22", token, null));
         assertThat(found.path("totalResults").asInt()).isEqualTo(1);
         assertThat(found.path("Resources").path(0).path("id").asText()).isEqualTo(lee.id().toString());
+        for (String attribute : new String[] {"displayName", "userName", "externalId"}) {
+            // A SCIM filter's value is a JSON string: \u0000 in it is a NUL, which PostgreSQL refuses in a query.
+            HttpResponse<String> nul = scim.send("GET", "/Users?filter=" + attribute + "%20eq%20%22Lee%5Cu0000%22",
+                    token, null);
+            assertThat(nul.statusCode()).as(attribute).isEqualTo(200);
+            assertThat(json(nul).path("totalResults").asInt()).as(attribute).isZero();
+        }
     }
 
     @Test
