@@ -361,7 +361,7 @@ class ScimProvisioningTest extends PortalTestCase {
         List<String> before = jdbc.sql("""
                 select detail from audit_event where account_id = ? and type = 'account.upn-changed'""")
                 .param(lee.id()).query(String.class).list();
-        assertThat(answers).containsOnly(200, 400).contains(200);
+        assertThat(answers).isSubsetOf(200, 400).contains(200);
         assertThat(before).hasSize((int) answers.stream().filter(status -> status == 200).count())
                 .doesNotHaveDuplicates().contains(lee.upn());
         assertThat(jdbc.sql("select name from user_entities where id = ?").param(lee.id().toString())
