@@ -72,7 +72,7 @@ class ChangePasswordController {
 
     /** The page with the rules of the person's organisation, for its checklist. */
     private String page(SignedInPerson person, Model model) {
-        model.addAttribute("policy", policies.settings(person.organisationId()));
+        model.addAttribute("policy", policies.rulesFor(person.organisationId(), person.accountId(), person.upn()));
         return "password/page";
     }
 

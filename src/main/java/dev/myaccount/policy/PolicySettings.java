@@ -23,4 +23,10 @@ public record PolicySettings(
     public int minimumLength(boolean hasSecondFactor) {
         return nistLengths && !hasSecondFactor ? Math.max(minimumLength, PASSWORD_ONLY_MINIMUM_LENGTH) : minimumLength;
     }
+
+    /** These settings as they apply to one account: NIST's lengths resolved into its minimum length. */
+    public PolicySettings forAccount(boolean hasSecondFactor) {
+        return new PolicySettings(minimumLength(hasSecondFactor), maximumLength, false, threeCharacterKinds,
+                historyCount, minimumStrength);
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.Organisation;
+import dev.myaccount.directory.SecondFactors;
 
 /** Each organisation's policy settings and banned terms, and the policy context of one of its people. */
 @Service
@@ -22,10 +23,12 @@ public class PolicySettingsStore {
 
     private final JdbcClient jdbc;
     private final PasswordPolicy policy;
+    private final SecondFactors secondFactors;
 
-    PolicySettingsStore(JdbcClient jdbc, PasswordPolicy policy) {
+    PolicySettingsStore(JdbcClient jdbc, PasswordPolicy policy, SecondFactors secondFactors) {
         this.jdbc = jdbc;
         this.policy = policy;
+        this.secondFactors = secondFactors;
     }
 
     public PolicySettings settings(UUID organisationId) {
@@ -39,6 +42,11 @@ public class PolicySettingsStore {
                         rs.getInt("history_count"), rs.getInt("minimum_strength")))
                 .optional()
                 .orElseGet(policy::defaults);
+    }
+
+    /** The organisation's settings as they apply to one of its people, for a new password's checklist. */
+    public PolicySettings rulesFor(UUID organisationId, UUID accountId, String upn) {
+        return settings(organisationId).forAccount(secondFactors.asked(accountId, upn));
     }
 
     public List<String> bannedTerms(UUID organisationId) {
@@ -79,12 +87,14 @@ public class PolicySettingsStore {
 
     /**
      * The context for a password of this person under the given settings (the organisation's, read once by
-     * the caller); {@code usedBefore} checks their earlier passwords.
+     * the caller); {@code usedBefore} checks their earlier passwords. A person who signs in with a second factor
+     * too may have a shorter password (NIST's lengths).
      */
     public PolicyContext contextFor(Account account, Organisation organisation, PolicySettings settings,
             Predicate<String> usedBefore) {
         return new PolicyContext(account.upn(), account.displayName(), account.givenName(), account.surname(),
-                organisation.name(), organisation.domain(), false, settings, bannedTerms(organisation.id()),
+                organisation.name(), organisation.domain(),
+                secondFactors.asked(account.id(), account.upn()), settings, bannedTerms(organisation.id()),
                 usedBefore);
     }
 }

@@ -68,7 +68,7 @@ class NewPasswords {
 
     /** The organisation's rules for the account's new password, for the page's checklist. */
     PolicySettings rules(Account account) {
-        return policies.settings(account.organisationId());
+        return policies.rulesFor(account.organisationId(), account.id(), account.upn());
     }
 
     /** What the live checklist shows as the person types: every rule but their earlier passwords. */

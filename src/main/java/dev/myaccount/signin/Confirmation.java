@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Service;
 
+import dev.myaccount.directory.SecondFactors;
+
 /**
  * Sensitive changes (the password, security info) need a recent sign-in; a person whose sign-in is older
  * confirms who they are first (password, then a second step when they have a method) and comes back to

@@ -19,6 +19,7 @@ import dev.myaccount.credential.HashingBusyException;
 import dev.myaccount.directory.Account;
 import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.directory.Organisation;
+import dev.myaccount.directory.SecondFactors;
 import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimits;
 

@@ -1,8 +1,8 @@
-package dev.myaccount.signin;
+package dev.myaccount.directory;
 
 import java.util.UUID;
 
-/** Whether a sign-in asks for a second step after a right password; the Security info feature answers. */
+/** Whether a person signs in with more than a password (it asks a second step, and sets their password's length); Security info answers. */
 public interface SecondFactors {
 
     /** True when the account (of UPN {@code upn}) has a sign-in method or passkey to ask for after its password. */
