@@ -13,6 +13,7 @@ import org.springframework.security.web.webauthn.authentication.PublicKeyCredent
 import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sign-in with a passkey checks it. A challenge answers once.
  */
 @Component
+@NamedInterface("passkey-proof")
 public class PasskeyProof {
 
     private final WebAuthnRelyingPartyOperations ceremonies;
