@@ -11,8 +11,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 import dev.myaccount.credential.AccessPasses;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 @Command(name = "access-pass", mixinStandardHelpOptions = true,
         description = "Gives a person a temporary access pass to sign in with instead of a password, in place of "

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
 
 @Command(name = "add-person", mixinStandardHelpOptions = true,
         description = "Adds a person to the organisation that owns the domain of their UPN, and prints once the "

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.policy.PasswordPolicy;
 
 /**

@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PersonalSettings;
 import dev.myaccount.web.PortalProperties;

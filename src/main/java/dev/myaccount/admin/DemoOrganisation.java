@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.credential.TemporaryPasswords;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.NewAccount;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.OrganisationProfile;
-import dev.myaccount.directory.Role;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.NewAccount;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.OrganisationProfile;
+import dev.myaccount.people.Role;
 import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.SignInMethods;

@@ -17,9 +17,9 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.OrganisationSize;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.OrganisationSize;
 
 /**
  * The organisations the portal serves, for its operators (the UPNs in {@code myaccount.operators}): each with its

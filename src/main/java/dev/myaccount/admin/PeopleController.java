@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.AccessPasses;
-import dev.myaccount.directory.Account;
+import dev.myaccount.people.Account;
 import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.session.AccountSessions;

@@ -4,8 +4,8 @@ import org.springframework.context.MessageSource;
 
 import picocli.CommandLine.Command;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 @Command(name = "reset-password", mixinStandardHelpOptions = true,
         description = "Gives a person a new temporary password and prints it once; they must change it at their next "

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.myaccount.credential.ScimTokens;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
 
 @Command(name = "scim-token", mixinStandardHelpOptions = true,
         description = "Creates a bearer token for the organisation's SCIM provisioning client and prints it once; "

@@ -4,8 +4,8 @@ import org.springframework.context.MessageSource;
 
 import picocli.CommandLine.Command;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 @Command(name = "unlock", mixinStandardHelpOptions = true,
         description = "Ends a person's lockout, for wrong passwords and wrong codes alike, on every device.")

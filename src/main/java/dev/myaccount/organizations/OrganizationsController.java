@@ -17,8 +17,8 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Membership;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Membership;
 import dev.myaccount.signin.SignedInPerson;
 
 /**

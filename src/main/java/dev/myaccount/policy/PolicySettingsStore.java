@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.SecondFactors;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.SecondFactors;
 
 /** Each organisation's policy settings and banned terms, and the policy context of one of its people. */
 @Service

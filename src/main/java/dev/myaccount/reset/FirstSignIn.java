@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.credential.AccessPasses;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.flow.Flows;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.signin.DirectSignIn;
 import dev.myaccount.signin.SecretDoors;
 import dev.myaccount.signin.SignInDoor;

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.flow.Flows;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.securityinfo.MethodCheck;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.OneTimeCodes;

@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.OrganisationProfile;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.OrganisationProfile;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.web.AddressRateLimiter;
@@ -71,7 +71,7 @@ class ResetController {
     @PostMapping
     String begin(@RequestParam(defaultValue = "") String upn, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        if (upn.isBlank() || upn.length() > 320) {
+        if (upn.isBlank() || upn.length() > DirectoryService.LONGEST_UPN) {
             model.addAttribute("error", "reset.error.upn");
             return "reset/start";
         }

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
 import dev.myaccount.securityinfo.MethodKind;
 
 /**

@@ -21,13 +21,13 @@ import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchRequest;
 
 import dev.myaccount.admin.Actor;
-import dev.myaccount.admin.PeopleAdministration;
 import dev.myaccount.admin.PeopleAdministration.Provisioned;
 import dev.myaccount.admin.PeopleAdministration.Provisioning;
+import dev.myaccount.admin.PeopleAdministration;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.scim.ScimDirectory.Criterion;
 import dev.myaccount.scim.ScimDirectory.ScimPerson;
 

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.myaccount.signin.SecondStep;
 import dev.myaccount.signin.SecondStep.Purpose;
+import dev.myaccount.signin.SecondStep;
 import dev.myaccount.signin.SignedInPerson;
 
 /**

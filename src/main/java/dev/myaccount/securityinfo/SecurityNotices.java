@@ -10,9 +10,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.notification.Notifier;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 /**
  * Tells a person by email, at every address they sign in with, that their account's security changed: a new

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.myaccount.directory.SecondFactors;
+import dev.myaccount.people.SecondFactors;
 
 /** A person's sign-in methods: the default first, then the oldest. */
 @Service

@@ -15,8 +15,8 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.credential.PortalKeys;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 /**
  * The sessions of an account on every node: they live in the shared database, indexed by the

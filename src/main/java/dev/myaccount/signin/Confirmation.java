@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.directory.SecondFactors;
+import dev.myaccount.people.SecondFactors;
 
 /**
  * Sensitive changes (the password, security info) need a recent sign-in; a person whose sign-in is older

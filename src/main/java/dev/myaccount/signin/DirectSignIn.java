@@ -12,9 +12,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
 
 /**
  * Signs a person in fully in this browser after they proved who they are at a door other than the sign-in

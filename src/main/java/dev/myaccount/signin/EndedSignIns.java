@@ -15,7 +15,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.web.SecurityPart;
 
 /**

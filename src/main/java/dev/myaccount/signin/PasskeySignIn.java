@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
 import dev.myaccount.web.PublicAddress;
 import dev.myaccount.web.SecurityPart;
 

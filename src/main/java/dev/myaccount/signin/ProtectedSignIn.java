@@ -16,10 +16,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.myaccount.credential.HashingBusyException;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.SecondFactors;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.SecondFactors;
 import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimits;
 

@@ -21,9 +21,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
 import dev.myaccount.flow.Flows;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 /**
  * The step after a right password that asks for a code of one of the person's sign-in methods: at sign-in,

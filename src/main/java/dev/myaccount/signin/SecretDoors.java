@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 
 /**
  * The doors besides the sign-in page that check an account's own secret (the current password on Change

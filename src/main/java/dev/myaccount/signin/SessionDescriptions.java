@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.session.SessionDevice;
 import dev.myaccount.web.PersonalSettings;
 

@@ -9,12 +9,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import dev.myaccount.people.DirectoryService;
+
 /** The sign-in page; Spring Security handles the form's POST. */
 @Controller
 class SignInController {
 
     private static final String TYPED_UPN = SignInController.class.getName() + ".typedUpn";
-    private static final int LONGEST_UPN = 320;
 
     @GetMapping("/signin")
     String signIn(Principal signedIn, HttpServletRequest request, Model model) {
@@ -32,7 +33,7 @@ class SignInController {
     /** After a refused sign-in the page shows the UPN again, as typed, so that only the password is retyped. */
     static void rememberTypedUpn(HttpServletRequest request) {
         String upn = request.getParameter("upn");
-        if (upn != null && !upn.isBlank() && upn.length() <= LONGEST_UPN) {
+        if (upn != null && !upn.isBlank() && upn.length() <= DirectoryService.LONGEST_UPN) {
             request.getSession().setAttribute(TYPED_UPN, upn.strip());
         }
     }

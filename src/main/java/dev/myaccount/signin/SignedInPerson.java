@@ -11,7 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-import dev.myaccount.directory.Account;
+import dev.myaccount.people.Account;
 import dev.myaccount.web.Access;
 
 /**

@@ -10,8 +10,8 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;

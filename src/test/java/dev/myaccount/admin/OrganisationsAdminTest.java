@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.NewAccount;
-import dev.myaccount.directory.Role;
-import dev.myaccount.support.PortalClient;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.NewAccount;
+import dev.myaccount.people.Role;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;

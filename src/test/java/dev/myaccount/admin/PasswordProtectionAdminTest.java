@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.myaccount.policy.PolicySettings;
 import dev.myaccount.policy.PolicySettingsStore;
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;

@@ -13,15 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.support.PortalClient;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
-import dev.myaccount.support.TestMail;
 import dev.myaccount.support.TestClock;
 import dev.myaccount.support.TestClockConfiguration;
+import dev.myaccount.support.TestMail;
 import dev.myaccount.support.TestPeople.Person;
 
 /** The admin's People pages: only for admins, only their own organisation, every change audited with who. */

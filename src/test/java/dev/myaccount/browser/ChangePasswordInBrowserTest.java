@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestPeople.Person;

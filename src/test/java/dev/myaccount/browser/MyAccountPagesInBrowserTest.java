@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.Role;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.Role;
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestPeople.Person;

@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.NewAccount;
-import dev.myaccount.directory.Role;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.NewAccount;
+import dev.myaccount.people.Role;
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.support.ui.Select;
 
 import dev.myaccount.support.Browser;
+import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.TestMail;
-import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestPeople.Person;
 
 /**

@@ -9,11 +9,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.Role;
-import dev.myaccount.support.PortalClient;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.Role;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestDatabaseInitializer;

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.OrganisationProfile;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.OrganisationProfile;
 import dev.myaccount.securityinfo.MethodKind;
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestClock;

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestClock;
 import dev.myaccount.support.TestClockConfiguration;
-import dev.myaccount.support.TestSms;
 import dev.myaccount.support.TestPeople.Person;
+import dev.myaccount.support.TestSms;
 
 /**
  * A phone serves wherever a code is asked for, through the SMS gateway: the second step of a sign-in, a reset, and

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.NewAccount;
-import dev.myaccount.directory.Organisation;
-import dev.myaccount.directory.Role;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.NewAccount;
+import dev.myaccount.people.Organisation;
+import dev.myaccount.people.Role;
 
 /** Makes a new organisation and person for each test, so tests share a database without meeting. */
 public class TestPeople {

@@ -10,8 +10,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
-import dev.myaccount.support.RawHttp;
 import dev.myaccount.support.RawHttp.Answer;
+import dev.myaccount.support.RawHttp;
 import dev.myaccount.support.TestPeople.Person;
 
 /**

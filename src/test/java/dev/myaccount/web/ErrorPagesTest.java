@@ -15,8 +15,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
-import dev.myaccount.support.RawHttp;
 import dev.myaccount.support.RawHttp.Answer;
+import dev.myaccount.support.RawHttp;
 
 /**
  * Every error a person or a client can cause gets the portal's own localized page, with its status and

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;

@@ -1,4 +1,4 @@
-package dev.myaccount.privacy;
+package dev.myaccount.settings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.myaccount.audit.AuditLog;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.session.AccountSessions;

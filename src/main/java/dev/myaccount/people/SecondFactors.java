@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.people;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.myaccount.privacy;
+package dev.myaccount.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,8 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestDatabaseInitializer;

@@ -1,4 +1,4 @@
-package dev.myaccount.signins;
+package dev.myaccount.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.myaccount.support.AtOnce;
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;

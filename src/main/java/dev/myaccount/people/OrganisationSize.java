@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.people;
 
 /** An organisation with how many people it has, for the operator's list. */
 public record OrganisationSize(Organisation organisation, int people) {

@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.people;
 
 /** What a person may do in an organisation they belong to. */
 public enum Role {

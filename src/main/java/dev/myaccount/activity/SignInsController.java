@@ -1,4 +1,4 @@
-package dev.myaccount.signins;
+package dev.myaccount.activity;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -64,7 +64,7 @@ class SignInsController {
         model.addAttribute("rows", rows);
         model.addAttribute("page", entries.number());
         model.addAttribute("hasNext", entries.hasNext());
-        return "signins/page";
+        return "activity/page";
     }
 
     @PostMapping("/{id}/looks-good")

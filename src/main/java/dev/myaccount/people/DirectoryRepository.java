@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.people;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.myaccount.privacy;
+package dev.myaccount.settings;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -24,9 +24,9 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.directory.Account;
-import dev.myaccount.directory.DirectoryService;
-import dev.myaccount.directory.OrganisationProfile;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.OrganisationProfile;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PersonalSettings;
 import dev.myaccount.web.PortalProperties;
@@ -71,7 +71,7 @@ class SettingsController {
         model.addAttribute("timeZone", PersonalSettings.zone(request, portal.timeZone()).getId());
         model.addAttribute("profile", directory.profile(person.organisationId())
                 .orElse(new OrganisationProfile(null, null)));
-        return "privacy/page";
+        return "settings/page";
     }
 
     @PostMapping

@@ -1,4 +1,4 @@
-package dev.myaccount.directory;
+package dev.myaccount.people;
 
 /** A person's place in an organisation: their home organisation, or one they are a guest of. */
 public record Membership(Organisation organisation, Role role, boolean home) {
