@@ -9,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.myaccount.admin.AdminCommands;
@@ -16,6 +17,7 @@ import dev.myaccount.policy.PolicyCheckCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableAsync
 @EnableScheduling
 public class MyAccountApplication {
 

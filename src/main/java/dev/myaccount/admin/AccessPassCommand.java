@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
+import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Outcome;
+import dev.myaccount.people.People;
 
 @Command(name = "access-pass", mixinStandardHelpOptions = true,
         description = "Gives a person a temporary access pass to sign in with instead of a password, in place of "
@@ -29,9 +33,9 @@ final class AccessPassCommand extends PersonCommand {
     @Option(names = "--revoke", description = "Revokes the person's pass instead of giving one")
     boolean revoke;
 
-    private final PeopleAdministration people;
+    private final People people;
 
-    AccessPassCommand(DirectoryService directory, MessageSource messages, PeopleAdministration people) {
+    AccessPassCommand(DirectoryService directory, MessageSource messages, People people) {
         super(directory, messages);
         this.people = people;
     }
@@ -39,11 +43,11 @@ final class AccessPassCommand extends PersonCommand {
     @Override
     int call(Account person, Actor actor) {
         if (revoke) {
-            return done(people.revokePass(actor, person, AdminCommands.COMMAND_LINE),
+            return done(people.revokePass(actor, person, RequestOrigin.COMMAND_LINE),
                     "The temporary access pass of " + person.upn() + " was revoked.");
         }
-        PeopleAdministration.Outcome outcome = people.issuePass(actor, person, lifetime, !multiUse,
-                AdminCommands.COMMAND_LINE);
+        Outcome outcome = people.issuePass(actor, person, lifetime, !multiUse,
+                RequestOrigin.COMMAND_LINE);
         return outcome.secret().map(secret -> {
             AccessPasses.Issued issued = secret.pass();
             out().println("Temporary access pass for " + person.upn() + ": " + issued.pass());

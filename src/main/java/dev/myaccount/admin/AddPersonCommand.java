@@ -12,8 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Organisation;
+import dev.myaccount.people.Outcome;
+import dev.myaccount.people.People;
 
 @Command(name = "add-person", mixinStandardHelpOptions = true,
         description = "Adds a person to the organisation that owns the domain of their UPN, and prints once the "
@@ -39,10 +43,10 @@ final class AddPersonCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final DirectoryService directory;
-    private final PeopleAdministration people;
+    private final People people;
     private final MessageSource messages;
 
-    AddPersonCommand(DirectoryService directory, PeopleAdministration people, MessageSource messages) {
+    AddPersonCommand(DirectoryService directory, People people, MessageSource messages) {
         this.directory = directory;
         this.people = people;
         this.messages = messages;
@@ -58,14 +62,13 @@ final class AddPersonCommand implements Callable<Integer> {
             err.println("No organisation has the domain of " + upn + ".");
             return 1;
         }
-        PeopleAdministration.Outcome outcome = people.add(Actor.commandLine(organisation.get().id()),
-                new NewPersonForm(upn, displayName, givenName, surname, accessPass
-                        ? PeopleAdministration.FirstCredential.ACCESS_PASS
-                        : PeopleAdministration.FirstCredential.TEMPORARY_PASSWORD), AdminCommands.COMMAND_LINE);
+        Outcome outcome = people.add(Actor.commandLine(organisation.get().id()),
+                upn, displayName, givenName, surname, accessPass ? Outcome.FirstCredential.ACCESS_PASS
+                        : Outcome.FirstCredential.TEMPORARY_PASSWORD, RequestOrigin.COMMAND_LINE);
         if (outcome.refusal() != null) {
             return AdminCommands.refused(err, messages, outcome.refusal(), organisation.get().domain());
         }
-        PeopleAdministration.Secret secret = outcome.secret().orElseThrow();
+        Outcome.Secret secret = outcome.secret().orElseThrow();
         out.println("Added " + secret.person().upn() + " to " + organisation.get().name() + ".");
         if (secret.pass() != null) {
             out.println("One-time temporary access pass: " + secret.value() + ", until "

@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 
 import dev.myaccount.audit.AuditLog;
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.DirectoryService;
-import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.people.Passwords;
+import dev.myaccount.people.People;
 
 /**
  * Commands of the application's jar for IT, run against the configured database (set with the same
@@ -30,7 +30,6 @@ import dev.myaccount.policy.PasswordPolicy;
 public final class AdminCommands {
 
     /** Where the audit log says a command's change came from. */
-    static final RequestOrigin COMMAND_LINE = new RequestOrigin("command line", null);
 
     private static final Set<String> COMMANDS = Set.of("create-admin", "add-person", "reset-password", "unlock",
             "access-pass", "scim-token");
@@ -68,9 +67,9 @@ public final class AdminCommands {
     static int execute(ApplicationContext context, String[] args) {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         DirectoryService directory = context.getBean(DirectoryService.class);
-        PeopleAdministration people = context.getBean(PeopleAdministration.class);
+        People people = context.getBean(People.class);
         Object command = switch (args[0]) {
-            case "create-admin" -> new CreateAdminCommand(directory, context.getBean(PasswordPolicy.class),
+            case "create-admin" -> new CreateAdminCommand(directory, context.getBean(Passwords.class),
                     context.getBean(PasswordEncoder.class), context.getBean(TransactionTemplate.class),
                     context.getBean(AuditLog.class), context, stdin);
             case "add-person" -> new AddPersonCommand(directory, people, context);

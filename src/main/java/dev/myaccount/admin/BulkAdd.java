@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.admin.PeopleAdministration.Provisioned;
-import dev.myaccount.admin.PeopleAdministration.Provisioning;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
+import dev.myaccount.people.People;
+import dev.myaccount.people.PersonDescription;
+import dev.myaccount.people.Provisioned;
 
 /**
  * People added from a CSV file in the columns of Entra's bulk-create template ("Name [displayName]",
@@ -64,10 +66,10 @@ class BulkAdd {
     record Outcome(long line, String upn, String displayName, String refusal) {
     }
 
-    private final PeopleAdministration people;
+    private final People people;
     private final MessageSource messages;
 
-    BulkAdd(PeopleAdministration people, MessageSource messages) {
+    BulkAdd(People people, MessageSource messages) {
         this.people = people;
         this.messages = messages;
     }
@@ -158,7 +160,7 @@ class BulkAdd {
     }
 
     private Provisioned provisioned(Actor admin, Row row, RequestOrigin origin) {
-        return people.provision(admin, new Provisioning(row.upn(), row.displayName(), row.givenName(),
+        return people.provision(admin, new PersonDescription(row.upn(), row.displayName(), row.givenName(),
                 row.surname(), null, "no".equals(row.blocked()), row.password().isEmpty() ? null : row.password()),
                 "csv", origin);
     }

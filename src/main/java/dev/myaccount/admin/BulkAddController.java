@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.People;
 import dev.myaccount.signin.SignedInPerson;
 
 /**
@@ -49,9 +50,9 @@ class BulkAddController {
 
     private final BulkAdd bulk;
     private final BulkAddJobs jobs;
-    private final PeopleAdministration people;
+    private final People people;
 
-    BulkAddController(BulkAdd bulk, BulkAddJobs jobs, PeopleAdministration people) {
+    BulkAddController(BulkAdd bulk, BulkAddJobs jobs, People people) {
         this.bulk = bulk;
         this.jobs = jobs;
         this.people = people;
@@ -68,7 +69,7 @@ class BulkAddController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("people-template.csv").build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(TEMPLATE.formatted(people.organisation(Actor.of(admin)).domain())
+                .body(TEMPLATE.formatted(people.organisation(admin.asActor()).domain())
                         .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -80,14 +81,14 @@ class BulkAddController {
         if (parsed.fileRefusal() != null) {
             return page(admin, parsed, model);
         }
-        UUID job = jobs.start(Actor.of(admin), parsed.rows(), language, RequestOrigin.of(request));
+        UUID job = jobs.start(admin.asActor(), parsed.rows(), language, RequestOrigin.of(request));
         return "redirect:" + PAGE + "/" + job;
     }
 
     /** A job's progress while it runs, then its report; a job of another organisation is a page that does not exist. */
     @GetMapping("/{id}")
     String job(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson admin, Model model) {
-        BulkAddJobs.Job job = jobs.find(Actor.of(admin), id)
+        BulkAddJobs.Job job = jobs.find(admin.asActor(), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<BulkAdd.Outcome> outcomes = jobs.outcomes(id);
         model.addAttribute("job", job);
@@ -99,10 +100,10 @@ class BulkAddController {
     }
 
     private String page(SignedInPerson admin, BulkAdd.Parsed refused, Model model) {
-        model.addAttribute("domain", people.organisation(Actor.of(admin)).domain());
+        model.addAttribute("domain", people.organisation(admin.asActor()).domain());
         model.addAttribute("refused", refused);
         model.addAttribute("mostRows", BulkAdd.MOST_ROWS);
-        model.addAttribute("jobs", jobs.recent(Actor.of(admin)));
+        model.addAttribute("jobs", jobs.recent(admin.asActor()));
         return "admin/bulk-add";
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 
 import dev.myaccount.admin.BulkAdd.Outcome;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
+import dev.myaccount.people.People;
 
 /**
  * The rows of a CSV file added one after another in the background (each costs an Argon2id hash, so 500 take
@@ -41,7 +43,7 @@ class BulkAddJobs {
     }
 
     private final BulkAdd bulk;
-    private final PeopleAdministration people;
+    private final People people;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(work -> {
@@ -50,7 +52,7 @@ class BulkAddJobs {
         return thread;
     });
 
-    BulkAddJobs(BulkAdd bulk, PeopleAdministration people, JdbcClient jdbc, Clock clock) {
+    BulkAddJobs(BulkAdd bulk, People people, JdbcClient jdbc, Clock clock) {
         this.bulk = bulk;
         this.people = people;
         this.jdbc = jdbc;

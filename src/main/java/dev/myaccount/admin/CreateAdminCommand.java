@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
 import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.NewAccount;
 import dev.myaccount.people.Organisation;
+import dev.myaccount.people.Passwords;
 import dev.myaccount.people.Role;
-import dev.myaccount.policy.PasswordPolicy;
-import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyReason;
 import dev.myaccount.policy.PolicyVerdict;
 
@@ -51,18 +51,18 @@ final class CreateAdminCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final DirectoryService directory;
-    private final PasswordPolicy policy;
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
+    private final PasswordEncoder encoder;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
     private final MessageSource messages;
     private final BufferedReader stdin;
 
-    CreateAdminCommand(DirectoryService directory, PasswordPolicy policy, PasswordEncoder passwords,
+    CreateAdminCommand(DirectoryService directory, Passwords passwords, PasswordEncoder encoder,
             TransactionTemplate transaction, AuditLog audit, MessageSource messages, BufferedReader stdin) {
         this.directory = directory;
-        this.policy = policy;
         this.passwords = passwords;
+        this.encoder = encoder;
         this.transaction = transaction;
         this.audit = audit;
         this.messages = messages;
@@ -86,22 +86,22 @@ final class CreateAdminCommand implements Callable<Integer> {
             return 1;
         }
         String password = stdin.readLine();
-        PolicyVerdict verdict = policy.evaluate(password == null ? "" : password, PolicyContext.withoutHistory(upn,
-                displayName, null, null, organisationName, domain, policy.defaults(), List.of()));
+        PolicyVerdict verdict = passwords.verdictForNewPerson(organisationName, domain, passwords.defaults(), List.of(),
+                upn, displayName, null, null, password == null ? "" : password);
         if (!verdict.accepted()) {
             for (PolicyReason reason : verdict.reasons()) {
                 err.println(messages.getMessage(reason.messageKey(), reason.arguments().toArray(), Locale.ENGLISH));
             }
             return 1;
         }
-        String hash = passwords.encode(password);
+        String hash = encoder.encode(password);
         try {
             transaction.executeWithoutResult(status -> {
                 Organisation organisation = directory.createOrganisation(organisationName, domain);
                 UUID admin = directory.createAccount(new NewAccount(organisation.id(), upn, displayName, null, null,
                         hash, false, Role.ADMIN));
                 audit.record(new AuditEvent(AuditEventType.ACCOUNT_CREATED, organisation.id(), admin,
-                        AdminCommands.COMMAND_LINE, null, null, AdminCommands.COMMAND_LINE.clientAddress()));
+                        RequestOrigin.COMMAND_LINE, null, null, RequestOrigin.COMMAND_LINE.clientAddress()));
             });
         } catch (DuplicateKeyException takenMeanwhile) {
             err.println("The domain " + domain + " or the UPN " + upn + " was taken meanwhile.");

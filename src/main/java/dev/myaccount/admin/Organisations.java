@@ -11,15 +11,18 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.myaccount.admin.PeopleAdministration.FirstCredential;
-import dev.myaccount.admin.PeopleAdministration.Outcome;
 import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Organisation;
 import dev.myaccount.people.OrganisationSize;
+import dev.myaccount.people.Outcome.FirstCredential;
+import dev.myaccount.people.Outcome;
+import dev.myaccount.people.People;
+import dev.myaccount.people.PersonChanges;
 
 /**
  * The organisations the portal serves, for its operators (the UPNs in {@code myaccount.operators}): each with its
@@ -41,15 +44,17 @@ public class Organisations {
 
     private final OperatorProperties settings;
     private final DirectoryService directory;
-    private final PeopleAdministration people;
+    private final People people;
+    private final PersonChanges changes;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    Organisations(OperatorProperties settings, DirectoryService directory, PeopleAdministration people,
+    Organisations(OperatorProperties settings, DirectoryService directory, People people, PersonChanges changes,
             AuditLog audit, TransactionTemplate transaction) {
         this.settings = settings;
         this.directory = directory;
         this.people = people;
+        this.changes = changes;
         this.audit = audit;
         this.transaction = transaction;
     }
@@ -87,14 +92,14 @@ public class Organisations {
             return transaction.execute(status -> {
                 Organisation organisation = directory.createOrganisation(name.strip(), canonicalDomain);
                 Actor inIt = new Actor(organisation.id(), operator.accountId(), operator.name());
-                Outcome added = people.add(inIt, new NewPersonForm(adminUpn, adminName, null, null,
-                        FirstCredential.ACCESS_PASS), origin);
-                Optional<PeopleAdministration.Secret> secret = added.secret();
+                Outcome added = people.add(inIt, adminUpn == null ? "" : adminUpn, adminName, null, null,
+                        FirstCredential.ACCESS_PASS, origin);
+                Optional<Outcome.Secret> secret = added.secret();
                 if (secret.isEmpty()) {
                     status.setRollbackOnly();
                     return added;
                 }
-                people.setAdmin(inIt, secret.get().person(), true, origin);
+                changes.setAdmin(inIt, secret.get().person(), true, origin);
                 audit.record(new AuditEvent(AuditEventType.ORGANISATION_CREATED, organisation.id(), null, origin,
                         canonicalDomain.toLowerCase(Locale.ROOT), operator.accountId()));
                 return added;

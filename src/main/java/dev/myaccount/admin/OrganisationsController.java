@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Outcome;
 import dev.myaccount.signin.SignedInPerson;
 
 /** The operator's page of organisations: the list, and a new one with its first admin; a 404 for anyone else. */
@@ -38,7 +39,7 @@ class OrganisationsController {
             @RequestParam(defaultValue = "") String upn, @RequestParam(defaultValue = "") String displayName,
             @AuthenticationPrincipal SignedInPerson operator, Model model, HttpServletRequest request) {
         checkOperator(operator);
-        PeopleAdministration.Outcome outcome = organisations.add(Actor.of(operator), name, domain, upn, displayName,
+        Outcome outcome = organisations.add(operator.asActor(), name, domain, upn, displayName,
                 RequestOrigin.of(request));
         if (outcome.refusal() != null) {
             return page(operator, name, domain, upn, displayName, outcome.refusal(), null, model);
@@ -47,7 +48,7 @@ class OrganisationsController {
     }
 
     private String page(SignedInPerson operator, String name, String domain, String upn, String displayName,
-            String error, PeopleAdministration.Secret created, Model model) {
+            String error, Outcome.Secret created, Model model) {
         checkOperator(operator);
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("name", name);

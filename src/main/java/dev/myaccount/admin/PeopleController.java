@@ -24,6 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Actor;
+import dev.myaccount.people.Outcome;
+import dev.myaccount.people.People;
+import dev.myaccount.people.PersonChanges;
 import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.session.AccountSessions;
@@ -47,16 +51,20 @@ class PeopleController {
     private static final List<String> DONE = List.of("renamed", "upnChanged", "disabled", "enabled", "unlocked",
             "signedOut", "passRevoked");
 
-    private final PeopleAdministration people;
+    private final People people;
+    private final PersonChanges changes;
+    private final PeopleListing listing;
     private final SignInMethods methods;
     private final PasskeyList passkeys;
     private final SignInLog signIns;
     private final AccessPasses passes;
     private final AccountSessions sessions;
 
-    PeopleController(PeopleAdministration people, SignInMethods methods, PasskeyList passkeys, SignInLog signIns,
+    PeopleController(People people, PersonChanges changes, PeopleListing listing, SignInMethods methods, PasskeyList passkeys, SignInLog signIns,
             AccessPasses passes, AccountSessions sessions) {
         this.people = people;
+        this.changes = changes;
+        this.listing = listing;
         this.methods = methods;
         this.passkeys = passkeys;
         this.signIns = signIns;
@@ -73,7 +81,7 @@ class PeopleController {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") String page,
             @AuthenticationPrincipal SignedInPerson admin, Model model) {
         model.addAttribute("q", q);
-        model.addAttribute("listing", people.list(Actor.of(admin), q, Paging.number(page)));
+        model.addAttribute("listing", listing.list(admin.asActor(), q, Paging.number(page)));
         return "admin/people";
     }
 
@@ -86,7 +94,8 @@ class PeopleController {
     @PostMapping("/people")
     String add(@ModelAttribute("form") NewPersonForm form, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        PeopleAdministration.Outcome outcome = people.add(Actor.of(admin), form, RequestOrigin.of(request));
+        Outcome outcome = people.add(admin.asActor(), form.upn(), form.displayName(), form.givenName(),
+                form.surname(), form.firstCredential(), RequestOrigin.of(request));
         if (outcome.refusal() != null) {
             model.addAttribute("error", outcome.refusal());
             return newPersonPage(admin, model);
@@ -115,7 +124,7 @@ class PeopleController {
     String changeUpn(@PathVariable String id, @RequestParam(defaultValue = "") String upn,
             @AuthenticationPrincipal SignedInPerson admin, Model model, HttpServletRequest request) {
         model.addAttribute("typedUpn", upn);
-        return act(id, admin, model, request, (actor, person, origin) -> people.changeUpn(actor, person, upn, origin),
+        return act(id, admin, model, request, (actor, person, origin) -> changes.changeUpn(actor, person, upn, origin),
                 "upnChanged");
     }
 
@@ -128,7 +137,7 @@ class PeopleController {
     @PostMapping("/people/{id}/disable")
     String disable(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, people::disable, "disabled");
+        return act(id, admin, model, request, changes::disable, "disabled");
     }
 
     @PostMapping("/people/{id}/delete")
@@ -139,8 +148,8 @@ class PeopleController {
         if (!confirm) {
             return personPage(admin, person, "admin.person.error.deleteUnconfirmed", model);
         }
-        PeopleAdministration.Outcome outcome = people.delete(Actor.of(admin), person, RequestOrigin.of(request));
-        if (PeopleAdministration.GONE.equals(outcome.refusal())) {
+        Outcome outcome = changes.delete(admin.asActor(), person, RequestOrigin.of(request));
+        if (Outcome.GONE.equals(outcome.refusal())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         if (outcome.refusal() != null) {
@@ -165,7 +174,10 @@ class PeopleController {
     @PostMapping("/people/{id}/sign-out")
     String signOut(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, people::signOutEverywhere, "signedOut");
+        return act(id, admin, model, request, (actor, person, origin) -> {
+            listing.signOutEverywhere(actor, person, origin);
+            return Outcome.done();
+        }, "signedOut");
     }
 
     @PostMapping("/people/{id}/access-pass")
@@ -186,7 +198,7 @@ class PeopleController {
     /** A change an admin makes to a person. */
     @FunctionalInterface
     private interface AdminAction {
-        PeopleAdministration.Outcome apply(Actor actor, Account person, RequestOrigin origin);
+        Outcome apply(Actor actor, Account person, RequestOrigin origin);
     }
 
     /**
@@ -196,7 +208,7 @@ class PeopleController {
     private String act(String id, SignedInPerson admin, Model model, HttpServletRequest request,
             AdminAction action, String done) {
         Account person = found(admin, id);
-        PeopleAdministration.Outcome outcome = action.apply(Actor.of(admin), person, RequestOrigin.of(request));
+        Outcome outcome = action.apply(admin.asActor(), person, RequestOrigin.of(request));
         if (outcome.refusal() != null) {
             return personPage(admin, found(admin, id), outcome.refusal(), model);
         }
@@ -215,17 +227,17 @@ class PeopleController {
         model.addAttribute("pass", passes.live(person.id()).orElse(null));
         model.addAttribute("sessions", sessions.count(person.upn()));
         model.addAttribute("lifetimes", PASS_LIFETIMES);
-        model.addAttribute("domain", people.organisation(Actor.of(admin)).domain());
+        model.addAttribute("domain", people.organisation(admin.asActor()).domain());
         model.addAttribute("error", error);
         return "admin/person";
     }
 
     private String newPersonPage(SignedInPerson admin, Model model) {
-        model.addAttribute("domain", people.organisation(Actor.of(admin)).domain());
+        model.addAttribute("domain", people.organisation(admin.asActor()).domain());
         return "admin/new-person";
     }
 
-    private static String secretPage(PeopleAdministration.Outcome outcome, Model model) {
+    private static String secretPage(Outcome outcome, Model model) {
         model.addAttribute("secret", outcome.secret().orElseThrow());
         return "admin/secret";
     }
@@ -238,7 +250,7 @@ class PeopleController {
         } catch (IllegalArgumentException notAnId) {
             parsed = Optional.empty();
         }
-        return parsed.flatMap(uuid -> people.find(Actor.of(admin), uuid))
+        return parsed.flatMap(uuid -> people.find(admin.asActor(), uuid))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

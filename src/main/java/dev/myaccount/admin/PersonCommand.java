@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Outcome;
 
 /** A command about one person, named by their UPN; changes are made as the command line of their organisation. */
 abstract class PersonCommand implements Callable<Integer> {
@@ -44,7 +46,7 @@ abstract class PersonCommand implements Callable<Integer> {
     abstract int call(Account person, Actor actor);
 
     /** Prints {@code done} (when there is one) and exits 0, or prints why not, in the admin pages' words, and exits 1. */
-    int done(PeopleAdministration.Outcome outcome, String done) {
+    int done(Outcome outcome, String done) {
         if (outcome.refusal() != null) {
             return AdminCommands.refused(err(), messages, outcome.refusal());
         }

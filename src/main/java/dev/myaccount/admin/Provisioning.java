@@ -11,6 +11,7 @@ import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.people.Actor;
 
 /** An organisation's SCIM tokens, made and revoked by its admins or from the command line, audited. */
 @Service

@@ -49,14 +49,14 @@ class ProvisioningController {
     @PostMapping
     String create(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal SignedInPerson admin,
             Model model, HttpServletRequest request) {
-        Provisioning.Created created = provisioning.createToken(Actor.of(admin), name, RequestOrigin.of(request));
+        Provisioning.Created created = provisioning.createToken(admin.asActor(), name, RequestOrigin.of(request));
         return page(admin, created.issued(), created.refusal(), model);
     }
 
     /** Revokes one of the organisation's live tokens; any other id is a page that does not exist, as for people. */
     @PostMapping("/{id}/revoke")
     String revoke(@PathVariable UUID id, @AuthenticationPrincipal SignedInPerson admin, HttpServletRequest request) {
-        if (!provisioning.revokeToken(Actor.of(admin), id, RequestOrigin.of(request))) {
+        if (!provisioning.revokeToken(admin.asActor(), id, RequestOrigin.of(request))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return "redirect:" + PAGE + "?revoked";
@@ -64,7 +64,7 @@ class ProvisioningController {
 
     private String page(SignedInPerson admin, ScimTokens.Issued issued, String error, Model model) {
         model.addAttribute("address", scimAddress);
-        model.addAttribute("tokens", provisioning.tokens(Actor.of(admin)));
+        model.addAttribute("tokens", provisioning.tokens(admin.asActor()));
         model.addAttribute("issued", issued);
         model.addAttribute("error", error);
         model.addAttribute("longestName", ScimTokens.LONGEST_NAME);

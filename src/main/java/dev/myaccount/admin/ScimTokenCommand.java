@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Organisation;
 
@@ -73,14 +75,14 @@ final class ScimTokenCommand implements Callable<Integer> {
             return 0;
         }
         if (what.revoke != null) {
-            if (!provisioning.revokeToken(actor, what.revoke, AdminCommands.COMMAND_LINE)) {
+            if (!provisioning.revokeToken(actor, what.revoke, RequestOrigin.COMMAND_LINE)) {
                 err.println(organisation.get().name() + " has no live token with the id " + what.revoke + ".");
                 return 1;
             }
             out.println("The token " + what.revoke + " was revoked.");
             return 0;
         }
-        Provisioning.Created created = provisioning.createToken(actor, what.create, AdminCommands.COMMAND_LINE);
+        Provisioning.Created created = provisioning.createToken(actor, what.create, RequestOrigin.COMMAND_LINE);
         if (created.refusal() != null) {
             return AdminCommands.refused(err, messages, created.refusal(), ScimTokens.LONGEST_NAME);
         }

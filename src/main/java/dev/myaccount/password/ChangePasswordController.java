@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.policy.LiveCheck;
-import dev.myaccount.policy.PolicySettingsStore;
 import dev.myaccount.signin.Confirmation;
 import dev.myaccount.signin.SignedInPerson;
 
@@ -31,15 +30,13 @@ import dev.myaccount.signin.SignedInPerson;
 class ChangePasswordController {
 
     private final ChangePasswordService service;
-    private final PolicySettingsStore policies;
     private final LiveCheck liveCheck;
     private final Confirmation confirmation;
 
-    ChangePasswordController(ChangePasswordService service, PolicySettingsStore policies, LiveCheck liveCheck,
+    ChangePasswordController(ChangePasswordService service, LiveCheck liveCheck,
             Confirmation confirmation) {
         this.confirmation = confirmation;
         this.service = service;
-        this.policies = policies;
         this.liveCheck = liveCheck;
     }
 
@@ -72,7 +69,7 @@ class ChangePasswordController {
 
     /** The page with the rules of the person's organisation, for its checklist. */
     private String page(SignedInPerson person, Model model) {
-        model.addAttribute("policy", policies.rulesFor(person.organisationId(), person.accountId(), person.upn()));
+        model.addAttribute("policy", service.rules(person.upn()));
         return "password/page";
     }
 

@@ -3,17 +3,12 @@ package dev.myaccount.policy;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.myaccount.people.Account;
-import dev.myaccount.people.Organisation;
-import dev.myaccount.people.SecondFactors;
-
-/** Each organisation's policy settings and banned terms, and the policy context of one of its people. */
+/** Each organisation's policy settings and banned terms. */
 @Service
 public class PolicySettingsStore {
 
@@ -23,12 +18,10 @@ public class PolicySettingsStore {
 
     private final JdbcClient jdbc;
     private final PasswordPolicy policy;
-    private final SecondFactors secondFactors;
 
-    PolicySettingsStore(JdbcClient jdbc, PasswordPolicy policy, SecondFactors secondFactors) {
+    PolicySettingsStore(JdbcClient jdbc, PasswordPolicy policy) {
         this.jdbc = jdbc;
         this.policy = policy;
-        this.secondFactors = secondFactors;
     }
 
     public PolicySettings settings(UUID organisationId) {
@@ -42,11 +35,6 @@ public class PolicySettingsStore {
                         rs.getInt("history_count"), rs.getInt("minimum_strength")))
                 .optional()
                 .orElseGet(policy::defaults);
-    }
-
-    /** The organisation's settings as they apply to one of its people, for a new password's checklist. */
-    public PolicySettings rulesFor(UUID organisationId, UUID accountId, String upn) {
-        return settings(organisationId).forAccount(secondFactors.asked(accountId, upn));
     }
 
     public List<String> bannedTerms(UUID organisationId) {
@@ -83,18 +71,5 @@ public class PolicySettingsStore {
         jdbc.sql("delete from organisation_banned_term where organisation_id = ?").param(organisationId).update();
         clean.forEach(term -> jdbc.sql("insert into organisation_banned_term (organisation_id, term) values (?, ?)")
                 .params(organisationId, term).update());
-    }
-
-    /**
-     * The context for a password of this person under the given settings (the organisation's, read once by
-     * the caller); {@code usedBefore} checks their earlier passwords. A person who signs in with a second factor
-     * too may have a shorter password (NIST's lengths).
-     */
-    public PolicyContext contextFor(Account account, Organisation organisation, PolicySettings settings,
-            Predicate<String> usedBefore) {
-        return new PolicyContext(account.upn(), account.displayName(), account.givenName(), account.surname(),
-                organisation.name(), organisation.domain(),
-                secondFactors.asked(account.id(), account.upn()), settings, bannedTerms(organisation.id()),
-                usedBefore);
     }
 }

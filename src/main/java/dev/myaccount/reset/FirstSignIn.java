@@ -13,6 +13,7 @@ import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.PersonChanged.Way;
 import dev.myaccount.signin.DirectSignIn;
 import dev.myaccount.signin.SecretDoors;
 import dev.myaccount.signin.SignInDoor;
@@ -85,7 +86,7 @@ class FirstSignIn {
     /** Sets the password, ends the account's other sessions and signs the person in here; false when too late. */
     boolean setPassword(UUID flow, String password, HttpServletRequest request, HttpServletResponse response) {
         Account account = account(flow);
-        if (!newPasswords.set(flow, FLOW, account, password, "access-pass", request)) {
+        if (!newPasswords.set(flow, FLOW, account, password, Way.FIRST_SIGN_IN, "access-pass", request)) {
             return false;
         }
         signIn.signIn(account, SignInDoor.ACCESS_PASS, request, response);

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Service;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.PersonChanged.Way;
 import dev.myaccount.securityinfo.MethodCheck;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.OneTimeCodes;
-import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.securityinfo.SignInMethod;
 import dev.myaccount.securityinfo.SignInMethods;
 import dev.myaccount.securityinfo.passkey.PasskeyProof;
@@ -60,11 +60,10 @@ class PasswordReset {
     private final SecretDoors doors;
     private final NewPasswords newPasswords;
     private final PasskeyProof passkeys;
-    private final SecurityNotices notices;
     private final ScheduledThreadPoolExecutor deliveries = new ScheduledThreadPoolExecutor(2);
 
     PasswordReset(Flows flows, DirectoryService directory, SignInMethods methods, List<MethodCheck> checks,
-            SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys, SecurityNotices notices) {
+            SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys) {
         this.passkeys = passkeys;
         this.flows = flows;
         this.directory = directory;
@@ -72,7 +71,6 @@ class PasswordReset {
         this.checks = checks;
         this.doors = doors;
         this.newPasswords = newPasswords;
-        this.notices = notices;
     }
 
     /** Starts a reset for the UPN typed; the flow knows the account only when it can be reset. */
@@ -154,11 +152,10 @@ class PasswordReset {
     boolean finish(UUID flow, Set<MethodKind> kinds, String password, HttpServletRequest request) {
         String proven = kinds.stream().map(MethodKind::slug).sorted().collect(Collectors.joining(","));
         Account account = account(flow);
-        if (!newPasswords.set(flow, FLOW, account, password, proven, request)) {
+        if (!newPasswords.set(flow, FLOW, account, password, Way.RESET, proven, request)) {
             return false;
         }
         doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, request);
-        notices.passwordReset(account.id());
         return true;
     }
 

@@ -19,9 +19,10 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchRequest;
 
-import dev.myaccount.admin.PeopleAdministration;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.people.Outcome;
+import dev.myaccount.people.PersonChanges;
 import dev.myaccount.scim.ScimDirectory.ScimPerson;
 
 /**
@@ -36,15 +37,15 @@ class ScimAdminsGroup {
     private final ScimDirectory directory;
     private final ScimResources resources;
     private final ScimUsers users;
-    private final PeopleAdministration people;
+    private final PersonChanges changes;
     private final MessageSource messages;
 
-    ScimAdminsGroup(ScimDirectory directory, ScimResources resources, ScimUsers users, PeopleAdministration people,
+    ScimAdminsGroup(ScimDirectory directory, ScimResources resources, ScimUsers users, PersonChanges changes,
             MessageSource messages) {
         this.directory = directory;
         this.resources = resources;
         this.users = users;
-        this.people = people;
+        this.changes = changes;
         this.messages = messages;
     }
 
@@ -103,12 +104,12 @@ class ScimAdminsGroup {
         List<ScimPerson> admins = directory.admins(client.organisationId());
         for (ScimPerson added : wanted.values()) {
             if (!added.admin()) {
-                people.setAdmin(ScimUsers.actor(client), users.account(client, added), true, origin);
+                changes.setAdmin(ScimUsers.actor(client), users.account(client, added), true, origin);
             }
         }
         for (ScimPerson removed : admins) {
             if (!wanted.containsKey(removed.id())) {
-                PeopleAdministration.Outcome outcome = people.setAdmin(ScimUsers.actor(client),
+                Outcome outcome = changes.setAdmin(ScimUsers.actor(client),
                         users.account(client, removed), false, origin);
                 if (outcome.refusal() != null) {
                     throw BadRequestException.mutability(messages.getMessage(outcome.refusal(), null, Locale.ENGLISH));

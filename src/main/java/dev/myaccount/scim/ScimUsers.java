@@ -20,14 +20,16 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchRequest;
 
-import dev.myaccount.admin.Actor;
-import dev.myaccount.admin.PeopleAdministration.Provisioned;
-import dev.myaccount.admin.PeopleAdministration.Provisioning;
-import dev.myaccount.admin.PeopleAdministration;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.ScimTokens;
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Outcome;
+import dev.myaccount.people.People;
+import dev.myaccount.people.PersonChanges;
+import dev.myaccount.people.PersonDescription;
+import dev.myaccount.people.Provisioned;
 import dev.myaccount.scim.ScimDirectory.Criterion;
 import dev.myaccount.scim.ScimDirectory.ScimPerson;
 
@@ -46,13 +48,16 @@ class ScimUsers {
 
     private final ScimDirectory directory;
     private final ScimResources resources;
-    private final PeopleAdministration people;
+    private final People people;
+    private final PersonChanges changes;
     private final MessageSource messages;
 
-    ScimUsers(ScimDirectory directory, ScimResources resources, PeopleAdministration people, MessageSource messages) {
+    ScimUsers(ScimDirectory directory, ScimResources resources, People people, PersonChanges changes,
+            MessageSource messages) {
         this.directory = directory;
         this.resources = resources;
         this.people = people;
+        this.changes = changes;
         this.messages = messages;
     }
 
@@ -94,8 +99,8 @@ class ScimUsers {
     }
 
     void delete(ScimTokens.Holder client, String id, RequestOrigin origin) throws ScimException {
-        String refusal = people.delete(actor(client), account(client, person(client, id)), origin).refusal();
-        if (PeopleAdministration.GONE.equals(refusal)) {
+        String refusal = changes.delete(actor(client), account(client, person(client, id)), origin).refusal();
+        if (Outcome.GONE.equals(refusal)) {
             throw new ResourceNotFoundException("No user has the id " + id + ".");
         }
         if (refusal != null) {
@@ -121,9 +126,9 @@ class ScimUsers {
         return Actor.provisioningClient(client.organisationId(), client.name());
     }
 
-    private ObjectNode updated(ScimTokens.Holder client, ScimPerson current, Provisioning wanted,
+    private ObjectNode updated(ScimTokens.Holder client, ScimPerson current, PersonDescription wanted,
             RequestOrigin origin) throws ScimException {
-        Provisioned result = people.update(actor(client), account(client, current), wanted, origin);
+        Provisioned result = changes.update(actor(client), account(client, current), wanted, origin);
         return resources.user(person(client, accepted(client, result).id().toString()));
     }
 
@@ -145,13 +150,13 @@ class ScimUsers {
             case "admin.add.error.taken" -> new ResourceConflictException(detail.toString(),
                     BadRequestException.UNIQUENESS, null);
             case "admin.person.error.lastAdmin" -> BadRequestException.mutability(detail.toString());
-            case PeopleAdministration.GONE -> new ResourceNotFoundException(detail.toString());
+            case Outcome.GONE -> new ResourceNotFoundException(detail.toString());
             default -> BadRequestException.invalidValue(detail.toString());
         };
     }
 
     /** The person a User resource describes; what it leaves out is kept from {@code current} only for active. */
-    private static Provisioning provisioning(ObjectNode user, ScimPerson current) throws ScimException {
+    private static PersonDescription provisioning(ObjectNode user, ScimPerson current) throws ScimException {
         String userName = text(user, "userName");
         if (userName == null || userName.isBlank()) {
             throw BadRequestException.invalidValue("userName is required.");
@@ -163,7 +168,7 @@ class ScimUsers {
                 String.join(" ", nonBlank(givenName), nonBlank(familyName)).strip(), userName.replaceFirst("@.*", ""));
         JsonNode active = ScimPatches.field(user, "active");
         boolean enabled = active.isMissingNode() || active.isNull() ? current == null || current.enabled() : bool(active);
-        return new Provisioning(userName, displayName, givenName, familyName, text(user, "externalId"), enabled,
+        return new PersonDescription(userName, displayName, givenName, familyName, text(user, "externalId"), enabled,
                 text(user, "password"));
     }
 

@@ -30,13 +30,4 @@ public interface PasskeyList {
 
     /** Whether the person has a passkey: one query, for the sign-in path. */
     boolean any(String upn);
-
-    /**
-     * Removes every passkey of a person whose account is deleted: they are kept by UPN, and would otherwise
-     * sign in a new account that is given the same UPN.
-     */
-    void forget(String upn);
-
-    /** Keeps a person's passkeys theirs when their UPN changes from {@code from} to {@code to}. */
-    void moved(String from, String to);
 }

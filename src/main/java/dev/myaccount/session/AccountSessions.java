@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -15,7 +16,6 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 
 import dev.myaccount.credential.PortalKeys;
-import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
 
 /**
@@ -83,11 +83,17 @@ public class AccountSessions {
      * Ends every session of the account, the caller's own included, and those of sign-ins still on their way, which
      * end at their first request; returns how many ended now.
      */
-    public int endAll(Account account) {
-        directory.endSignInsSoFar(account.id());
-        var found = sessions.findByPrincipalName(account.upn()).keySet();
-        found.forEach(sessions::deleteById);
-        return found.size();
+    public int endAll(UUID accountId, String upn) {
+        directory.endSignInsSoFar(accountId);
+        return deleteAll(upn);
+    }
+
+    /**
+     * Deletes the sessions of a UPN, in the caller's transaction if there is one (their attributes go with them);
+     * returns how many there were.
+     */
+    int deleteAll(String upn) {
+        return jdbc.sql("delete from spring_session where principal_name = ?").param(upn).update();
     }
 
     /**

@@ -43,11 +43,6 @@ public class SecretDoors {
                 SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
     }
 
-    /** Unlocks the account: a reset proved the person is its owner. */
-    public void unlock(Account account) {
-        lockout.clear(account.upn());
-    }
-
     /**
      * A code typed for a UPN that has no account (or none that can use this door): it takes a place in that UPN's
      * count like any other and is logged as a known account's wrong code is, after {@code sameWork} does what the

@@ -12,6 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Actor;
 import dev.myaccount.web.Access;
 
 /**
@@ -65,6 +66,11 @@ public final class SignedInPerson implements UserDetails {
 
     public UUID accountId() {
         return accountId;
+    }
+
+    /** This person as the one who changes their organisation's people (an admin). */
+    public Actor asActor() {
+        return new Actor(organisationId(), accountId(), upn());
     }
 
     public UUID organisationId() {

@@ -72,6 +72,22 @@ public final class TestMail {
      * messages (those of a reset) leave after the page has answered.
      */
     public static String newCode(String address, int before) {
+        awaitMore(address, before);
+        return code(to(address).get(before));
+    }
+
+    /** The subject of the first message to {@code address} after the {@code before} it had, waited for. */
+    public static String newSubject(String address, int before) {
+        awaitMore(address, before);
+        try {
+            return to(address).get(before).getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for {@code address} to have more than {@code before} messages: notices leave after the commit. */
+    private static void awaitMore(String address, int before) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (count(address) <= before) {
             if (System.nanoTime() > deadline) {
@@ -84,7 +100,6 @@ public final class TestMail {
                 throw new IllegalStateException(e);
             }
         }
-        return code(to(address).get(before));
     }
 
     /** The code in the newest message to {@code address}. */
@@ -92,11 +107,10 @@ public final class TestMail {
         return code(newest(address));
     }
 
+    /** The newest message to {@code address}, waited for when there is none yet. */
     private static MimeMessage newest(String address) {
+        awaitMore(address, 0);
         List<MimeMessage> messages = to(address);
-        if (messages.isEmpty()) {
-            throw new AssertionError("No email to " + address);
-        }
         return messages.get(messages.size() - 1);
     }
 

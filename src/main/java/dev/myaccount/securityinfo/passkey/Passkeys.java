@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,7 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.PersonChanged;
 import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.PasskeyList;
 import dev.myaccount.securityinfo.SecurityNotices;
@@ -93,14 +95,19 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
         return true;
     }
 
-    @Override
-    public void forget(String upn) {
-        Optional.ofNullable(holders.findByUsername(upn)).ifPresent(holder -> holders.delete(holder.getId()));
+    /**
+     * Removes every passkey of a person whose account is deleted, in the deletion's transaction: they are kept by
+     * UPN, and would otherwise sign in a new account that is given the same UPN.
+     */
+    @EventListener
+    void forget(PersonChanged.Deleted deletion) {
+        Optional.ofNullable(holders.findByUsername(deletion.upn())).ifPresent(holder -> holders.delete(holder.getId()));
     }
 
-    @Override
-    public void moved(String from, String to) {
-        jdbc.sql("update user_entities set name = ? where name = ?").params(to, from).update();
+    /** Keeps a person's passkeys theirs when their UPN changes, in the change's transaction. */
+    @EventListener
+    void moved(PersonChanged.UpnChanged change) {
+        jdbc.sql("update user_entities set name = ? where name = ?").params(change.newUpn(), change.upn()).update();
     }
 
     public boolean remove(String upn, String id) {

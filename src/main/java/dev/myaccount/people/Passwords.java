@@ -1,0 +1,199 @@
+package dev.myaccount.people;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.myaccount.audit.AuditEvent;
+import dev.myaccount.audit.AuditEventType;
+import dev.myaccount.audit.AuditLog;
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.credential.PasswordHistory;
+import dev.myaccount.credential.PasswordNormalisation;
+import dev.myaccount.credential.TemporaryPasswords;
+import dev.myaccount.people.PersonChanged.PasswordSet;
+import dev.myaccount.people.PersonChanged.Way;
+import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyContext;
+import dev.myaccount.policy.PolicySettings;
+import dev.myaccount.policy.PolicySettingsStore;
+import dev.myaccount.policy.PolicyVerdict;
+
+/**
+ * The one place a password is checked against the organisation's policy and stored, from every door: Change
+ * password, a reset, a first sign-in, an admin's or a provisioning client's temporary password, a new organisation's
+ * first admin. A stored password goes with the one it replaces into the history and publishes
+ * {@link PasswordSet}, on which sessions end, the lockout clears and the person is told.
+ */
+@Service
+public class Passwords {
+
+    public static final String CURRENT = "currentPassword";
+    public static final String NEW = "newPassword";
+    public static final String CONFIRM = "confirmPassword";
+
+    /** Why a new password is refused: the form's field it belongs to and the message, with its arguments. */
+    public record Refusal(String field, String messageKey, List<Object> arguments) {
+
+        static Refusal of(String field, String messageKey) {
+            return new Refusal(field, messageKey, List.of());
+        }
+    }
+
+    private final DirectoryService directory;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final PolicySettingsStore policies;
+    private final SecondFactors secondFactors;
+    private final PasswordHistory history;
+    private final TemporaryPasswords temporaryPasswords;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final ChangePublisher events;
+
+    Passwords(DirectoryService directory, PasswordEncoder encoder, PasswordPolicy policy, PolicySettingsStore policies,
+            SecondFactors secondFactors, PasswordHistory history, TemporaryPasswords temporaryPasswords,
+            AuditLog audit, TransactionTemplate transaction, ChangePublisher events) {
+        this.directory = directory;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.policies = policies;
+        this.secondFactors = secondFactors;
+        this.history = history;
+        this.temporaryPasswords = temporaryPasswords;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.events = events;
+    }
+
+    /** The organisation's rules as they apply to the person's new password, for the page's checklist. */
+    public PolicySettings rulesFor(Account account) {
+        return policies.settings(account.organisationId())
+                .forAccount(secondFactors.asked(account.id(), account.upn()));
+    }
+
+    /** What the live checklist shows as the person types: every rule but their earlier passwords. */
+    public PolicyVerdict preview(Account account, String candidate) {
+        return policy.evaluate(candidate, context(account, rulesFor(account), PolicyContext.NO_HISTORY));
+    }
+
+    /**
+     * Everything wrong with a new password and its confirmation; empty when it may be stored. {@code current} is the
+     * password the person typed as theirs, or null when a flow proved who they are (then the stored one is compared,
+     * a hash, once nothing else is wrong). Earlier passwords cost a hash each: compared only when {@code withHistory}.
+     */
+    public List<Refusal> refusals(Account account, String current, String password, String confirmation,
+            boolean withHistory) {
+        List<Refusal> refusals = new ArrayList<>();
+        if (password.isEmpty()) {
+            refusals.add(Refusal.of(NEW, "password.error.new-required"));
+        } else {
+            PolicySettings rules = rulesFor(account);
+            Predicate<String> usedBefore = withHistory
+                    ? candidate -> history.usedBefore(account.id(), candidate, rules.historyCount())
+                    : PolicyContext.NO_HISTORY;
+            policy.evaluate(password, context(account, rules, usedBefore)).reasons().forEach(reason ->
+                    refusals.add(new Refusal(NEW, reason.messageKey(), reason.arguments())));
+            if (current != null ? PasswordNormalisation.same(password, current)
+                    : refusals.isEmpty() && account.passwordHash() != null
+                            && encoder.matches(password, account.passwordHash())) {
+                refusals.add(Refusal.of(NEW, "password.error.same-as-current"));
+            }
+        }
+        if (confirmation.isEmpty()) {
+            refusals.add(Refusal.of(CONFIRM, "password.error.confirm-required"));
+        } else if (!PasswordNormalisation.same(password, confirmation)) {
+            refusals.add(Refusal.of(CONFIRM, "password.error.mismatch"));
+        }
+        return refusals;
+    }
+
+    /** The policy's verdict on the first password of a person not added yet, to an organisation that may not exist. */
+    public PolicyVerdict verdictForNewPerson(String organisationName, String domain, PolicySettings settings,
+            List<String> bannedTerms, String upn, String displayName, String givenName, String surname,
+            String password) {
+        return policy.evaluate(password, PolicyContext.withoutHistory(upn, displayName, givenName, surname,
+                organisationName, domain, settings, bannedTerms));
+    }
+
+    /** The verdict on the first password of a person about to be added to {@code organisation}. */
+    public PolicyVerdict verdictForNewPerson(Organisation organisation, String upn, String displayName,
+            String givenName, String surname, String password) {
+        return verdictForNewPerson(organisation.name(), organisation.domain(), policies.settings(organisation.id()),
+                policies.bannedTerms(organisation.id()), upn, displayName, givenName, surname, password);
+    }
+
+    /** The defaults a new organisation starts with. */
+    public PolicySettings defaults() {
+        return policy.defaults();
+    }
+
+    /**
+     * Stores the password the person chose, in one transaction with {@code alsoInTheTransaction} (a flow finished);
+     * false, and nothing changed, when that answered false. {@code detail} says for the audit how a reset was proven.
+     */
+    public boolean store(Account account, String password, Way way, RequestOrigin origin, String detail,
+            BooleanSupplier alsoInTheTransaction) {
+        String hash = encoder.encode(password);
+        Boolean stored = transaction.execute(status -> {
+            if (!alsoInTheTransaction.getAsBoolean()) {
+                return false;
+            }
+            replace(account, hash, false, way);
+            audit.record(way == Way.CHANGED
+                    ? AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin)
+                    : new AuditEvent(AuditEventType.PASSWORD_RESET, account.organisationId(), account.id(), origin,
+                            detail));
+            return true;
+        });
+        return Boolean.TRUE.equals(stored);
+    }
+
+    /** Makes, stores and returns a temporary password for the person, to be changed at their next sign-in. */
+    public String setTemporary(Account account, Actor actor, RequestOrigin origin) {
+        String password = temporary();
+        String hash = encoder.encode(password);
+        transaction.executeWithoutResult(status -> setTemporaryHash(account, hash, actor, origin));
+        return password;
+    }
+
+    /** Within the caller's transaction: an initial password a provisioning client sent, hashed by the caller. */
+    void setTemporaryHash(Account account, String hash, Actor actor, RequestOrigin origin) {
+        replace(account, hash, true, Way.SET_BY_ADMIN);
+        audit.record(actor.event(AuditEventType.TEMPORARY_PASSWORD_SET, account, origin, null));
+    }
+
+    /** A temporary password, made to be handed over once (not stored here). */
+    String temporary() {
+        return temporaryPasswords.make();
+    }
+
+    String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    private void replace(Account account, String hash, boolean temporary, Way way) {
+        if (account.passwordHash() != null) {
+            history.remember(account.id(), account.passwordHash(),
+                    policies.settings(account.organisationId()).historyCount());
+        }
+        if (temporary) {
+            directory.setTemporaryPassword(account.id(), hash);
+        } else {
+            directory.setPassword(account.id(), hash);
+        }
+        events.publish(new PasswordSet(account.id(), account.upn(), way));
+    }
+
+    private PolicyContext context(Account account, PolicySettings rules, Predicate<String> usedBefore) {
+        Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
+        return new PolicyContext(account.upn(), account.displayName(), account.givenName(), account.surname(),
+                organisation.name(), organisation.domain(), secondFactors.asked(account.id(), account.upn()), rules,
+                policies.bannedTerms(organisation.id()), usedBefore);
+    }
+}
