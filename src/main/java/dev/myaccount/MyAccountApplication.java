@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import dev.myaccount.admin.AdminCommands;
-import dev.myaccount.policy.PolicyCheckCommand;
+import dev.myaccount.cli.AdminCommands;
+import dev.myaccount.cli.PolicyCheckCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan

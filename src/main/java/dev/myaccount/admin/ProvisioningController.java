@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimClients;
+import dev.myaccount.scim.ScimTokens;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PublicAddress;
 
@@ -31,10 +32,10 @@ class ProvisioningController {
 
     static final String PAGE = AdminAccess.ROOT + "/provisioning";
 
-    private final Provisioning provisioning;
+    private final ScimClients provisioning;
     private final String scimAddress;
 
-    ProvisioningController(Provisioning provisioning, PublicAddress portal) {
+    ProvisioningController(ScimClients provisioning, PublicAddress portal) {
         this.provisioning = provisioning;
         this.scimAddress = portal.url() + "/scim/v2";
     }
@@ -49,7 +50,7 @@ class ProvisioningController {
     @PostMapping
     String create(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal SignedInPerson admin,
             Model model, HttpServletRequest request) {
-        Provisioning.Created created = provisioning.createToken(admin.asActor(), name, RequestOrigin.of(request));
+        ScimClients.Created created = provisioning.createToken(admin.asActor(), name, RequestOrigin.of(request));
         return page(admin, created.issued(), created.refusal(), model);
     }
 

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimTokens;
 
 /** Finds the organisation whose token the request carries; without a live one, 401 in SCIM's error form. */
 final class BearerTokenCheck extends OncePerRequestFilter {

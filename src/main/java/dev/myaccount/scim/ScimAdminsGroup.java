@@ -20,10 +20,10 @@ import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchRequest;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
 import dev.myaccount.people.Outcome;
 import dev.myaccount.people.PersonChanges;
 import dev.myaccount.scim.ScimDirectory.ScimPerson;
+import dev.myaccount.scim.ScimTokens;
 
 /**
  * The organisation's one SCIM Group, Admins: its members are the people with the admin role, and adding or

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimTokens;
 
 /** SCIM Groups: the Admins group only; it cannot be created, renamed or deleted, only its members change. */
 @RestController

@@ -8,7 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimTokens;
 
 /**
  * The SCIM API answers only requests with a live bearer token of an organisation, and keeps no session:

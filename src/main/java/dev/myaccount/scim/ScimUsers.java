@@ -21,7 +21,6 @@ import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.messages.PatchRequest;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
@@ -32,6 +31,7 @@ import dev.myaccount.people.PersonDescription;
 import dev.myaccount.people.Provisioned;
 import dev.myaccount.scim.ScimDirectory.Criterion;
 import dev.myaccount.scim.ScimDirectory.ScimPerson;
+import dev.myaccount.scim.ScimTokens;
 
 /**
  * SCIM Users over the organisation's people, through the admin side's own service: the same checks, audit

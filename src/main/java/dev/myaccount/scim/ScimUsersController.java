@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimTokens;
 
 /** SCIM Users (RFC 7644, 3.3 to 3.6): the organisation of the request's token, and only its people. */
 @RestController

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimTokens;
 import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;

@@ -27,7 +27,7 @@ import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.UserResource;
 
-import dev.myaccount.credential.ScimTokens;
+import dev.myaccount.scim.ScimTokens;
 import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;

@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

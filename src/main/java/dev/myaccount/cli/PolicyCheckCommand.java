@@ -1,4 +1,4 @@
-package dev.myaccount.policy;
+package dev.myaccount.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -20,6 +20,11 @@ import picocli.CommandLine.Option;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.myaccount.policy.PasswordPolicy;
+import dev.myaccount.policy.PolicyContext;
+import dev.myaccount.policy.PolicyProperties;
+import dev.myaccount.policy.PolicyVerdict;
 
 /**
  * {@code java -jar myaccount.jar policy check}: the portal's password policy with its default settings,

@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import org.springframework.context.MessageSource;
 

@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -66,7 +66,7 @@ final class AddPersonCommand implements Callable<Integer> {
                 upn, displayName, givenName, surname, accessPass ? Outcome.FirstCredential.ACCESS_PASS
                         : Outcome.FirstCredential.TEMPORARY_PASSWORD, RequestOrigin.COMMAND_LINE);
         if (outcome.refusal() != null) {
-            return AdminCommands.refused(err, messages, outcome.refusal(), organisation.get().domain());
+            return Refusals.print(err, messages, outcome.refusal(), organisation.get().domain());
         }
         Outcome.Secret secret = outcome.secret().orElseThrow();
         out.println("Added " + secret.person().upn() + " to " + organisation.get().name() + ".");

@@ -1,18 +1,15 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +19,7 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Passwords;
 import dev.myaccount.people.People;
+import dev.myaccount.scim.ScimClients;
 
 /**
  * Commands of the application's jar for IT, run against the configured database (set with the same
@@ -57,12 +55,6 @@ public final class AdminCommands {
         }
     }
 
-    /** Prints why a command did nothing, in the admin pages' words, and gives its exit code. */
-    static int refused(PrintWriter err, MessageSource messages, String messageKey, Object... arguments) {
-        err.println(messages.getMessage(messageKey, arguments, Locale.ENGLISH));
-        return 1;
-    }
-
     /** Runs the command in {@code args} with the services of a built application, reading standard input. */
     static int execute(ApplicationContext context, String[] args) {
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -75,7 +67,7 @@ public final class AdminCommands {
             case "add-person" -> new AddPersonCommand(directory, people, context);
             case "reset-password" -> new ResetPasswordCommand(directory, context, people);
             case "unlock" -> new UnlockCommand(directory, context, people);
-            case "scim-token" -> new ScimTokenCommand(directory, context.getBean(Provisioning.class), context);
+            case "scim-token" -> new ScimTokenCommand(directory, context.getBean(ScimClients.class), context);
             default -> new AccessPassCommand(directory, context, people);
         };
         return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));

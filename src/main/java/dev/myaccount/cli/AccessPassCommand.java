@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

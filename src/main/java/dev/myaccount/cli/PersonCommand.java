@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -48,7 +48,7 @@ abstract class PersonCommand implements Callable<Integer> {
     /** Prints {@code done} (when there is one) and exits 0, or prints why not, in the admin pages' words, and exits 1. */
     int done(Outcome outcome, String done) {
         if (outcome.refusal() != null) {
-            return AdminCommands.refused(err(), messages, outcome.refusal());
+            return Refusals.print(err(), messages, outcome.refusal());
         }
         if (done != null) {
             out().println(done);

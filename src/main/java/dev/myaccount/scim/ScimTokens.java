@@ -1,4 +1,4 @@
-package dev.myaccount.credential;
+package dev.myaccount.scim;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
 import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Organisation;
+import dev.myaccount.scim.ScimClients;
+import dev.myaccount.scim.ScimTokens;
 
 @Command(name = "scim-token", mixinStandardHelpOptions = true,
         description = "Creates a bearer token for the organisation's SCIM provisioning client and prints it once; "
@@ -47,10 +48,10 @@ final class ScimTokenCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final DirectoryService directory;
-    private final Provisioning provisioning;
+    private final ScimClients provisioning;
     private final MessageSource messages;
 
-    ScimTokenCommand(DirectoryService directory, Provisioning provisioning, MessageSource messages) {
+    ScimTokenCommand(DirectoryService directory, ScimClients provisioning, MessageSource messages) {
         this.directory = directory;
         this.provisioning = provisioning;
         this.messages = messages;
@@ -82,9 +83,9 @@ final class ScimTokenCommand implements Callable<Integer> {
             out.println("The token " + what.revoke + " was revoked.");
             return 0;
         }
-        Provisioning.Created created = provisioning.createToken(actor, what.create, RequestOrigin.COMMAND_LINE);
+        ScimClients.Created created = provisioning.createToken(actor, what.create, RequestOrigin.COMMAND_LINE);
         if (created.refusal() != null) {
-            return AdminCommands.refused(err, messages, created.refusal(), ScimTokens.LONGEST_NAME);
+            return Refusals.print(err, messages, created.refusal(), ScimTokens.LONGEST_NAME);
         }
         out.println("SCIM token " + created.issued().id() + " for " + organisation.get().name() + ": "
                 + created.issued().token());

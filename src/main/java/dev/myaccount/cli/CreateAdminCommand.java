@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.myaccount.admin;
+package dev.myaccount.scim;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,32 +10,32 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.ScimTokens;
 import dev.myaccount.people.Actor;
+import dev.myaccount.scim.ScimTokens;
 
-/** An organisation's SCIM tokens, made and revoked by its admins or from the command line, audited. */
+/** An organisation's SCIM clients: their tokens, made and revoked by its admins or from the command line, audited. */
 @Service
-class Provisioning {
+public class ScimClients {
 
     /** A token just made, or the message key of why not. */
-    record Created(ScimTokens.Issued issued, String refusal) {
+    public record Created(ScimTokens.Issued issued, String refusal) {
     }
 
     private final ScimTokens tokens;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    Provisioning(ScimTokens tokens, AuditLog audit, TransactionTemplate transaction) {
+    ScimClients(ScimTokens tokens, AuditLog audit, TransactionTemplate transaction) {
         this.tokens = tokens;
         this.audit = audit;
         this.transaction = transaction;
     }
 
-    List<ScimTokens.Listed> tokens(Actor admin) {
+    public List<ScimTokens.Listed> tokens(Actor admin) {
         return tokens.of(admin.organisationId());
     }
 
-    Created createToken(Actor admin, String name, RequestOrigin origin) {
+    public Created createToken(Actor admin, String name, RequestOrigin origin) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > ScimTokens.LONGEST_NAME
                 || stripped.codePoints().anyMatch(Character::isISOControl)) {
@@ -50,7 +50,7 @@ class Provisioning {
     }
 
     /** Revokes one of the organisation's tokens; false when it has no such live token. */
-    boolean revokeToken(Actor admin, UUID id, RequestOrigin origin) {
+    public boolean revokeToken(Actor admin, UUID id, RequestOrigin origin) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             if (!tokens.revoke(admin.organisationId(), id)) {
                 return false;
