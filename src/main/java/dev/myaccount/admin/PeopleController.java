@@ -22,16 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.Actor;
 import dev.myaccount.people.Outcome;
 import dev.myaccount.people.People;
 import dev.myaccount.people.PersonChanges;
-import dev.myaccount.securityinfo.PasskeyList;
-import dev.myaccount.securityinfo.SignInMethods;
-import dev.myaccount.session.AccountSessions;
-import dev.myaccount.signin.SignInLog;
 import dev.myaccount.signin.SignedInPerson;
 
 /**
@@ -44,7 +39,6 @@ import dev.myaccount.signin.SignedInPerson;
 class PeopleController {
 
     private static final String PEOPLE = AdminAccess.ROOT + "/people";
-    private static final int RECENT_SIGN_INS = 10;
     /** The lifetimes an admin chooses a temporary access pass from, as the form sends them. */
     private static final List<String> PASS_LIFETIMES = List.of("1h", "8h", "1d", "7d", "30d");
     /** What the person's page can say was just done, as the redirect after a change names it. */
@@ -54,22 +48,13 @@ class PeopleController {
     private final People people;
     private final PersonChanges changes;
     private final PeopleListing listing;
-    private final SignInMethods methods;
-    private final PasskeyList passkeys;
-    private final SignInLog signIns;
-    private final AccessPasses passes;
-    private final AccountSessions sessions;
+    private final PersonDetails details;
 
-    PeopleController(People people, PersonChanges changes, PeopleListing listing, SignInMethods methods, PasskeyList passkeys, SignInLog signIns,
-            AccessPasses passes, AccountSessions sessions) {
+    PeopleController(People people, PersonChanges changes, PeopleListing listing, PersonDetails details) {
         this.people = people;
         this.changes = changes;
         this.listing = listing;
-        this.methods = methods;
-        this.passkeys = passkeys;
-        this.signIns = signIns;
-        this.passes = passes;
-        this.sessions = sessions;
+        this.details = details;
     }
 
     @GetMapping
@@ -174,10 +159,7 @@ class PeopleController {
     @PostMapping("/people/{id}/sign-out")
     String signOut(@PathVariable String id, @AuthenticationPrincipal SignedInPerson admin, Model model,
             HttpServletRequest request) {
-        return act(id, admin, model, request, (actor, person, origin) -> {
-            listing.signOutEverywhere(actor, person, origin);
-            return Outcome.done();
-        }, "signedOut");
+        return act(id, admin, model, request, listing::signOutEverywhere, "signedOut");
     }
 
     @PostMapping("/people/{id}/access-pass")
@@ -221,11 +203,7 @@ class PeopleController {
     private String personPage(SignedInPerson admin, Account person, String error, Model model) {
         model.addAttribute("subject", person);
         model.addAttribute("self", person.id().equals(admin.accountId()));
-        model.addAttribute("methods", methods.of(person.id()));
-        model.addAttribute("passkeys", passkeys.of(person.upn()));
-        model.addAttribute("signIns", signIns.page(person.id(), 0, RECENT_SIGN_INS).entries());
-        model.addAttribute("pass", passes.live(person.id()).orElse(null));
-        model.addAttribute("sessions", sessions.count(person.upn()));
+        details.addTo(model, person);
         model.addAttribute("lifetimes", PASS_LIFETIMES);
         model.addAttribute("domain", people.organisation(admin.asActor()).domain());
         model.addAttribute("error", error);

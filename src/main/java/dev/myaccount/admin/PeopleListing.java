@@ -10,6 +10,7 @@ import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.Outcome;
 import dev.myaccount.people.Person;
 import dev.myaccount.session.AccountSessions;
 
@@ -40,8 +41,9 @@ class PeopleListing {
         return new Listing(found.stream().limit(PAGE_SIZE).toList(), number, found.size() > PAGE_SIZE);
     }
 
-    void signOutEverywhere(Actor admin, Account person, RequestOrigin origin) {
+    Outcome signOutEverywhere(Actor admin, Account person, RequestOrigin origin) {
         int ended = sessions.endAll(person.id(), person.upn());
         audit.record(admin.event(AuditEventType.ALL_SESSIONS_ENDED, person, origin, String.valueOf(ended)));
+        return Outcome.done();
     }
 }

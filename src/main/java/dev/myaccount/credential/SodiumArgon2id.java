@@ -11,7 +11,7 @@ import com.sun.jna.NativeLong;
 /**
  * Argon2id by libsodium, through lazysodium (which ships libsodium for Linux, macOS and Windows on x86-64 and
  * aarch64): libsodium picks the processor's vector instructions at run time, which made hashing 1.15–1.25× faster
- * than libargon2's reference code on the development machine (README, "Benchmarks"). It maps its 19 MiB of blocks
+ * than libargon2's reference code on the development machine (docs/benchmarks.md). It maps its 19 MiB of blocks
  * for each hash, off the Java heap, so hashing makes no garbage and keeps no memory between sign-ins. libsodium
  * computes one lane, with 16-byte salts: a stored hash of more lanes or another salt length is checked by
  * BouncyCastle.

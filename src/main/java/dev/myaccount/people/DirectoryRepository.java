@@ -25,33 +25,6 @@ class DirectoryRepository {
         this.jdbc = jdbc;
     }
 
-    boolean anyOrganisation() {
-        return jdbc.sql("select exists (select 1 from organisation)").query(Boolean.class).single();
-    }
-
-    void insertOrganisation(Organisation organisation, Instant now) {
-        jdbc.sql("insert into organisation (id, name, domain, created_at) values (?, ?, ?, ?)")
-                .params(organisation.id(), organisation.name(), organisation.domain(), utc(now))
-                .update();
-    }
-
-    Optional<Organisation> findOrganisationByDomain(String domain) {
-        return jdbc.sql("select id, name, domain from organisation where domain = ?").param(domain)
-                .query(DirectoryRepository::organisation).optional();
-    }
-
-    List<OrganisationSize> organisations() {
-        return jdbc.sql("""
-                select o.id, o.name, o.domain, (select count(*) from account a where a.organisation_id = o.id) as people
-                from organisation o order by lower(o.name), o.domain""")
-                .query((rs, n) -> new OrganisationSize(organisation(rs, n), rs.getInt("people"))).list();
-    }
-
-    Optional<Organisation> findOrganisation(UUID id) {
-        return jdbc.sql("select id, name, domain from organisation where id = ?").param(id)
-                .query(DirectoryRepository::organisation).optional();
-    }
-
     void insertAccount(UUID id, NewAccount account, Instant now) {
         jdbc.sql("""
                 insert into account (id, organisation_id, upn, display_name, given_name, surname, password_hash,
@@ -117,20 +90,6 @@ class DirectoryRepository {
                 .params(language, timeZone, accountId).update();
     }
 
-    Optional<OrganisationProfile> profile(UUID organisationId) {
-        return jdbc.sql("select privacy_url, contact_email from organisation_profile where organisation_id = ?")
-                .param(organisationId)
-                .query((rs, n) -> new OrganisationProfile(rs.getString("privacy_url"), rs.getString("contact_email")))
-                .optional();
-    }
-
-    void upsertProfile(UUID organisationId, OrganisationProfile profile) {
-        jdbc.sql("insert into organisation_profile (organisation_id) values (?) on conflict do nothing")
-                .param(organisationId).update();
-        jdbc.sql("update organisation_profile set privacy_url = ?, contact_email = ? where organisation_id = ?")
-                .params(profile.privacyUrl(), profile.contactEmail(), organisationId).update();
-    }
-
     boolean isAdmin(UUID accountId, UUID organisationId) {
         return jdbc.sql("select count(*) from membership where account_id = ? and organisation_id = ? and role = 'ADMIN'")
                 .params(accountId, organisationId).query(Integer.class).single() > 0;
@@ -153,17 +112,7 @@ class DirectoryRepository {
         int updated = jdbc.sql("update membership set role = ? where account_id = ? and organisation_id = ?")
                 .params(role.name(), accountId, organisationId).update();
         jdbc.sql("update account set modified_at = ? where id = ?").params(utc(now), accountId).update();
-        adminsModified(organisationId, now);
         return updated;
-    }
-
-    void adminsModified(UUID organisationId, Instant now) {
-        jdbc.sql("update organisation set admins_modified_at = ? where id = ?").params(utc(now), organisationId)
-                .update();
-    }
-
-    void lockOrganisation(UUID organisationId) {
-        jdbc.sql("select id from organisation where id = ? for update").param(organisationId).query(UUID.class).optional();
     }
 
     List<UUID> enabledAdmins(UUID organisationId, int limit) {
@@ -225,10 +174,6 @@ class DirectoryRepository {
         return jdbc.sql("update account set password_hash = ? where id = ?")
                 .params(passwordHash, accountId)
                 .update();
-    }
-
-    private static Organisation organisation(ResultSet rs, int row) throws SQLException {
-        return new Organisation(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("domain"));
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.myaccount.people;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,21 +18,23 @@ public class DirectoryService {
     private static final int REPLACEMENT = 0xFFFD;
 
     private final DirectoryRepository repository;
+    private final OrganisationRepository organisations;
     private final Clock clock;
 
-    DirectoryService(DirectoryRepository repository, Clock clock) {
+    DirectoryService(DirectoryRepository repository, OrganisationRepository organisations, Clock clock) {
         this.repository = repository;
+        this.organisations = organisations;
         this.clock = clock;
     }
 
     public boolean isEmpty() {
-        return !repository.anyOrganisation();
+        return !organisations.anyOrganisation();
     }
 
     @Transactional
     public Organisation createOrganisation(String name, String domain) {
         Organisation organisation = new Organisation(UUID.randomUUID(), name, canonical(domain));
-        repository.insertOrganisation(organisation, clock.instant());
+        organisations.insertOrganisation(organisation, clock.instant());
         return organisation;
     }
 
@@ -43,7 +46,7 @@ public class DirectoryService {
                 account.role());
         repository.insertAccount(id, canonical, clock.instant());
         if (account.role() == Role.ADMIN) {
-            repository.adminsModified(account.organisationId(), clock.instant());
+            organisations.adminsModified(account.organisationId(), clock.instant());
         }
         return id;
     }
@@ -74,16 +77,16 @@ public class DirectoryService {
     }
 
     public Optional<Organisation> findOrganisationByDomain(String domain) {
-        return repository.findOrganisationByDomain(canonical(domain));
+        return organisations.findOrganisationByDomain(canonical(domain));
     }
 
     /** Every organisation with how many people it has, by name. */
     public List<OrganisationSize> organisations() {
-        return repository.organisations();
+        return organisations.organisations();
     }
 
     public Optional<Organisation> findOrganisation(UUID organisationId) {
-        return repository.findOrganisation(organisationId);
+        return organisations.findOrganisation(organisationId);
     }
 
     /** Sets a new password: the hash, when it changed, and the must-change flag cleared. */
@@ -99,12 +102,12 @@ public class DirectoryService {
     }
 
     public Optional<OrganisationProfile> profile(UUID organisationId) {
-        return repository.profile(organisationId);
+        return organisations.profile(organisationId);
     }
 
     @Transactional
     public void setProfile(UUID organisationId, OrganisationProfile profile) {
-        repository.upsertProfile(organisationId, profile);
+        organisations.upsertProfile(organisationId, profile);
     }
 
     /** Whether the person administers the organisation. */
@@ -133,12 +136,15 @@ public class DirectoryService {
 
     /** Gives the member the role in the organisation; false when they are not its member. */
     public boolean setRole(UUID accountId, UUID organisationId, Role role) {
-        return repository.updateRole(accountId, organisationId, role, clock.instant()) == 1;
+        Instant now = clock.instant();
+        boolean updated = repository.updateRole(accountId, organisationId, role, now) == 1;
+        organisations.adminsModified(organisationId, now);
+        return updated;
     }
 
     /** Holds the organisation's row until the transaction ends, so that changes to it happen one at a time. */
     public void lockOrganisation(UUID organisationId) {
-        repository.lockOrganisation(organisationId);
+        organisations.lockOrganisation(organisationId);
     }
 
     /** Whether the account is the organisation's one enabled admin; ask it with the organisation locked. */

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,9 +40,6 @@ import dev.myaccount.web.RateLimits;
 class ResetController {
 
     static final String PAGE = "/reset";
-    private static final String FLOW = ResetController.class.getName() + ".flow";
-    private static final String UPN = ResetController.class.getName() + ".upn";
-    private static final String VERIFIED = ResetController.class.getName() + ".verified";
     private static final Set<MethodKind> CODE_BY_MESSAGE = EnumSet.of(MethodKind.EMAIL, MethodKind.PHONE);
 
     private final PasswordReset reset;
@@ -52,15 +48,17 @@ class ResetController {
     private final LiveCheck liveCheck;
     private final DirectoryService directory;
     private final AddressRateLimiter starts;
+    private final ResetSession state;
 
     ResetController(PasswordReset reset, ResetSettings settings, NewPasswords newPasswords, LiveCheck liveCheck,
-            DirectoryService directory, ResetProperties limits, RateLimits rateLimits) {
+            DirectoryService directory, ResetProperties limits, RateLimits rateLimits, ResetSession state) {
         this.starts = rateLimits.perAddress("reset-starts-per-address", limits.startsPerAddress(), limits.startsWindow());
         this.reset = reset;
         this.settings = settings;
         this.newPasswords = newPasswords;
         this.liveCheck = liveCheck;
         this.directory = directory;
+        this.state = state;
     }
 
     @GetMapping
@@ -86,29 +84,26 @@ class ResetController {
             model.addAttribute("contact", contact(typed));
             return "reset/start";
         }
-        HttpSession session = request.getSession();
-        session.setAttribute(FLOW, reset.start(typed));
-        session.setAttribute(UPN, typed);
-        session.setAttribute(VERIFIED, EnumSet.noneOf(MethodKind.class));
+        state.begin(request, reset.start(typed), typed);
         return "redirect:" + PAGE + "/verify";
     }
 
     @GetMapping("/verify")
     String verifyPage(@RequestParam(required = false) String kind, Model model, HttpServletRequest request) {
-        if (!reset.isOpen(flow(request))) {
+        if (!reset.isOpen(state.flow(request))) {
             return "redirect:" + PAGE + "?expired";
         }
-        return verify(request, kind(request, kind).orElse(null), false, null, model);
+        return verify(request, state.kind(request, kind).orElse(null), false, null, model);
     }
 
     @PostMapping("/verify/send")
     String send(@RequestParam(defaultValue = "") String kind, Model model, Locale language,
             HttpServletRequest request) {
-        UUID flow = flow(request);
+        UUID flow = state.flow(request);
         if (!reset.isOpen(flow)) {
             return "redirect:" + PAGE + "?expired";
         }
-        Optional<MethodKind> chosen = kind(request, kind).filter(CODE_BY_MESSAGE::contains);
+        Optional<MethodKind> chosen = state.kind(request, kind).filter(CODE_BY_MESSAGE::contains);
         if (chosen.isEmpty()) {
             return "redirect:" + PAGE + "?expired";
         }
@@ -119,20 +114,20 @@ class ResetController {
     @PostMapping("/verify")
     String check(@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String code,
             Model model, HttpServletRequest request) {
-        UUID flow = flow(request);
+        UUID flow = state.flow(request);
         if (!reset.isOpen(flow)) {
             return "redirect:" + PAGE + "?expired";
         }
-        Optional<MethodKind> chosen = kind(request, kind).filter(k -> k != MethodKind.PASSKEY);
+        Optional<MethodKind> chosen = state.kind(request, kind).filter(k -> k != MethodKind.PASSKEY);
         if (chosen.isEmpty()) {
             return "redirect:" + PAGE + "?expired";
         }
         if (code.isBlank()) {
             return verify(request, chosen.get(), true, "code.error.required", model);
         }
-        return switch (reset.check(flow, (String) request.getSession().getAttribute(UPN), chosen.get(), code,
+        return switch (reset.check(flow, state.typedUpn(request), chosen.get(), code,
                 request)) {
-            case RIGHT -> "redirect:" + proven(chosen.get(), request);
+            case RIGHT -> "redirect:" + state.prove(chosen.get(), request);
             case WRONG -> verify(request, chosen.get(), true, "code.error.wrong", model);
             case LOCKED -> verify(request, chosen.get(), true, "code.error.locked", model);
             case CLOSED -> "redirect:" + PAGE + "?expired";
@@ -145,8 +140,7 @@ class ResetController {
      */
     @GetMapping("/help")
     String help(Model model, HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        model.addAttribute("contact", contact(session == null ? null : (String) session.getAttribute(UPN)));
+        model.addAttribute("contact", contact(state.typedUpn(request)));
         return "reset/help";
     }
 
@@ -154,30 +148,21 @@ class ResetController {
     @PostMapping(path = "/verify/passkey", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> passkey(@RequestBody(required = false) String assertion,
             HttpServletRequest request, HttpServletResponse response) {
-        UUID flow = flow(request);
-        if (!reset.isOpen(flow) || kind(request, MethodKind.PASSKEY.slug()).isEmpty()) {
+        UUID flow = state.flow(request);
+        if (!reset.isOpen(flow) || state.kind(request, MethodKind.PASSKEY.slug()).isEmpty()) {
             return ResponseEntity.ok(Map.of("redirectUrl", PAGE + "?expired"));
         }
-        return switch (reset.checkPasskey(flow, (String) request.getSession().getAttribute(UPN),
+        return switch (reset.checkPasskey(flow, state.typedUpn(request),
                 assertion == null ? "" : assertion, request, response)) {
-            case RIGHT -> ResponseEntity.ok(Map.of("redirectUrl", proven(MethodKind.PASSKEY, request)));
+            case RIGHT -> ResponseEntity.ok(Map.of("redirectUrl", state.prove(MethodKind.PASSKEY, request)));
             case WRONG, LOCKED -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("refused", true));
             case CLOSED -> ResponseEntity.ok(Map.of("redirectUrl", PAGE + "?expired"));
         };
     }
 
-    /** Notes the kind as proven; where to go next: the password, or one more kind. */
-    private String proven(MethodKind kind, HttpServletRequest request) {
-        EnumSet<MethodKind> verified = EnumSet.noneOf(MethodKind.class);
-        verified.addAll(verifiedKinds(request));
-        verified.add(kind);
-        request.getSession().setAttribute(VERIFIED, verified);
-        return verified.size() >= rules(request).methodsRequired() ? PAGE + "/password" : PAGE + "/verify?another";
-    }
-
     @GetMapping("/password")
     String passwordPage(Model model, HttpServletRequest request) {
-        return proven(request) ? passwordPage(reset.account(flow(request)), null, model)
+        return state.proven(request) ? passwordPage(reset.account(state.flow(request)), null, model)
                 : "redirect:" + PAGE + "?expired";
     }
 
@@ -185,10 +170,10 @@ class ResetController {
     @PostMapping(path = "/password/check", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> checkPassword(@RequestParam(defaultValue = "") String newPassword, Locale language,
             HttpServletRequest request) {
-        if (!proven(request)) {
+        if (!state.proven(request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        UUID flow = flow(request);
+        UUID flow = state.flow(request);
         return liveCheck.answer(flow, () -> newPasswords.preview(reset.account(flow), newPassword), language);
     }
 
@@ -196,16 +181,16 @@ class ResetController {
     String setPassword(@RequestParam(defaultValue = "") String newPassword,
             @RequestParam(defaultValue = "") String confirmPassword, Model model, Locale language,
             HttpServletRequest request) {
-        if (!proven(request)) {
+        if (!state.proven(request)) {
             return "redirect:" + PAGE + "?expired";
         }
-        UUID flow = flow(request);
+        UUID flow = state.flow(request);
         Account account = reset.account(flow);
         List<String> errors = newPasswords.problems(account, newPassword, confirmPassword, language);
         if (!errors.isEmpty()) {
             return passwordPage(account, errors, model);
         }
-        if (!reset.finish(flow, verifiedKinds(request), newPassword, request)) {
+        if (!reset.finish(flow, state.verifiedKinds(request), newPassword, request)) {
             return "redirect:" + PAGE + "?expired";
         }
         request.getSession().invalidate();
@@ -222,45 +207,12 @@ class ResetController {
 
     /** The step page: the ways left to choose, or the chosen one's code; the same for every UPN of a domain. */
     private String verify(HttpServletRequest request, MethodKind kind, boolean sent, String error, Model model) {
-        model.addAttribute("kinds", remaining(request));
-        model.addAttribute("another", !verifiedKinds(request).isEmpty());
+        model.addAttribute("kinds", state.remaining(request));
+        model.addAttribute("another", !state.verifiedKinds(request).isEmpty());
         model.addAttribute("kind", kind);
         model.addAttribute("sent", sent);
         model.addAttribute("error", error);
         return "reset/verify";
-    }
-
-    private static UUID flow(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session == null ? null : (UUID) session.getAttribute(FLOW);
-    }
-
-    /** Whether the open flow has as many different methods proven as the organisation asks for. */
-    private boolean proven(HttpServletRequest request) {
-        return reset.isOpen(flow(request)) && !verifiedKinds(request).isEmpty()
-                && verifiedKinds(request).size() >= rules(request).methodsRequired();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<MethodKind> verifiedKinds(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(VERIFIED) instanceof Set<?> kinds
-                ? (Set<MethodKind>) kinds : Set.of();
-    }
-
-    private ResetSettings.Rules rules(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object upn = session == null ? null : session.getAttribute(UPN);
-        return settings.forUpn(upn instanceof String typed ? typed : "");
-    }
-
-    /** The kinds that count in the organisation and are not proven yet. */
-    private List<MethodKind> remaining(HttpServletRequest request) {
-        return rules(request).kinds().stream().filter(k -> !verifiedKinds(request).contains(k)).toList();
-    }
-
-    private Optional<MethodKind> kind(HttpServletRequest request, String slug) {
-        return remaining(request).stream().filter(k -> k.slug().equals(slug)).findFirst();
     }
 
     /** The organisation's contact for people who cannot reset, by the domain of the UPN typed. */

@@ -164,7 +164,7 @@ final class ScimPatches {
     }
 
     private static JsonNode active(JsonNode value) throws BadRequestException {
-        return value.isNull() ? value : BooleanNode.valueOf(ScimUsers.bool(value));
+        return value.isNull() ? value : BooleanNode.valueOf(ScimUserBodies.bool(value));
     }
 
     /** A field by its name in any case; a missing node when there is none. */

@@ -3,13 +3,11 @@ package dev.myaccount.scim;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -79,14 +77,14 @@ class ScimUsers {
     }
 
     ObjectNode create(ScimTokens.Holder client, ObjectNode body, RequestOrigin origin) throws ScimException {
-        Provisioned result = people.provision(actor(client), provisioning(body, null), "scim", origin);
+        Provisioned result = people.provision(actor(client), ScimUserBodies.person(body, null), "scim", origin);
         return resources.user(person(client, accepted(client, result).id()));
     }
 
     ObjectNode replace(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin)
             throws ScimException {
         ScimPerson current = person(client, id);
-        return updated(client, current, provisioning(body, current), origin);
+        return updated(client, current, ScimUserBodies.person(body, current), origin);
     }
 
     /** Applies the operations to the person as SCIM shows them, and keeps what they change of the kept attributes. */
@@ -95,7 +93,7 @@ class ScimUsers {
         PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body, ScimSchema.USER), PatchRequest.class);
         GenericScimResource resource = new GenericScimResource(resources.user(current));
         patch.apply(resource);
-        return updated(client, current, provisioning(resource.getObjectNode(), current), origin);
+        return updated(client, current, ScimUserBodies.person(resource.getObjectNode(), current), origin);
     }
 
     void delete(ScimTokens.Holder client, String id, RequestOrigin origin) throws ScimException {
@@ -155,23 +153,6 @@ class ScimUsers {
         };
     }
 
-    /** The person a User resource describes; what it leaves out is kept from {@code current} only for active. */
-    private static PersonDescription provisioning(ObjectNode user, ScimPerson current) throws ScimException {
-        String userName = text(user, "userName");
-        if (userName == null || userName.isBlank()) {
-            throw BadRequestException.invalidValue("userName is required.");
-        }
-        ObjectNode name = object(ScimPatches.field(user, "name"), "name");
-        String givenName = name == null ? null : text(name, "givenName");
-        String familyName = name == null ? null : text(name, "familyName");
-        String displayName = firstOf(text(user, "displayName"), name == null ? null : text(name, "formatted"),
-                String.join(" ", nonBlank(givenName), nonBlank(familyName)).strip(), userName.replaceFirst("@.*", ""));
-        JsonNode active = ScimPatches.field(user, "active");
-        boolean enabled = active.isMissingNode() || active.isNull() ? current == null || current.enabled() : bool(active);
-        return new PersonDescription(userName, displayName, givenName, familyName, text(user, "externalId"), enabled,
-                text(user, "password"));
-    }
-
     private static Criterion criterion(String filter) throws BadRequestException {
         if (filter == null || filter.isBlank()) {
             return Criterion.NONE;
@@ -204,51 +185,6 @@ class ScimUsers {
         } catch (BadRequestException | RuntimeException unreadable) {
             throw BadRequestException.invalidFilter("The filter is not a SCIM filter.");
         }
-    }
-
-    private static String text(ObjectNode node, String name) throws BadRequestException {
-        JsonNode value = ScimPatches.field(node, name);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw BadRequestException.invalidValue(name + " must be a string.");
-        }
-        return value.textValue();
-    }
-
-    private static ObjectNode object(JsonNode node, String name) throws BadRequestException {
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw BadRequestException.invalidValue(name + " must be an object.");
-    }
-
-    /** A boolean, or the strings "True" and "False" that Entra sends for active. */
-    static boolean bool(JsonNode value) throws BadRequestException {
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isTextual() && Set.of("true", "false").contains(value.textValue().toLowerCase(Locale.ROOT))) {
-            return Boolean.parseBoolean(value.textValue());
-        }
-        throw BadRequestException.invalidValue("active must be true or false.");
-    }
-
-    private static String firstOf(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate;
-            }
-        }
-        return "";
-    }
-
-    private static String nonBlank(String text) {
-        return text == null ? "" : text;
     }
 
     private static boolean isUuid(String id) {

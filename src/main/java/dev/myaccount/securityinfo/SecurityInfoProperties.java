@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Security info: {@code key} seals authenticator secrets (AES-256-GCM, base64 of 32 bytes; without it the
- * embedded default makes one in the data directory, see README). A code sent by email or SMS lives
+ * embedded default makes one in the data directory, see docs/configuration.md). A code sent by email or SMS lives
  * {@code codeLifetime} and allows {@code codeTries} tries; a person gets at most {@code codesPerPerson} (and as many
  * more for resets), a client address {@code codesPerAddress} and a new or reset destination
  * {@code codesPerDestination} codes per {@code codeWindow}. {@code secondFactorRequired} is the

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,15 @@ public class SecurityNotices {
         this.methods = methods;
         this.notifier = notifier;
         this.messages = messages;
+    }
+
+    /** A method added where no one calls the notices directly (Spring's passkey endpoint). */
+    public record MethodAdded(UUID accountId, MethodKind kind, UUID methodId) {
+    }
+
+    @EventListener
+    void methodAdded(MethodAdded added) {
+        methodAdded(added.accountId(), added.kind(), added.methodId());
     }
 
     public void passwordChanged(UUID accountId) {

@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
     /**
      * Health and Prometheus figures answer without a session: they are served on the management port,
-     * which listens on the loopback address unless the operator says otherwise (README, "Operations").
+     * which listens on the loopback address unless the operator says otherwise (docs/operations.md).
      */
     @Bean
     @Order(1)
@@ -50,7 +50,7 @@ class SecurityConfiguration {
     /**
      * Spring Security does not wrap each of its filters in an observation of its own: the request's own timer
      * (http.server.requests) is the figure operators read, and the wrapping showed in the request threads'
-     * samples under sign-in load (README, "Benchmarks").
+     * samples under sign-in load (docs/benchmarks.md).
      */
     @Bean
     static SecurityObservationSettings securityObservations() {

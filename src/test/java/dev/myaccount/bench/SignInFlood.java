@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * Floods a running portal with N concurrent sign-in posts (each from its own session, for a UPN of its
  * own), asks for a page while they are in flight, and prints the answers by status and how long the page
- * took. Run it beside {@code ps -o rss=} on the portal to see its memory (README, "Benchmarks").
+ * took. Run it beside {@code ps -o rss=} on the portal to see its memory (docs/benchmarks.md).
  *
  * <p>Arguments: portal URL, [N, default 1000].
  */

@@ -39,7 +39,7 @@ import de.mkammerer.argon2.Argon2Factory;
 import dev.myaccount.credential.PortalHasher;
 
 /**
- * Load program for whole sign-ins against a running portal (README, "Benchmarks"): each virtual user
+ * Load program for whole sign-ins against a running portal (docs/benchmarks.md): each virtual user
  * opens the sign-in page, reads its CSRF token and posts the form, as issue 9 and the outside measurements count
  * a sign-in; with {@code -DwithMyAccount=true} it also follows the redirect and opens My Account.
  * The limit that hashing sets (Argon2id hashes per second on every processor, by libsodium as the portal hashes) is
@@ -419,7 +419,7 @@ public final class SignInLoad {
 
     /**
      * BouncyCastle's limit, measured in a JVM of its own with the JIT's defaults: this program runs with C1 alone
-     * (README) so that compiling its own code takes little from the portal, and C1 alone would halve
+     * (docs/operations.md) so that compiling its own code takes little from the portal, and C1 alone would halve
      * BouncyCastle's speed. The other JVM measures a window each time it is asked.
      */
     private static final class BouncyCastleLimit implements AutoCloseable {

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time of one policy evaluation, banned-list and fuzzy matching included, run by hand (README,
- * "Benchmarks"). {@code main} prints what the global list costs in memory and start-up time.
+ * Time of one policy evaluation, banned-list and fuzzy matching included, run by hand
+ * (docs/benchmarks.md). {@code main} prints what the global list costs in memory and start-up time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -23,7 +23,7 @@ import dev.myaccount.support.SecondNode;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
- * Two portal nodes on one database, as the README runs them: whichever node makes a shared key first,
+ * Two portal nodes on one database, as docs/operations.md runs them: whichever node makes a shared key first,
  * the other signs in, counts wrong passwords, locks and knows familiar browsers with it; sessions ended
  * on one are gone on the other (also when an admin changes the person's UPN, and one saved after they were
  * ended); a second sign-in step begun on one is finished on the other. Its own database (the property below), so that no key exists yet.

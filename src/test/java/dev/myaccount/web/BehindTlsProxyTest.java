@@ -15,7 +15,7 @@ import dev.myaccount.support.RawHttp;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
- * Behind a TLS proxy, as the README sets it up: every cookie is Secure, and the client address is taken
+ * Behind a TLS proxy, as docs/operations.md sets it up: every cookie is Secure, and the client address is taken
  * from X-Forwarded-For only when the proxy itself is trusted (here 127.0.0.1, not 127.0.0.2).
  */
 @PortalTest

@@ -1,6 +1,6 @@
 package dev.myaccount.securityinfo.passkey;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -13,7 +13,6 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 
 import dev.myaccount.audit.AuditLog;
-import dev.myaccount.securityinfo.SecurityNotices;
 import dev.myaccount.signin.PasskeyProperties;
 import dev.myaccount.web.PublicAddress;
 
@@ -31,9 +30,9 @@ class PasskeyStore {
 
     @Bean
     Passkeys passkeys(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient queries, PasskeyProperties settings, PublicAddress portal, ObjectProvider<SecurityNotices> notices) {
+            JdbcClient queries, PasskeyProperties settings, PublicAddress portal, ApplicationEventPublisher events) {
         return new Passkeys(new JdbcUserCredentialRepository(jdbc), holders, audit, queries,
-                settings.of(portal).rpId(), notices);
+                settings.of(portal).rpId(), events);
     }
 
     @Bean

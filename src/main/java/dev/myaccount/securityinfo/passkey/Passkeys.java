@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -41,12 +41,12 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final String rpId;
-    /** Found when first needed: the notices read the person's sign-in methods, which ask for their passkeys. */
-    private final ObjectProvider<SecurityNotices> notices;
+    /** The notices hear of a new passkey by an event: they read the person's sign-in methods, which ask for passkeys. */
+    private final ApplicationEventPublisher events;
 
     Passkeys(UserCredentialRepository store, PublicKeyCredentialUserEntityRepository holders, AuditLog audit,
-            JdbcClient jdbc, String rpId, ObjectProvider<SecurityNotices> notices) {
-        this.notices = notices;
+            JdbcClient jdbc, String rpId, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.rpId = rpId;
         this.store = store;
@@ -122,8 +122,8 @@ public class Passkeys implements UserCredentialRepository, PasskeyList {
         store.save(ImmutableCredentialRecord.fromCredentialRecord(record).label(shown(record.getLabel())).build());
         if (added) {
             audited(AuditEventType.SIGN_IN_METHOD_ADDED);
-            signedIn().ifPresent(person -> notices.getObject().methodAdded(person.accountId(), MethodKind.PASSKEY,
-                    null));
+            signedIn().ifPresent(person -> events.publishEvent(
+                    new SecurityNotices.MethodAdded(person.accountId(), MethodKind.PASSKEY, null)));
         }
     }
 
