@@ -51,12 +51,12 @@ class PasskeySignIn implements SecurityPart {
     private final Clock clock;
     private final WebAuthnRelyingPartyOperations checks;
     private final PublicKeyCredentialCreationOptionsRepository registrations;
-    private final DirectSignIn signIns;
+    private final SignInCompletion completion;
 
     PasskeySignIn(PasskeyProperties settings, PublicAddress portal, DirectoryService directory, SecurityContextRepository contexts,
             JsonMapper json, Clock clock, WebAuthnRelyingPartyOperations checks,
-            PublicKeyCredentialCreationOptionsRepository registrations, DirectSignIn signIns) {
-        this.signIns = signIns;
+            PublicKeyCredentialCreationOptionsRepository registrations, SignInCompletion completion) {
+        this.completion = completion;
         this.checks = checks;
         this.registrations = registrations;
         this.settings = settings.of(portal);
@@ -104,7 +104,7 @@ class PasskeySignIn implements SecurityPart {
     private void succeeded(HttpServletRequest request, HttpServletResponse response, Authentication signedIn)
             throws IOException {
         SignedInPerson person = (SignedInPerson) signedIn.getPrincipal();
-        signIns.completed(person, SignInDoor.SIGN_IN, METHOD, request, response);
+        completion.finish(person, SignInDoor.SIGN_IN, METHOD, request, response);
         answer(response, HttpServletResponse.SC_OK,
                 Map.of("authenticated", true, "redirectUrl", person.mustChangePassword() ? "/password" : "/"));
     }

@@ -103,7 +103,7 @@ class ProtectedSignIn implements AuthenticationProvider {
         switch (verdict) {
             case RIGHT -> {
                 addresses.giveBack(address);
-                return signedIn(usable.orElseThrow(), password, details, familiar);
+                return signedIn(usable.orElseThrow(), password, details);
             }
             case LOCKED -> record(upn, account, SignInOutcome.LOCKED, details, familiar);
             case WRONG, WRONG_NOW_LOCKED -> record(upn, account, account.isPresent() ? SignInOutcome.WRONG_PASSWORD
@@ -119,7 +119,7 @@ class ProtectedSignIn implements AuthenticationProvider {
      * The person signed in, or half-way when a second step is asked for (logged when that step is done); a hash
      * with weaker parameters than today's is replaced while the password is at hand.
      */
-    private Authentication signedIn(Account account, String password, SignInDetails details, boolean familiar) {
+    private Authentication signedIn(Account account, String password, SignInDetails details) {
         if (passwords.upgradeEncoding(account.passwordHash())) {
             directory.upgradePasswordHash(account.id(), passwords.encode(password));
         }
@@ -127,7 +127,7 @@ class ProtectedSignIn implements AuthenticationProvider {
                 .orElseThrow();
         UUID secondStepFlow = secondFactors.asked(account.id(), account.upn()) ? secondStep.start(account.id()) : null;
         if (secondStepFlow == null) {
-            record(account.upn(), Optional.of(account), SignInOutcome.SUCCEEDED, details, familiar);
+            counted(SignInOutcome.SUCCEEDED);
         }
         SignedInPerson person = new SignedInPerson(account, organisationName, secondStepFlow, clock.instant());
         var signedIn = UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
@@ -135,10 +135,15 @@ class ProtectedSignIn implements AuthenticationProvider {
         return signedIn;
     }
 
+    /** A refused sign-in, counted and logged; one that succeeds is logged where it finishes (SignInCompletion). */
     private void record(String upn, Optional<Account> account, SignInOutcome outcome, SignInDetails details,
             boolean familiar) {
-        meters.counter("myaccount.signin.attempts", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
+        counted(outcome);
         log.record(new SignInLog.Attempt(SignInDoor.SIGN_IN, upn, account.map(Account::id).orElse(null),
                 account.map(Account::organisationId).orElse(null), outcome, details.origin(), familiar, null));
+    }
+
+    private void counted(SignInOutcome outcome) {
+        meters.counter("myaccount.signin.attempts", "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
@@ -53,20 +52,18 @@ public class SecondStep {
     private final Flows flows;
     private final SecretDoors doors;
     private final DirectoryService directory;
-    private final FamiliarDevices devices;
-    private final SignInLog log;
+    private final SignInCompletion completion;
     private final SecurityContextRepository contexts;
     private final SignInSuccessHandler signedIn;
     private final SignInProperties settings;
     private final Clock clock;
 
-    SecondStep(Flows flows, SecretDoors doors, DirectoryService directory, FamiliarDevices devices, SignInLog log,
+    SecondStep(Flows flows, SecretDoors doors, DirectoryService directory, SignInCompletion completion,
             SecurityContextRepository contexts, SignInSuccessHandler signedIn, SignInProperties settings, Clock clock) {
         this.flows = flows;
         this.doors = doors;
         this.directory = directory;
-        this.devices = devices;
-        this.log = log;
+        this.completion = completion;
         this.contexts = contexts;
         this.signedIn = signedIn;
         this.settings = settings;
@@ -108,7 +105,7 @@ public class SecondStep {
                     yield Answer.CLOSED;
                 }
                 if (purpose == Purpose.SIGN_IN) {
-                    signIn(person, account, method, request, response);
+                    signIn(person, method, request, response);
                 } else {
                     request.getSession().removeAttribute(CONFIRM_FLOW);
                     replacePerson(person, request, response);
@@ -148,14 +145,11 @@ public class SecondStep {
         return Optional.ofNullable(session == null ? null : (UUID) session.getAttribute(CONFIRM_FLOW));
     }
 
-    private void signIn(SignedInPerson person, Account account, String method, HttpServletRequest request,
+    private void signIn(SignedInPerson person, String method, HttpServletRequest request,
             HttpServletResponse response) throws IOException, ServletException {
-        boolean familiar = devices.deviceId(request).map(device -> devices.isFamiliar(account.id(), device))
-                .orElse(false);
-        log.record(new SignInLog.Attempt(SignInDoor.SIGN_IN, account.upn(), account.id(), account.organisationId(),
-                SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
-        request.changeSessionId();
-        signedIn.onAuthenticationSuccess(request, response, replacePerson(person, request, response));
+        Authentication confirmed = replacePerson(person, request, response);
+        completion.finish((SignedInPerson) confirmed.getPrincipal(), SignInDoor.SIGN_IN, method, request, response);
+        signedIn.sendOn(request, response, confirmed);
     }
 
     /** Puts the person, confirmed now, in place of the one in the session; returns the new authentication. */

@@ -14,19 +14,17 @@ import dev.myaccount.web.Access;
 import dev.myaccount.web.PathOnlyRedirects;
 
 /**
- * Sends a person whose sign-in asks for a second step to that step. Once every step is done, makes the
- * browser familiar to the account (for smart lockout), then sends a person who must change their password
- * straight to that page, and anyone else where they were going.
+ * Sends a person whose sign-in asks for a second step to that step. A sign-in with its password alone is finished
+ * here; then a person who must change their password goes straight to that page, and anyone else where they were
+ * going.
  */
 @Component
 class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private final FamiliarDevices devices;
-    private final SessionDescriptions descriptions;
+    private final SignInCompletion completion;
 
-    SignInSuccessHandler(FamiliarDevices devices, SessionDescriptions descriptions) {
-        this.devices = devices;
-        this.descriptions = descriptions;
+    SignInSuccessHandler(SignInCompletion completion) {
+        this.completion = completion;
         setRedirectStrategy(new PathOnlyRedirects());
     }
 
@@ -38,10 +36,14 @@ class SignInSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler
             getRedirectStrategy().sendRedirect(request, response, Access.SECOND_STEP);
             return;
         }
-        SignInDetails details = (SignInDetails) authentication.getDetails();
-        devices.remember(person.accountId(), details.device(), request, response);
-        descriptions.describe(request, person);
-        if (person.mustChangePassword()) {
+        completion.finish(person, SignInDoor.SIGN_IN, null, request, response);
+        sendOn(request, response, authentication);
+    }
+
+    /** Where a person goes once every step of their sign-in is done. */
+    void sendOn(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws ServletException, IOException {
+        if (((SignedInPerson) authentication.getPrincipal()).mustChangePassword()) {
             getRedirectStrategy().sendRedirect(request, response, "/password");
             return;
         }
