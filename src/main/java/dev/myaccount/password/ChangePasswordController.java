@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.signin.Confirmation;
+import dev.myaccount.signin.SignInDetails;
 import dev.myaccount.signin.SignedInPerson;
 
 /** The Change password page, and the live check its script calls as the person types. */
@@ -32,9 +33,11 @@ class ChangePasswordController {
     private final ChangePasswordService service;
     private final LiveCheck liveCheck;
     private final Confirmation confirmation;
+    private final SignInDetails.Source browsers;
 
-    ChangePasswordController(ChangePasswordService service, LiveCheck liveCheck,
-            Confirmation confirmation) {
+    ChangePasswordController(ChangePasswordService service, LiveCheck liveCheck, Confirmation confirmation,
+            SignInDetails.Source browsers) {
+        this.browsers = browsers;
         this.confirmation = confirmation;
         this.service = service;
         this.liveCheck = liveCheck;
@@ -59,7 +62,7 @@ class ChangePasswordController {
         if (confirm.isPresent()) {
             return confirm.get();
         }
-        if (!service.change(person.upn(), form, errors, request)) {
+        if (!service.change(person.upn(), form, errors, browsers.buildDetails(request))) {
             return page(person, model);
         }
         // The service ended every session in the store; this keeps the request from saving its own again.

@@ -2,8 +2,6 @@ package dev.myaccount.password;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
@@ -19,6 +17,7 @@ import dev.myaccount.people.PersonChanged.Way;
 import dev.myaccount.policy.PolicySettings;
 import dev.myaccount.policy.PolicyVerdict;
 import dev.myaccount.signin.SecretDoors;
+import dev.myaccount.signin.SignInDetails;
 import dev.myaccount.signin.SignInDoor;
 
 /**
@@ -59,10 +58,10 @@ public class ChangePasswordService {
      * checks and hashes hold no database connection: the lockout takes connections of its own, and a change
      * waiting for one while holding another is how a burst of changes once emptied the pool.
      */
-    public boolean change(String upn, ChangePasswordForm form, Errors errors, HttpServletRequest request) {
+    public boolean change(String upn, ChangePasswordForm form, Errors errors, SignInDetails from) {
         Account account = directory.findByUpn(upn).orElseThrow();
-        checkCurrent(account, form, errors, request);
-        RequestOrigin origin = RequestOrigin.of(request);
+        checkCurrent(account, form, errors, from);
+        RequestOrigin origin = from.origin();
         // Earlier passwords cost a hash each to compare: only for a person who knows the current one.
         List<Passwords.Refusal> refusals = newPasswords.refusals(account, form.currentPassword(),
                 form.newPassword(), form.confirmPassword(), !errors.hasFieldErrors(Passwords.CURRENT));
@@ -79,12 +78,12 @@ public class ChangePasswordService {
         return true;
     }
 
-    private void checkCurrent(Account account, ChangePasswordForm form, Errors errors, HttpServletRequest request) {
+    private void checkCurrent(Account account, ChangePasswordForm form, Errors errors, SignInDetails from) {
         if (form.currentPassword().isEmpty()) {
             errors.rejectValue(Passwords.CURRENT, "password.error.current-required");
             return;
         }
-        switch (doors.check(SignInDoor.CHANGE_PASSWORD, account, form.currentPassword(), request,
+        switch (doors.check(SignInDoor.CHANGE_PASSWORD, account, form.currentPassword(), from,
                 () -> passwords.matches(form.currentPassword(), account.passwordHash()))) {
             case RIGHT -> { }
             case WRONG -> errors.rejectValue(Passwords.CURRENT, "password.error.current-wrong");

@@ -2,6 +2,7 @@ package dev.myaccount.reset;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +19,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.policy.LiveCheck;
+import dev.myaccount.signin.DirectSignIn;
+import dev.myaccount.signin.SignInDetails;
+import dev.myaccount.signin.SignInDoor;
 import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimits;
 
@@ -40,9 +45,13 @@ class AccessPassController {
     private final NewPasswords newPasswords;
     private final LiveCheck liveCheck;
     private final AddressRateLimiter starts;
+    private final SignInDetails.Source browsers;
+    private final DirectSignIn signIns;
 
     AccessPassController(FirstSignIn firstSignIn, NewPasswords newPasswords, LiveCheck liveCheck,
-            ResetProperties limits, RateLimits rateLimits) {
+            ResetProperties limits, RateLimits rateLimits, SignInDetails.Source browsers, DirectSignIn signIns) {
+        this.browsers = browsers;
+        this.signIns = signIns;
         this.firstSignIn = firstSignIn;
         this.newPasswords = newPasswords;
         this.liveCheck = liveCheck;
@@ -69,7 +78,8 @@ class AccessPassController {
             model.addAttribute("error", "accessPass.error.tooMany");
             return "reset/access-pass";
         }
-        FirstSignIn.Checked checked = firstSignIn.check(DirectoryService.trackable(upn), pass, request);
+        FirstSignIn.Checked checked = firstSignIn.check(DirectoryService.trackable(upn), pass,
+                browsers.buildDetails(request));
         switch (checked.outcome()) {
             case RIGHT -> {
                 request.getSession();
@@ -115,8 +125,7 @@ class AccessPassController {
             return passwordPage(account, errors, model);
         }
         request.getSession().removeAttribute(FLOW);
-        return firstSignIn.setPassword(flow, newPassword, request, response) ? "redirect:/"
-                : "redirect:" + PAGE + "?expired";
+        return signedIn(firstSignIn.setPassword(flow, newPassword, RequestOrigin.of(request)), request, response);
     }
 
     @PostMapping("/password/keep")
@@ -126,7 +135,13 @@ class AccessPassController {
             return "redirect:" + PAGE + "?expired";
         }
         request.getSession().removeAttribute(FLOW);
-        return firstSignIn.keepPassword(flow, request, response) ? "redirect:/" : "redirect:" + PAGE + "?expired";
+        return signedIn(firstSignIn.keepPassword(flow), request, response);
+    }
+
+    /** Signs the person of a finished first sign-in in here, or says it was too late. */
+    private String signedIn(Optional<Account> account, HttpServletRequest request, HttpServletResponse response) {
+        account.ifPresent(person -> signIns.signIn(person, SignInDoor.ACCESS_PASS, request, response));
+        return account.isPresent() ? "redirect:/" : "redirect:" + PAGE + "?expired";
     }
 
     private String passwordPage(Account account, List<String> errors, Model model) {

@@ -4,18 +4,16 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.stereotype.Service;
 
+import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.PersonChanged.Way;
-import dev.myaccount.signin.DirectSignIn;
 import dev.myaccount.signin.SecretDoors;
+import dev.myaccount.signin.SignInDetails;
 import dev.myaccount.signin.SignInDoor;
 
 /**
@@ -42,24 +40,22 @@ class FirstSignIn {
     private final SecretDoors doors;
     private final Flows flows;
     private final NewPasswords newPasswords;
-    private final DirectSignIn signIn;
 
     FirstSignIn(AccessPasses passes, DirectoryService directory, SecretDoors doors, Flows flows,
-            NewPasswords newPasswords, DirectSignIn signIn) {
+            NewPasswords newPasswords) {
         this.passes = passes;
         this.directory = directory;
         this.doors = doors;
         this.flows = flows;
         this.newPasswords = newPasswords;
-        this.signIn = signIn;
     }
 
-    Checked check(String upn, String pass, HttpServletRequest request) {
+    Checked check(String upn, String pass, SignInDetails from) {
         Optional<Account> account = directory.findByUpn(upn).filter(Account::enabled);
         SecretDoors.Answer answer = account.isEmpty()
-                ? doors.wrongForUnknown(SignInDoor.ACCESS_PASS, METHOD, upn, pass, request,
+                ? doors.wrongForUnknown(SignInDoor.ACCESS_PASS, METHOD, upn, pass, from,
                         () -> passes.use(SecretDoors.NO_ACCOUNT, pass))
-                : doors.check(SignInDoor.ACCESS_PASS, METHOD, account.get(), pass, request,
+                : doors.check(SignInDoor.ACCESS_PASS, METHOD, account.get(), pass, from,
                         () -> passes.use(account.get().id(), pass));
         return switch (answer) {
             case RIGHT -> new Checked(Outcome.RIGHT, Optional.of(flows.start(FLOW, account.get().id(), LIFETIME)));
@@ -83,23 +79,19 @@ class FirstSignIn {
         return account.passwordHash() != null && !account.mustChangePassword();
     }
 
-    /** Sets the password, ends the account's other sessions and signs the person in here; false when too late. */
-    boolean setPassword(UUID flow, String password, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Sets the password (which ends the account's other sessions) and finishes the flow; the account to sign in, or
+     * empty when too late.
+     */
+    Optional<Account> setPassword(UUID flow, String password, RequestOrigin origin) {
         Account account = account(flow);
-        if (!newPasswords.set(flow, FLOW, account, password, Way.FIRST_SIGN_IN, "access-pass", request)) {
-            return false;
-        }
-        signIn.signIn(account, SignInDoor.ACCESS_PASS, request, response);
-        return true;
+        return newPasswords.set(flow, FLOW, account, password, Way.FIRST_SIGN_IN, "access-pass", origin)
+                ? Optional.of(account) : Optional.empty();
     }
 
-    /** Signs the person in with the password they have; false when they have none of their own or too late. */
-    boolean keepPassword(UUID flow, HttpServletRequest request, HttpServletResponse response) {
+    /** Finishes the flow with the password the person has; the account to sign in, or empty when it may not. */
+    Optional<Account> keepPassword(UUID flow) {
         Account account = account(flow);
-        if (!mayKeep(account) || !flows.finish(flow, FLOW)) {
-            return false;
-        }
-        signIn.signIn(account, SignInDoor.ACCESS_PASS, request, response);
-        return true;
+        return mayKeep(account) && flows.finish(flow, FLOW) ? Optional.of(account) : Optional.empty();
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +50,8 @@ class NewPasswords {
 
     /** Sets the password and finishes the flow; false when it was finished or expired meanwhile, and nothing changed. */
     boolean set(UUID flow, String flowKind, Account account, String password, Way way, String how,
-            HttpServletRequest request) {
-        return passwords.store(account, password, way, RequestOrigin.of(request), how,
+            RequestOrigin origin) {
+        return passwords.store(account, password, way, origin, how,
                 () -> flows.finish(flow, flowKind));
     }
 }

@@ -12,8 +12,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +26,8 @@ import dev.myaccount.securityinfo.MethodKind;
 import dev.myaccount.securityinfo.OneTimeCodes;
 import dev.myaccount.securityinfo.SignInMethod;
 import dev.myaccount.securityinfo.SignInMethods;
-import dev.myaccount.securityinfo.passkey.PasskeyProof;
 import dev.myaccount.signin.SecretDoors;
+import dev.myaccount.signin.SignInDetails;
 import dev.myaccount.signin.SignInDoor;
 
 /**
@@ -59,12 +57,10 @@ class PasswordReset {
     private final List<MethodCheck> checks;
     private final SecretDoors doors;
     private final NewPasswords newPasswords;
-    private final PasskeyProof passkeys;
     private final ScheduledThreadPoolExecutor deliveries = new ScheduledThreadPoolExecutor(2);
 
     PasswordReset(Flows flows, DirectoryService directory, SignInMethods methods, List<MethodCheck> checks,
-            SecretDoors doors, NewPasswords newPasswords, PasskeyProof passkeys) {
-        this.passkeys = passkeys;
+            SecretDoors doors, NewPasswords newPasswords) {
         this.flows = flows;
         this.directory = directory;
         this.methods = methods;
@@ -112,30 +108,31 @@ class PasswordReset {
      * Checks a code for the reset of {@code upnTyped}. Every code takes a place in the lockout of the UPN typed,
      * known or not, so that a lockout tells nothing about whether the account or the method exists.
      */
-    Checked check(UUID flow, String upnTyped, MethodKind kind, String code, HttpServletRequest request) {
+    Checked check(UUID flow, String upnTyped, MethodKind kind, String code, SignInDetails from) {
         List<SignInMethod> candidates = ownMethods(flow, kind);
-        return check(flow, upnTyped, kind, code, request,
+        return check(flow, upnTyped, kind, code, from,
                 () -> candidates.stream().anyMatch(method -> check(kind).check(method, purpose(flow), code)));
     }
 
-    /** Checks a passkey's answer to the challenge of this browser's session, counted like a code. */
-    Checked checkPasskey(UUID flow, String upnTyped, String assertion, HttpServletRequest request,
-            HttpServletResponse response) {
-        Optional<String> holder = passkeys.holder(assertion, request, response);
+    /**
+     * Checks a passkey's answer to the challenge of this browser's session, counted like a code: right when the
+     * passkey that answered ({@code holder}, the UPN it belongs to) is the reset person's.
+     */
+    Checked checkPasskey(UUID flow, String upnTyped, String assertion, Optional<String> holder, SignInDetails from) {
         Optional<String> owner = flows.accountOf(flow).flatMap(directory::find).map(Account::upn);
-        return check(flow, upnTyped, MethodKind.PASSKEY, assertion, request,
+        return check(flow, upnTyped, MethodKind.PASSKEY, assertion, from,
                 () -> holder.isPresent() && holder.equals(owner));
     }
 
-    private Checked check(UUID flow, String upnTyped, MethodKind kind, String secret, HttpServletRequest request,
+    private Checked check(UUID flow, String upnTyped, MethodKind kind, String secret, SignInDetails from,
             BooleanSupplier right) {
         if (!flows.tryAttempt(flow, FLOW, CODES_PER_FLOW)) {
             return Checked.CLOSED;
         }
         Optional<Account> account = flows.accountOf(flow).flatMap(directory::find);
         SecretDoors.Answer answer = account.isEmpty()
-                ? doors.wrongForUnknown(SignInDoor.RESET, kind.name(), upnTyped, secret, request, right::getAsBoolean)
-                : doors.check(SignInDoor.RESET, kind.name(), account.get(), secret, request, right);
+                ? doors.wrongForUnknown(SignInDoor.RESET, kind.name(), upnTyped, secret, from, right::getAsBoolean)
+                : doors.check(SignInDoor.RESET, kind.name(), account.get(), secret, from, right);
         return switch (answer) {
             case RIGHT -> Checked.RIGHT;
             case WRONG -> Checked.WRONG;
@@ -149,13 +146,13 @@ class PasswordReset {
     }
 
     /** Sets the new password and finishes the flow; false when the flow was finished or expired meanwhile. */
-    boolean finish(UUID flow, Set<MethodKind> kinds, String password, HttpServletRequest request) {
+    boolean finish(UUID flow, Set<MethodKind> kinds, String password, SignInDetails from) {
         String proven = kinds.stream().map(MethodKind::slug).sorted().collect(Collectors.joining(","));
         Account account = account(flow);
-        if (!newPasswords.set(flow, FLOW, account, password, Way.RESET, proven, request)) {
+        if (!newPasswords.set(flow, FLOW, account, password, Way.RESET, proven, from.origin())) {
             return false;
         }
-        doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, request);
+        doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, from);
         return true;
     }
 

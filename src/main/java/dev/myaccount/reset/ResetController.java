@@ -27,6 +27,8 @@ import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.OrganisationProfile;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.securityinfo.MethodKind;
+import dev.myaccount.securityinfo.passkey.PasskeyProof;
+import dev.myaccount.signin.SignInDetails;
 import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimits;
 
@@ -49,9 +51,13 @@ class ResetController {
     private final DirectoryService directory;
     private final AddressRateLimiter starts;
     private final ResetSession state;
+    private final SignInDetails.Source browsers;
+    private final PasskeyProof passkeys;
 
     ResetController(PasswordReset reset, ResetSettings settings, NewPasswords newPasswords, LiveCheck liveCheck,
-            DirectoryService directory, ResetProperties limits, RateLimits rateLimits, ResetSession state) {
+            DirectoryService directory, ResetProperties limits, RateLimits rateLimits, ResetSession state, SignInDetails.Source browsers, PasskeyProof passkeys) {
+        this.browsers = browsers;
+        this.passkeys = passkeys;
         this.starts = rateLimits.perAddress("reset-starts-per-address", limits.startsPerAddress(), limits.startsWindow());
         this.reset = reset;
         this.settings = settings;
@@ -126,7 +132,7 @@ class ResetController {
             return verify(request, chosen.get(), true, "code.error.required", model);
         }
         return switch (reset.check(flow, state.typedUpn(request), chosen.get(), code,
-                request)) {
+                browsers.buildDetails(request))) {
             case RIGHT -> "redirect:" + state.prove(chosen.get(), request);
             case WRONG -> verify(request, chosen.get(), true, "code.error.wrong", model);
             case LOCKED -> verify(request, chosen.get(), true, "code.error.locked", model);
@@ -152,8 +158,9 @@ class ResetController {
         if (!reset.isOpen(flow) || state.kind(request, MethodKind.PASSKEY.slug()).isEmpty()) {
             return ResponseEntity.ok(Map.of("redirectUrl", PAGE + "?expired"));
         }
-        return switch (reset.checkPasskey(flow, state.typedUpn(request),
-                assertion == null ? "" : assertion, request, response)) {
+        String answer = assertion == null ? "" : assertion;
+        return switch (reset.checkPasskey(flow, state.typedUpn(request), answer,
+                passkeys.holder(answer, request, response), browsers.buildDetails(request))) {
             case RIGHT -> ResponseEntity.ok(Map.of("redirectUrl", state.prove(MethodKind.PASSKEY, request)));
             case WRONG, LOCKED -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("refused", true));
             case CLOSED -> ResponseEntity.ok(Map.of("redirectUrl", PAGE + "?expired"));
@@ -190,7 +197,7 @@ class ResetController {
         if (!errors.isEmpty()) {
             return passwordPage(account, errors, model);
         }
-        if (!reset.finish(flow, state.verifiedKinds(request), newPassword, request)) {
+        if (!reset.finish(flow, state.verifiedKinds(request), newPassword, browsers.buildDetails(request))) {
             return "redirect:" + PAGE + "?expired";
         }
         request.getSession().invalidate();

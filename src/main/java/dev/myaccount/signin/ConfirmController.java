@@ -27,9 +27,11 @@ class ConfirmController {
     private final SecretDoors doors;
     private final DirectoryService directory;
     private final PasswordEncoder passwords;
+    private final SignInDetails.Source browsers;
 
     ConfirmController(Confirmation confirmation, SecretDoors doors, DirectoryService directory,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords, SignInDetails.Source browsers) {
+        this.browsers = browsers;
         this.confirmation = confirmation;
         this.doors = doors;
         this.directory = directory;
@@ -50,7 +52,7 @@ class ConfirmController {
         Account account = directory.find(person.accountId()).orElseThrow();
         SecretDoors.Answer answer;
         try {
-            answer = doors.check(SignInDoor.CONFIRM_IDENTITY, account, password, request,
+            answer = doors.check(SignInDoor.CONFIRM_IDENTITY, account, password, browsers.buildDetails(request),
                     () -> account.passwordHash() != null && passwords.matches(password, account.passwordHash()));
         } catch (HashingBusyException busy) {
             return refused("confirm.error.busy", model);

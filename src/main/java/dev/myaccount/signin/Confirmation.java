@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 import dev.myaccount.people.SecondFactors;
 
@@ -17,7 +17,7 @@ import dev.myaccount.people.SecondFactors;
  * confirms who they are first (password, then a second step when they have a method) and comes back to
  * where they were.
  */
-@Service
+@Component
 public class Confirmation {
 
     static final String PAGE = "/confirm";

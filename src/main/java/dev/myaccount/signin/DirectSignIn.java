@@ -9,7 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
@@ -20,7 +20,7 @@ import dev.myaccount.people.Organisation;
  * page (a temporary access pass, which stands for the password and the second step both), finished as every
  * sign-in is.
  */
-@Service
+@Component
 public class DirectSignIn {
 
     private final DirectoryService directory;

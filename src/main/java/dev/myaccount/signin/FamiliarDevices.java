@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 import dev.myaccount.credential.PortalKeys;
 
@@ -24,7 +24,7 @@ import dev.myaccount.credential.PortalKeys;
  * portal; failures from such a browser are counted apart, so an attacker elsewhere cannot lock the owner
  * out of their own laptop.
  */
-@Service
+@Component
 class FamiliarDevices {
 
     static final String COOKIE = "myaccount-device";

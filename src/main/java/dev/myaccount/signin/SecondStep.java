@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
@@ -31,7 +31,7 @@ import dev.myaccount.people.DirectoryService;
  * checked. The right code signs the person in fully under a new session id (or marks them confirmed) and
  * sends them where they were going.
  */
-@Service
+@Component
 public class SecondStep {
 
     /** Why the step is asked for, with the flow kind it runs as. */
@@ -53,17 +53,20 @@ public class SecondStep {
     private final SecretDoors doors;
     private final DirectoryService directory;
     private final SignInCompletion completion;
+    private final SignInDetails.Source browsers;
     private final SecurityContextRepository contexts;
     private final SignInSuccessHandler signedIn;
     private final SignInProperties settings;
     private final Clock clock;
 
     SecondStep(Flows flows, SecretDoors doors, DirectoryService directory, SignInCompletion completion,
-            SecurityContextRepository contexts, SignInSuccessHandler signedIn, SignInProperties settings, Clock clock) {
+            SignInDetails.Source browsers, SecurityContextRepository contexts, SignInSuccessHandler signedIn,
+            SignInProperties settings, Clock clock) {
         this.flows = flows;
         this.doors = doors;
         this.directory = directory;
         this.completion = completion;
+        this.browsers = browsers;
         this.contexts = contexts;
         this.signedIn = signedIn;
         this.settings = settings;
@@ -97,7 +100,7 @@ public class SecondStep {
             return Answer.CLOSED;
         }
         SignInDoor door = purpose == Purpose.SIGN_IN ? SignInDoor.SECOND_FACTOR : SignInDoor.CONFIRM_IDENTITY;
-        return switch (doors.check(door, method, account, code, request, check)) {
+        return switch (doors.check(door, method, account, code, browsers.buildDetails(request), check)) {
             case WRONG -> Answer.WRONG;
             case LOCKED -> Answer.LOCKED;
             case RIGHT -> {

@@ -3,11 +3,8 @@ package dev.myaccount.signin;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Service;
 
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
 
@@ -36,11 +33,11 @@ public class SecretDoors {
     }
 
     /** Logs a right secret at a door other than sign-in that completes something (a password reset). */
-    public void succeeded(SignInDoor door, String method, Account account, HttpServletRequest request) {
-        boolean familiar = devices.deviceId(request).map(device -> devices.isFamiliar(account.id(), device))
+    public void succeeded(SignInDoor door, String method, Account account, SignInDetails from) {
+        boolean familiar = from.device().map(device -> devices.isFamiliar(account.id(), device))
                 .orElse(false);
         log.record(new SignInLog.Attempt(door, account.upn(), account.id(), account.organisationId(),
-                SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
+                SignInOutcome.SUCCEEDED, from.origin(), familiar, method));
     }
 
     /**
@@ -49,30 +46,30 @@ public class SecretDoors {
      * check of a real one would (a look-up and a keyed hash), so that neither a lockout nor the time a refusal takes
      * says whether the account exists.
      */
-    public Answer wrongForUnknown(SignInDoor door, String method, String upn, String code, HttpServletRequest request,
+    public Answer wrongForUnknown(SignInDoor door, String method, String upn, String code, SignInDetails from,
             Runnable sameWork) {
-        devices.deviceId(request).ifPresent(device -> devices.isFamiliar(NO_ACCOUNT, device));
+        from.device().ifPresent(device -> devices.isFamiliar(NO_ACCOUNT, device));
         Lockout.Verdict verdict = lockout.check(DirectoryService.canonical(upn), false, Lockout.Secret.CODE, code,
                 () -> {
                     sameWork.run();
                     return false;
                 });
         log.record(new SignInLog.Attempt(door, upn, null, null, verdict == Lockout.Verdict.LOCKED
-                ? SignInOutcome.LOCKED : SignInOutcome.UNKNOWN_ACCOUNT, RequestOrigin.of(request), false, method));
+                ? SignInOutcome.LOCKED : SignInOutcome.UNKNOWN_ACCOUNT, from.origin(), false, method));
         return verdict == Lockout.Verdict.LOCKED || verdict == Lockout.Verdict.WRONG_NOW_LOCKED ? Answer.LOCKED
                 : Answer.WRONG;
     }
 
     /** Runs {@code check} (true when {@code secret} is right) unless the account is locked. */
-    public Answer check(SignInDoor door, Account account, String secret, HttpServletRequest request,
+    public Answer check(SignInDoor door, Account account, String secret, SignInDetails from,
             BooleanSupplier check) {
-        return check(door, null, account, secret, request, check);
+        return check(door, null, account, secret, from, check);
     }
 
     /** The same for a code of the sign-in method of kind {@code method}, logged as a wrong code. */
-    public Answer check(SignInDoor door, String method, Account account, String secret, HttpServletRequest request,
+    public Answer check(SignInDoor door, String method, Account account, String secret, SignInDetails from,
             BooleanSupplier check) {
-        boolean familiar = devices.deviceId(request).map(device -> devices.isFamiliar(account.id(), device))
+        boolean familiar = from.device().map(device -> devices.isFamiliar(account.id(), device))
                 .orElse(false);
         Lockout.Verdict verdict = lockout.check(account.upn(), familiar,
                 method == null ? Lockout.Secret.PASSWORD : Lockout.Secret.CODE, secret, check);
@@ -82,7 +79,7 @@ public class SecretDoors {
         SignInOutcome wrong = method == null ? SignInOutcome.WRONG_PASSWORD : SignInOutcome.WRONG_CODE;
         SignInOutcome outcome = verdict == Lockout.Verdict.LOCKED ? SignInOutcome.LOCKED : wrong;
         log.record(new SignInLog.Attempt(door, account.upn(), account.id(), account.organisationId(), outcome,
-                RequestOrigin.of(request), familiar, method));
+                from.origin(), familiar, method));
         return verdict == Lockout.Verdict.WRONG ? Answer.WRONG : Answer.LOCKED;
     }
 }

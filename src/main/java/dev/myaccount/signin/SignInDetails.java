@@ -11,8 +11,11 @@ import org.springframework.stereotype.Component;
 
 import dev.myaccount.audit.RequestOrigin;
 
-/** What the sign-in knows of the browser besides the UPN and password: where it is, and its device cookie. */
-record SignInDetails(RequestOrigin origin, String deviceId) implements Serializable {
+/**
+ * What a door that checks a secret knows of the browser besides the secret: where it is, and its device cookie. The
+ * web layer makes it of the request ({@link Source}) and hands it to the services.
+ */
+public record SignInDetails(RequestOrigin origin, String deviceId) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -22,7 +25,7 @@ record SignInDetails(RequestOrigin origin, String deviceId) implements Serializa
     }
 
     @Component
-    static final class Source implements AuthenticationDetailsSource<HttpServletRequest, SignInDetails> {
+    public static final class Source implements AuthenticationDetailsSource<HttpServletRequest, SignInDetails> {
 
         private final FamiliarDevices devices;
 
