@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,28 +22,37 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AccountNames names;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Clock clock, AccountNames names) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.names = names;
     }
 
     /** Appends the event, with the UPN and name its person and its actor have now, which it keeps for ever. */
     public void record(AuditEvent event) {
+        Optional<AccountNames.Named> subject = named(event.accountId());
+        Optional<AccountNames.Named> actor = event.actorId() != null && event.actorId().equals(event.accountId())
+                ? subject : named(event.actorId());
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, type, organisation_id, account_id, client_address,
                                          user_agent, detail, actor_account_id, subject_upn, subject_name, actor_upn,
                                          actor_name)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, (select upn from account where id = ?),
-                        (select display_name from account where id = ?), (select upn from account where id = ?),
-                        coalesce((select display_name from account where id = ?), ?))""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), clock.instant().atOffset(ZoneOffset.UTC), event.type().storedName(),
                         event.organisationId(), event.accountId(),
                         truncate(event.origin().clientAddress(), ADDRESS_LIMIT),
                         truncate(event.origin().userAgent(), USER_AGENT_LIMIT), event.detail(), event.actorId(),
-                        event.accountId(), event.accountId(), event.actorId(), event.actorId(),
-                        truncate(event.actorName(), NAME_LIMIT))
+                        subject.map(AccountNames.Named::upn).orElse(null),
+                        subject.map(AccountNames.Named::displayName).orElse(null),
+                        actor.map(AccountNames.Named::upn).orElse(null),
+                        actor.map(AccountNames.Named::displayName).orElse(truncate(event.actorName(), NAME_LIMIT)))
                 .update();
+    }
+
+    private Optional<AccountNames.Named> named(UUID accountId) {
+        return accountId == null ? Optional.empty() : names.of(accountId);
     }
 
     /** An event as a person's own data shows it. */

@@ -159,6 +159,10 @@ class DirectoryRepository {
                 .params(displayName, givenName, surname, utc(now), accountId).update();
     }
 
+    void lockAccount(UUID accountId) {
+        jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
+    }
+
     int raiseSessionGeneration(UUID accountId) {
         return jdbc.sql("update account set session_generation = session_generation + 1 where id = ?")
                 .param(accountId).update();

@@ -10,9 +10,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.myaccount.audit.AccountNames;
+
 /** Who exists: organisations and their accounts. Other features go through here, never the tables. */
 @Service
-public class DirectoryService {
+public class DirectoryService implements AccountNames {
 
     public static final int LONGEST_UPN = 320;
     private static final int REPLACEMENT = 0xFFFD;
@@ -140,6 +142,17 @@ public class DirectoryService {
         boolean updated = repository.updateRole(accountId, organisationId, role, now) == 1;
         organisations.adminsModified(organisationId, now);
         return updated;
+    }
+
+    /** Who the account is now, as the audit log keeps it. */
+    @Override
+    public Optional<AccountNames.Named> of(UUID accountId) {
+        return find(accountId).map(account -> new AccountNames.Named(account.upn(), account.displayName()));
+    }
+
+    /** Holds the person's row until the transaction ends, so that changes of theirs elsewhere happen one at a time. */
+    public void lockAccount(UUID accountId) {
+        repository.lockAccount(accountId);
     }
 
     /** Holds the organisation's row until the transaction ends, so that changes to it happen one at a time. */

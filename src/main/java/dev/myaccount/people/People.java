@@ -165,7 +165,10 @@ public class People {
     }
 
     private Secret issuedPass(Actor actor, Account person, Duration lifetime, boolean oneTime, RequestOrigin origin) {
-        AccessPasses.Issued issued = passes.issue(person.id(), lifetime, oneTime, actor.name());
+        AccessPasses.Issued issued = transaction.execute(status -> {
+            directory.lockAccount(person.id());
+            return passes.issue(person.id(), lifetime, oneTime, actor.name());
+        });
         audit.record(actor.event(AuditEventType.ACCESS_PASS_ISSUED, person, origin,
                 (oneTime ? "one-time" : "multi-use") + " until " + issued.expiresAt()));
         return new Secret(person, FirstCredential.ACCESS_PASS, issued.pass(), issued);

@@ -22,7 +22,8 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Outcome;
 import dev.myaccount.people.PersonChanges;
-import dev.myaccount.scim.ScimDirectory.ScimPerson;
+import dev.myaccount.people.Roster.Listed;
+import dev.myaccount.people.Roster;
 import dev.myaccount.scim.ScimTokens;
 
 /**
@@ -34,13 +35,13 @@ class ScimAdminsGroup {
 
     private static final String MEMBERS = "members is a list of objects whose value is a user's id.";
 
-    private final ScimDirectory directory;
+    private final Roster directory;
     private final ScimResources resources;
     private final ScimUsers users;
     private final PersonChanges changes;
     private final MessageSource messages;
 
-    ScimAdminsGroup(ScimDirectory directory, ScimResources resources, ScimUsers users, PersonChanges changes,
+    ScimAdminsGroup(Roster directory, ScimResources resources, ScimUsers users, PersonChanges changes,
             MessageSource messages) {
         this.directory = directory;
         this.resources = resources;
@@ -87,27 +88,27 @@ class ScimAdminsGroup {
         if (!members.isMissingNode() && !members.isNull() && !members.isArray()) {
             throw BadRequestException.invalidValue(MEMBERS);
         }
-        Map<UUID, ScimPerson> wanted = new LinkedHashMap<>();
+        Map<UUID, Listed> wanted = new LinkedHashMap<>();
         for (JsonNode member : members) {
             JsonNode value = member instanceof ObjectNode object ? ScimPatches.field(object, "value") : member;
             if (!value.isTextual()) {
                 throw BadRequestException.invalidValue(MEMBERS);
             }
             try {
-                ScimPerson person = users.person(client, value.textValue());
+                Listed person = users.person(client, value.textValue());
                 wanted.put(person.id(), person);
             } catch (ResourceNotFoundException noOne) {
                 throw BadRequestException.invalidValue("No user of the organisation has the id " + value.textValue()
                         + ".");
             }
         }
-        List<ScimPerson> admins = directory.admins(client.organisationId());
-        for (ScimPerson added : wanted.values()) {
+        List<Listed> admins = directory.admins(client.organisationId());
+        for (Listed added : wanted.values()) {
             if (!added.admin()) {
                 changes.setAdmin(ScimUsers.actor(client), users.account(client, added), true, origin);
             }
         }
-        for (ScimPerson removed : admins) {
+        for (Listed removed : admins) {
             if (!wanted.containsKey(removed.id())) {
                 Outcome outcome = changes.setAdmin(ScimUsers.actor(client),
                         users.account(client, removed), false, origin);

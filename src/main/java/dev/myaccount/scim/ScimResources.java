@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.types.Meta;
 import com.unboundid.scim2.common.utils.JsonUtils;
 
-import dev.myaccount.scim.ScimDirectory.GroupTimes;
-import dev.myaccount.scim.ScimDirectory.ScimPerson;
+import dev.myaccount.people.Roster.GroupTimes;
+import dev.myaccount.people.Roster.Listed;
 import dev.myaccount.web.PublicAddress;
 
 /**
@@ -44,7 +44,7 @@ class ScimResources {
         return UUID.nameUUIDFromBytes(("admins:" + organisationId).getBytes(StandardCharsets.UTF_8));
     }
 
-    ObjectNode user(ScimPerson person) {
+    ObjectNode user(Listed person) {
         ObjectNode user = ScimJson.object();
         user.putArray("schemas").add(USER_SCHEMA);
         user.put("id", person.id().toString());
@@ -72,14 +72,14 @@ class ScimResources {
         return user;
     }
 
-    ObjectNode admins(UUID organisationId, List<ScimPerson> members, boolean withMembers, GroupTimes times) {
+    ObjectNode admins(UUID organisationId, List<Listed> members, boolean withMembers, GroupTimes times) {
         ObjectNode group = ScimJson.object();
         group.putArray("schemas").add(GROUP_SCHEMA);
         group.put("id", adminsGroupId(organisationId).toString());
         group.put("displayName", ADMINS);
         if (withMembers) {
             ArrayNode list = group.putArray("members");
-            for (ScimPerson member : members) {
+            for (Listed member : members) {
                 list.addObject().put("value", member.id().toString()).put("display", member.upn())
                         .put("type", "User").put("$ref", userLocation(member.id()).toString());
             }

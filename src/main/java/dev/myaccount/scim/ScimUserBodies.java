@@ -9,7 +9,7 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 
 import dev.myaccount.people.PersonDescription;
-import dev.myaccount.scim.ScimDirectory.ScimPerson;
+import dev.myaccount.people.Roster.Listed;
 
 /** A SCIM User resource, as Entra, Okta or another client sends it, read as the person it describes. */
 final class ScimUserBodies {
@@ -18,7 +18,7 @@ final class ScimUserBodies {
     }
 
     /** The person a User resource describes; what it leaves out is kept from {@code current} only for active. */
-    static PersonDescription person(ObjectNode user, ScimPerson current) throws ScimException {
+    static PersonDescription person(ObjectNode user, Listed current) throws ScimException {
         String userName = text(user, "userName");
         if (userName == null || userName.isBlank()) {
             throw BadRequestException.invalidValue("userName is required.");

@@ -27,8 +27,9 @@ import dev.myaccount.people.People;
 import dev.myaccount.people.PersonChanges;
 import dev.myaccount.people.PersonDescription;
 import dev.myaccount.people.Provisioned;
-import dev.myaccount.scim.ScimDirectory.Criterion;
-import dev.myaccount.scim.ScimDirectory.ScimPerson;
+import dev.myaccount.people.Roster.Criterion;
+import dev.myaccount.people.Roster.Listed;
+import dev.myaccount.people.Roster;
 import dev.myaccount.scim.ScimTokens;
 
 /**
@@ -41,16 +42,16 @@ class ScimUsers {
 
     static final int LARGEST_PAGE = 200;
     /** What a filter may compare, with the condition that compares it: displayName is not case-exact, as the schema says. */
-    private static final Map<String, String> FILTERABLE = Map.of("username", "a.upn = ?", "externalid",
-            "a.external_id = ?", "displayname", "lower(a.display_name) = ?", "id", "a.id = ?");
+    private static final Map<String, Roster.Field> FILTERABLE = Map.of("username", Roster.Field.UPN, "externalid",
+            Roster.Field.EXTERNAL_ID, "displayname", Roster.Field.DISPLAY_NAME, "id", Roster.Field.ID);
 
-    private final ScimDirectory directory;
+    private final Roster directory;
     private final ScimResources resources;
     private final People people;
     private final PersonChanges changes;
     private final MessageSource messages;
 
-    ScimUsers(ScimDirectory directory, ScimResources resources, People people, PersonChanges changes,
+    ScimUsers(Roster directory, ScimResources resources, People people, PersonChanges changes,
             MessageSource messages) {
         this.directory = directory;
         this.resources = resources;
@@ -83,13 +84,13 @@ class ScimUsers {
 
     ObjectNode replace(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin)
             throws ScimException {
-        ScimPerson current = person(client, id);
+        Listed current = person(client, id);
         return updated(client, current, ScimUserBodies.person(body, current), origin);
     }
 
     /** Applies the operations to the person as SCIM shows them, and keeps what they change of the kept attributes. */
     ObjectNode patch(ScimTokens.Holder client, String id, ObjectNode body, RequestOrigin origin) throws ScimException {
-        ScimPerson current = person(client, id);
+        Listed current = person(client, id);
         PatchRequest patch = ScimJson.convert(ScimPatches.normalised(body, ScimSchema.USER), PatchRequest.class);
         GenericScimResource resource = new GenericScimResource(resources.user(current));
         patch.apply(resource);
@@ -107,7 +108,7 @@ class ScimUsers {
     }
 
     /** The person of the client's organisation with this id, for the Admins group too. */
-    ScimPerson person(ScimTokens.Holder client, String id) throws ScimException {
+    Listed person(ScimTokens.Holder client, String id) throws ScimException {
         if (!isUuid(id)) {
             throw new ResourceNotFoundException("No user has the id " + id + ".");
         }
@@ -115,7 +116,7 @@ class ScimUsers {
                 .orElseThrow(() -> new ResourceNotFoundException("No user has the id " + id + "."));
     }
 
-    Account account(ScimTokens.Holder client, ScimPerson person) throws ScimException {
+    Account account(ScimTokens.Holder client, Listed person) throws ScimException {
         return people.find(actor(client), person.id())
                 .orElseThrow(() -> new ResourceNotFoundException("No user has the id " + person.id() + "."));
     }
@@ -124,13 +125,13 @@ class ScimUsers {
         return Actor.provisioningClient(client.organisationId(), client.name());
     }
 
-    private ObjectNode updated(ScimTokens.Holder client, ScimPerson current, PersonDescription wanted,
+    private ObjectNode updated(ScimTokens.Holder client, Listed current, PersonDescription wanted,
             RequestOrigin origin) throws ScimException {
         Provisioned result = changes.update(actor(client), account(client, current), wanted, origin);
         return resources.user(person(client, accepted(client, result).id().toString()));
     }
 
-    private ScimPerson person(ScimTokens.Holder client, UUID id) throws ScimException {
+    private Listed person(ScimTokens.Holder client, UUID id) throws ScimException {
         return person(client, id.toString());
     }
 
@@ -161,8 +162,8 @@ class ScimUsers {
         String attribute = parsed.getFilterType() == FilterType.EQUAL && parsed.getAttributePath().size() == 1
                 && parsed.getComparisonValue().isTextual()
                 ? parsed.getAttributePath().getElement(0).getAttribute().toLowerCase(Locale.ROOT) : "";
-        String condition = FILTERABLE.get(attribute);
-        if (condition == null) {
+        Roster.Field field = FILTERABLE.get(attribute);
+        if (field == null) {
             throw BadRequestException.invalidFilter("Filters are eq on userName, externalId, displayName or id.");
         }
         String value = parsed.getComparisonValue().textValue();
@@ -171,10 +172,10 @@ class ScimUsers {
             return Criterion.NOTHING;
         }
         return switch (attribute) {
-            case "username" -> new Criterion(condition, DirectoryService.canonical(value));
-            case "displayname" -> new Criterion(condition, value.toLowerCase(Locale.ROOT));
-            case "id" -> isUuid(value) ? new Criterion(condition, UUID.fromString(value)) : Criterion.NOTHING;
-            default -> new Criterion(condition, value);
+            case "username" -> new Criterion(field, DirectoryService.canonical(value));
+            case "displayname" -> new Criterion(field, value.toLowerCase(Locale.ROOT));
+            case "id" -> isUuid(value) ? new Criterion(field, UUID.fromString(value)) : Criterion.NOTHING;
+            default -> new Criterion(field, value);
         };
     }
 

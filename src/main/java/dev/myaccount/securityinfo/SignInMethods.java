@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.SecondFactors;
 
 /** A person's sign-in methods: the default first, then the oldest. */
@@ -27,8 +28,11 @@ public class SignInMethods implements SecondFactors {
     private final SignInSettings settings;
     private final Clock clock;
     private final PasskeyList passkeys;
+    private final DirectoryService directory;
 
-    SignInMethods(JdbcClient jdbc, SignInSettings settings, Clock clock, PasskeyList passkeys) {
+    SignInMethods(JdbcClient jdbc, SignInSettings settings, Clock clock, PasskeyList passkeys,
+            DirectoryService directory) {
+        this.directory = directory;
         this.passkeys = passkeys;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -141,7 +145,7 @@ public class SignInMethods implements SecondFactors {
      * adds at once cannot both see room for one more, nor two deletions both see another method left.
      */
     private void lockMethodsOf(UUID accountId) {
-        jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
+        directory.lockAccount(accountId);
     }
 
     public void used(UUID methodId) {

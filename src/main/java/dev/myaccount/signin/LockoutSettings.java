@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import dev.myaccount.people.DirectoryService;
+
 /**
  * Each organisation's smart lockout numbers: how many wrong secrets lock an account, and for how long at first
  * (doubling with each further lockout up to the operator's maximum). The operator's numbers apply where the
@@ -31,8 +33,10 @@ public class LockoutSettings {
 
     private final JdbcClient jdbc;
     private final SignInProperties defaults;
+    private final DirectoryService directory;
 
-    LockoutSettings(JdbcClient jdbc, SignInProperties defaults) {
+    LockoutSettings(JdbcClient jdbc, SignInProperties defaults, DirectoryService directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.defaults = defaults;
     }
@@ -45,11 +49,8 @@ public class LockoutSettings {
 
     /** The rules for a UPN typed at sign-in: those of the organisation that owns its domain. */
     Rules forUpn(String upn) {
-        return jdbc.sql("""
-                select l.threshold, l.duration_seconds from organisation o join organisation_lockout l
-                on l.organisation_id = o.id where o.domain = ?""")
-                .param(upn.substring(upn.indexOf('@') + 1)).query((rs, n) -> rules(rs.getInt(1), rs.getInt(2)))
-                .optional().orElseGet(this::operators);
+        return directory.findOrganisationByDomain(upn.substring(upn.indexOf('@') + 1))
+                .map(organisation -> of(organisation.id())).orElseGet(this::operators);
     }
 
     public void set(UUID organisationId, Rules rules) {

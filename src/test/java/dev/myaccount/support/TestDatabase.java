@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code postgres} (a real PostgreSQL server started from a Maven dependency, once per test run).
  */
 public final class TestDatabase {
+
+    private static final Duration PORTALS_CLOSE = Duration.ofSeconds(5);
 
     private static final String KIND = System.getProperty("myaccount.test.database", "h2");
     private static EmbeddedPostgres postgres;
@@ -79,11 +82,19 @@ public final class TestDatabase {
         return postgres.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * Stops the server once the test portals have closed: the JVM runs its shutdown hooks at once, and a portal
+     * that closes against a stopped server waits for a connection (its event registry looks for unfinished events)
+     * until the pool gives up, longer than Surefire lets a test JVM take to exit.
+     */
     private static void stopPostgres() {
         try {
+            Thread.sleep(PORTALS_CLOSE.toMillis());
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
