@@ -8,10 +8,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.boot.SpringApplication;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -21,8 +21,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code postgres} (a real PostgreSQL server started from a Maven dependency, once per test run).
  */
 public final class TestDatabase {
-
-    private static final Duration PORTALS_CLOSE = Duration.ofSeconds(5);
 
     private static final String KIND = System.getProperty("myaccount.test.database", "h2");
     private static EmbeddedPostgres postgres;
@@ -69,8 +67,8 @@ public final class TestDatabase {
         String name = "myaccount_" + UUID.randomUUID().toString().replace("-", "");
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopPostgres));
+                postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                SpringApplication.getShutdownHandlers().add(TestDatabase::stopPostgres);
             }
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
@@ -83,18 +81,15 @@ public final class TestDatabase {
     }
 
     /**
-     * Stops the server once the test portals have closed: the JVM runs its shutdown hooks at once, and a portal
-     * that closes against a stopped server waits for a connection (its event registry looks for unfinished events)
-     * until the pool gives up, longer than Surefire lets a test JVM take to exit.
+     * Stops the server after Spring Boot closed the test portals (the server's own hook is off): a portal that closes
+     * against a stopped server waits for a connection (its event registry looks for unfinished events) until the
+     * pool gives up, longer than Surefire lets a test JVM take to exit.
      */
     private static void stopPostgres() {
         try {
-            Thread.sleep(PORTALS_CLOSE.toMillis());
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
