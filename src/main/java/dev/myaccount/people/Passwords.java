@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -187,7 +188,8 @@ public class Passwords {
         } else {
             directory.setPassword(account.id(), hash);
         }
-        events.publish(new PasswordSet(account.id(), account.upn(), way));
+        events.publish(new PasswordSet(account.id(), account.upn(), way,
+                LocaleContextHolder.getLocale().toLanguageTag()));
     }
 
     private PolicyContext context(Account account, PolicySettings rules, Predicate<String> usedBefore) {

@@ -17,8 +17,11 @@ public sealed interface PersonChanged {
     /** How a new password came to be, which says what the person is told. */
     enum Way { CHANGED, RESET, FIRST_SIGN_IN, SET_BY_ADMIN }
 
-    /** A new password was stored; every session ends and the lockout clears. */
-    record PasswordSet(UUID accountId, String upn, Way way) implements PersonChanged {
+    /**
+     * A new password was stored; every session ends and the lockout clears. {@code language} is the one of the
+     * request that made the change (a BCP 47 tag), for telling a person who chose none.
+     */
+    record PasswordSet(UUID accountId, String upn, Way way, String language) implements PersonChanged {
     }
 
     record UpnChanged(UUID accountId, String upn, String newUpn) implements PersonChanged {

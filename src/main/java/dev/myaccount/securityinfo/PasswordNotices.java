@@ -1,5 +1,8 @@
 package dev.myaccount.securityinfo;
 
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +22,19 @@ class PasswordNotices {
         this.notices = notices;
     }
 
+    /** In the person's language, else the one of the request that made the change (this thread has none). */
     @ApplicationModuleListener
     void passwordSet(PersonChanged.PasswordSet change) {
-        switch (change.way()) {
-            case CHANGED -> notices.passwordChanged(change.accountId());
-            case RESET -> notices.passwordReset(change.accountId());
-            case SET_BY_ADMIN -> notices.passwordResetByAdmin(change.accountId());
-            case FIRST_SIGN_IN -> { }
+        LocaleContextHolder.setLocale(Locale.forLanguageTag(change.language()));
+        try {
+            switch (change.way()) {
+                case CHANGED -> notices.passwordChanged(change.accountId());
+                case RESET -> notices.passwordReset(change.accountId());
+                case SET_BY_ADMIN -> notices.passwordResetByAdmin(change.accountId());
+                case FIRST_SIGN_IN -> { }
+            }
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
         }
     }
 }

@@ -200,6 +200,19 @@ class ChangePasswordTest extends PortalTestCase {
     }
 
     @Test
+    void aPersonWithoutAChosenLanguageIsToldInTheLanguageOfTheBrowserThatChangedThePassword() {
+        PortalClient dutch = new PortalClient(port, "nl");
+        assertThat(dutch.signIn(person.upn(), person.password()).location()).hasValue("/");
+        String address = "pat.nl." + person.id() + "@example.net";
+        methods.addEmail(person.id(), address);
+
+        dutch.submit(dutch.get("/password").page(), "form[action=/password]", Map.of("currentPassword",
+                person.password(), "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+
+        assertThat(TestMail.lastSubject(address)).isEqualTo("Uw wachtwoord voor Mijn account is gewijzigd");
+    }
+
+    @Test
     void aRefusedChangeTellsNoOne() {
         String address = "pat." + person.id() + "@example.net";
         methods.addEmail(person.id(), address);
