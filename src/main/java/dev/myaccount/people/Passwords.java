@@ -80,7 +80,8 @@ public class Passwords {
 
     /** What the live checklist shows as the person types: every rule but their earlier passwords. */
     public PolicyVerdict preview(Account account, String candidate) {
-        return policy.evaluate(candidate, context(account, rulesFor(account), PolicyContext.NO_HISTORY));
+        return policy.evaluate(candidate, context(account, policies.settings(account.organisationId()),
+                PolicyContext.NO_HISTORY));
     }
 
     /**
@@ -94,11 +95,11 @@ public class Passwords {
         if (password.isEmpty()) {
             refusals.add(Refusal.of(NEW, "password.error.new-required"));
         } else {
-            PolicySettings rules = rulesFor(account);
+            PolicySettings settings = policies.settings(account.organisationId());
             Predicate<String> usedBefore = withHistory
-                    ? candidate -> history.usedBefore(account.id(), candidate, rules.historyCount())
+                    ? candidate -> history.usedBefore(account.id(), candidate, settings.historyCount())
                     : PolicyContext.NO_HISTORY;
-            policy.evaluate(password, context(account, rules, usedBefore)).reasons().forEach(reason ->
+            policy.evaluate(password, context(account, settings, usedBefore)).reasons().forEach(reason ->
                     refusals.add(new Refusal(NEW, reason.messageKey(), reason.arguments())));
             if (current != null ? PasswordNormalisation.same(password, current)
                     : refusals.isEmpty() && account.passwordHash() != null
@@ -192,10 +193,11 @@ public class Passwords {
                 LocaleContextHolder.getLocale().toLanguageTag()));
     }
 
-    private PolicyContext context(Account account, PolicySettings rules, Predicate<String> usedBefore) {
+    /** The context under the organisation's own settings; whether the person has a second factor is asked here once. */
+    private PolicyContext context(Account account, PolicySettings settings, Predicate<String> usedBefore) {
         Organisation organisation = directory.findOrganisation(account.organisationId()).orElseThrow();
         return new PolicyContext(account.upn(), account.displayName(), account.givenName(), account.surname(),
-                organisation.name(), organisation.domain(), secondFactors.asked(account.id(), account.upn()), rules,
+                organisation.name(), organisation.domain(), secondFactors.asked(account.id(), account.upn()), settings,
                 policies.bannedTerms(organisation.id()), usedBefore);
     }
 }
