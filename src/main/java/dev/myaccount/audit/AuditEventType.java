@@ -32,7 +32,12 @@ public enum AuditEventType {
     SCIM_TOKEN_REVOKED("scim-token.revoked"),
     TEMPORARY_PASSWORD_SET("password.temporary-set"),
     PASSWORD_POLICY_CHANGED("password-policy.changed"),
-    SIGN_IN_SETTINGS_CHANGED("sign-in-settings.changed");
+    SIGN_IN_SETTINGS_CHANGED("sign-in-settings.changed"),
+    APP_REGISTERED("app.registered"),
+    APP_SECRET_ROTATED("app.secret-rotated"),
+    APP_DISABLED("app.disabled"),
+    APP_ENABLED("app.enabled"),
+    APP_DELETED("app.deleted");
 
     private final String storedName;
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import picocli.CommandLine;
 
+import dev.myaccount.apps.Apps;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Passwords;
@@ -27,10 +28,8 @@ import dev.myaccount.scim.ScimClients;
  */
 public final class AdminCommands {
 
-    /** Where the audit log says a command's change came from. */
-
     private static final Set<String> COMMANDS = Set.of("create-admin", "add-person", "reset-password", "unlock",
-            "access-pass", "scim-token");
+            "access-pass", "scim-token", "app");
 
     private AdminCommands() {
     }
@@ -68,6 +67,7 @@ public final class AdminCommands {
             case "reset-password" -> new ResetPasswordCommand(directory, context, people);
             case "unlock" -> new UnlockCommand(directory, context, people);
             case "scim-token" -> new ScimTokenCommand(directory, context.getBean(ScimClients.class), context);
+            case "app" -> new AppCommand(directory, context.getBean(Apps.class), context);
             default -> new AccessPassCommand(directory, context, people);
         };
         return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.myaccount.people.DirectoryService;
-import dev.myaccount.web.SecurityPart;
+import dev.myaccount.web.SignedInRequestCheck;
 
 /**
  * Ends a session whose sign-in has ended since it was made. Ending every session of an account (a new password, a
@@ -25,7 +25,7 @@ import dev.myaccount.web.SecurityPart;
  * account for each signed-in request.
  */
 @Component
-class EndedSignIns implements SecurityPart {
+class EndedSignIns implements SignedInRequestCheck {
 
     private final DirectoryService directory;
 

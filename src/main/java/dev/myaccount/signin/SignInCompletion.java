@@ -1,8 +1,12 @@
 package dev.myaccount.signin;
 
+import java.util.Base64;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.stereotype.Component;
 
 import dev.myaccount.audit.RequestOrigin;
@@ -10,7 +14,8 @@ import dev.myaccount.audit.RequestOrigin;
 /**
  * The one place a sign-in finishes, whatever its door (a password alone, a password and its second step, a
  * passkey, a temporary access pass), once the person is in the security context: logs it at its door with its
- * method, renews the session id, makes the browser familiar to the account and describes the session for Devices.
+ * method, renews the session id, keeps the facts an app is told of it, makes the browser familiar to the account and
+ * describes the session for Devices.
  */
 @Component
 class SignInCompletion {
@@ -18,6 +23,7 @@ class SignInCompletion {
     private final SignInLog log;
     private final FamiliarDevices devices;
     private final SessionDescriptions descriptions;
+    private final StringKeyGenerator ids = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 16);
 
     SignInCompletion(SignInLog log, FamiliarDevices devices, SessionDescriptions descriptions) {
         this.log = log;
@@ -32,6 +38,8 @@ class SignInCompletion {
         log.record(new SignInLog.Attempt(door, person.upn(), person.accountId(), person.organisationId(),
                 SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
         request.changeSessionId();
+        request.getSession().setAttribute(SignInFacts.ATTRIBUTE, new SignInFacts(ids.generateKey(), person.confirmedAt(),
+                SignInFacts.methods(door, method)));
         devices.remember(person.accountId(), device, request, response);
         descriptions.describe(request, person);
     }

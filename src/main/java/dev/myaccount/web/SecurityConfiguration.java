@@ -4,7 +4,6 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,23 +15,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** Only the portal's own scripts, styles and images; no inline script or style; never in a frame. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
 
     /**
      * Health and Prometheus figures answer without a session: they are served on the management port,
@@ -71,19 +60,11 @@ class SecurityConfiguration {
             AuthenticationSuccessHandler signedIn,
             AuthenticationFailureHandler notSignedIn, LogoutHandler signedOut,
             SecurityContextRepository signedInContexts, List<SecurityPart> parts) throws Exception {
-        // Back to the page asked for before sign-in, without Spring's "?continue" marker in the address bar. The
-        // Overview, where a sign-in lands anyway, is not kept: opening the portal writes no session before sign-in.
-        HttpSessionRequestCache pageBeforeSignIn = new HttpSessionRequestCache();
-        pageBeforeSignIn.setMatchingRequestParameterName(null);
-        pageBeforeSignIn.setRequestMatcher(new AndRequestMatcher(
-                PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/**"),
-                new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/"))));
-        http.requestCache(cache -> cache.requestCache(pageBeforeSignIn))
-                .authorizeHttpRequests(requests -> requests
+        PortalPages.apply(http, signedInContexts);
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(Access.PUBLIC_PATHS).permitAll()
                         .requestMatchers(Access.SECOND_STEP, Access.SECOND_STEP + "/**").authenticated()
                         .anyRequest().hasAuthority(Access.SIGNED_IN))
-                .securityContext(context -> context.securityContextRepository(signedInContexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
                 .formLogin(form -> form
                         .loginPage("/signin")
@@ -95,12 +76,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/signout")
                         .addLogoutHandler(signedOut)
-                        .logoutSuccessUrl("/signin?signedout"))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ExpiredFormHandler()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny()));
+                        .logoutSuccessUrl("/signin?signedout"));
         for (SecurityPart part : parts) {
             part.addTo(http);
         }

@@ -12,7 +12,7 @@ final class SecurityHeaders {
     }
 
     static void write(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", PortalPages.CONTENT_SECURITY_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -70,6 +70,15 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Opens an address of another server than the portal (an app that signs in through it). */
+    public void openUrl(String url) {
+        driver.get(url);
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
     public String path() {
         return driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
     }

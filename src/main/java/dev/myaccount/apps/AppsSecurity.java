@@ -1,0 +1,148 @@
+package dev.myaccount.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationConverter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import dev.myaccount.signin.SignInFacts;
+import dev.myaccount.signin.SignedInPerson;
+import dev.myaccount.web.Access;
+import dev.myaccount.web.PortalPages;
+import dev.myaccount.web.PublicAddress;
+import dev.myaccount.web.SignedInRequestCheck;
+
+/**
+ * The portal as an OpenID Provider (Spring Authorization Server): its endpoints in a chain of their own, before the
+ * portal's pages, with its clients, grants and consents in the portal's database. People sign in on the portal's
+ * own sign-in page, with its lockout, second step and policy, and come back to the app.
+ */
+@Configuration(proxyBeanMethods = false)
+class AppsSecurity {
+
+    private static final String AUTHORIZE = "/oauth2/authorize";
+
+    @Bean
+    JdbcRegisteredClientRepository allClients(JdbcOperations jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    /** The clients the authorization server serves; admins see every one of theirs (the bean above). */
+    @Bean
+    @Primary
+    RegisteredClientRepository registeredClients(JdbcRegisteredClientRepository allClients, AppRepository apps) {
+        return new EnabledApps(allClients, apps);
+    }
+
+    /** Grants kept as JSON, the person as {@link AppSignIn}: the one type of ours the JSON may name. */
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository registeredClients) {
+        var types = BasicPolymorphicTypeValidator.builder().allowIfSubType(AppSignIn.class);
+        JsonMapper json = JsonMapper.builder()
+                .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)).build();
+        var grants = new JdbcOAuth2AuthorizationService(jdbc, registeredClients);
+        grants.setAuthorizationRowMapper(
+                new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(registeredClients, json));
+        grants.setAuthorizationParametersMapper(
+                new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
+        return grants;
+    }
+
+    @Bean
+    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository registeredClients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, registeredClients);
+    }
+
+    /** The issuer is the portal's public address, never the Host header of a request. */
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(PublicAddress address) {
+        return AuthorizationServerSettings.builder().issuer(address.url()).build();
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain authorizationServer(HttpSecurity http, AppRepository apps, ClientSecrets secrets,
+            SecurityContextRepository signedInContexts, List<SignedInRequestCheck> checks) throws Exception {
+        AppRefusals refusals = new AppRefusals();
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
+                            .filter(ClientSecretAuthenticationProvider.class::isInstance)
+                            .forEach(provider -> ((ClientSecretAuthenticationProvider) provider)
+                                    .setPasswordEncoder(secrets.checker()))))
+                    .authorizationEndpoint(endpoint -> endpoint
+                            .authorizationRequestConverters(converters -> {
+                                var asked = new DelegatingAuthenticationConverter(new ArrayList<>(converters));
+                                converters.clear();
+                                converters.add(new AppPrincipals(asked, apps));
+                            })
+                            .errorResponseHandler(refusals))
+                    .oidc(oidc -> { });
+        });
+        PortalPages.apply(http, signedInContexts);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathPatternRequestMatcher.pathPattern(AUTHORIZE)).access(mayAuthorize())
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resources -> resources.jwt(jwt -> { }))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/signin"), pages()));
+        for (SignedInRequestCheck check : checks) {
+            check.addTo(http);
+        }
+        return http.build();
+    }
+
+    /**
+     * A person who has done every step of their sign-in goes on to the app; so does a request with
+     * {@code prompt=none}, which the authorization server answers with {@code login_required} rather than a page.
+     * Anyone else is sent to sign in, or to the step they have not done.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> mayAuthorize() {
+        return (authentication, context) -> {
+            HttpServletRequest request = context.getRequest();
+            var signedIn = authentication.get();
+            boolean done = signedIn != null && signedIn.getPrincipal() instanceof SignedInPerson person
+                    && !person.mustChangePassword() && SignInFacts.of(request).isPresent()
+                    && signedIn.getAuthorities().stream().anyMatch(a -> Access.SIGNED_IN.equals(a.getAuthority()));
+            String prompt = request.getParameter("prompt");
+            return new AuthorizationDecision(done || prompt != null && List.of(prompt.split(" ")).contains("none"));
+        };
+    }
+
+    private static RequestMatcher pages() {
+        var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+}
