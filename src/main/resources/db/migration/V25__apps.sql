@@ -82,3 +82,12 @@ create table signing_key (
     created_at timestamp with time zone not null
 );
 create index signing_key_newest on signing_key (algorithm, created_at);
+
+-- Refresh tokens an app has already traded for new ones (only a SHA-256 of each), with the grant they belonged to:
+-- one presented again means it was copied, and its whole grant ends.
+create table spent_refresh_token (
+    token_hash       varchar(64) primary key,
+    authorization_id varchar(100) not null,
+    spent_at         timestamp with time zone not null
+);
+create index spent_refresh_token_authorization on spent_refresh_token (authorization_id);

@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfig
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An organisation's app, as a team would build it with Spring Security's OAuth 2.0 client: it signs its people in
  * through the portal (authorization code, PKCE, state and nonce checked by the library) and shows what the ID
- * token told it. Outside the portal's packages, so that the portal does not take it for its own; started by a test beside the portal, on 127.0.0.1, so that its cookies are not the portal's.
+ * token told it; a back-channel logout from the portal ends its session. Outside the portal's packages, so that the portal does not take it for its own; started by a test beside the portal, on 127.0.0.1, so that its cookies are not the portal's.
  */
 public final class RelyingParty implements AutoCloseable {
 
@@ -51,6 +52,11 @@ public final class RelyingParty implements AutoCloseable {
     /** The address the app receives sign-ins at, on the port it will listen on. */
     public static String redirectUri(int port) {
         return "http://127.0.0.1:" + port + "/login/oauth2/code/" + REGISTRATION;
+    }
+
+    /** Where the app takes back-channel logout tokens (Spring Security's endpoint for them). */
+    public static String backChannelLogoutUri(int port) {
+        return "http://127.0.0.1:" + port + "/logout/connect/back-channel/" + REGISTRATION;
     }
 
     public static int freePort() {
@@ -96,6 +102,7 @@ public final class RelyingParty implements AutoCloseable {
             return http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                     .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint
                             .authorizationRequestResolver(requests)))
+                    .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                     .build();
         }
 

@@ -81,7 +81,7 @@ class SignInsController {
         if (!reviewed(person, id, SignInLog.Review.NOT_ME, request)) {
             return REVIEWED_BEFORE;
         }
-        sessions.endAllExcept(person.upn(), request.getSession().getId());
+        sessions.endAllExcept(person.accountId(), person.upn(), request.getSession().getId());
         audit.record(AuditEvent.of(AuditEventType.OTHER_SESSIONS_ENDED, person.organisationId(), person.accountId(),
                 RequestOrigin.of(request)));
         return "redirect:/password?secured";

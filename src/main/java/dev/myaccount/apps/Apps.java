@@ -41,7 +41,15 @@ public class Apps {
 
     /** An app as its organisation's admins see it. */
     public record App(String clientId, String name, String redirectUri, boolean publicClient, boolean consent,
-            Instant createdAt, String createdBy, boolean disabled) {
+            String backChannelLogoutUri, Instant createdAt, String createdBy, boolean disabled) {
+    }
+
+    /**
+     * An app to register: its name, the address it receives sign-ins at, whether it can keep a secret, whether people
+     * consent before it is told who they are, and where it takes back-channel logout tokens (none: null).
+     */
+    public record NewApp(String name, String redirectUri, boolean publicClient, boolean consent,
+            String backChannelLogoutUri) {
     }
 
     /** An app just registered with its secret (none for a public app), or the message key of why not. */
@@ -72,30 +80,36 @@ public class Apps {
                 row)).toList();
     }
 
-    public Created create(Actor admin, String name, String redirectUri, boolean publicClient, boolean consent,
-            RequestOrigin origin) {
-        String stripped = name == null ? "" : name.strip();
+    public Created create(Actor admin, NewApp app, RequestOrigin origin) {
+        String stripped = app.name() == null ? "" : app.name().strip();
         if (stripped.isEmpty() || stripped.length() > LONGEST_NAME
                 || stripped.codePoints().anyMatch(Character::isISOControl)) {
             return new Created(null, null, "apps.error.name");
         }
-        if (!isRedirectUri(redirectUri)) {
+        if (!isAppAddress(app.redirectUri())) {
             return new Created(null, null, "apps.error.redirect-uri");
         }
+        if (app.backChannelLogoutUri() != null && !isAppAddress(app.backChannelLogoutUri())) {
+            return new Created(null, null, "apps.error.logout-uri");
+        }
         Instant now = clock.instant();
-        String secret = publicClient ? null : secrets.fresh();
+        String secret = app.publicClient() ? null : secrets.fresh();
+        ClientSettings.Builder clientSettings = ClientSettings.builder().requireProofKey(true)
+                .requireAuthorizationConsent(app.consent());
+        if (app.backChannelLogoutUri() != null) {
+            clientSettings.setting(AppSettings.BACK_CHANNEL_LOGOUT_URI, app.backChannelLogoutUri());
+        }
         RegisteredClient.Builder client = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(UUID.randomUUID().toString()).clientIdIssuedAt(now).clientName(stripped)
-                .redirectUri(redirectUri)
+                .redirectUri(app.redirectUri())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(OidcScopes.EMAIL)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(consent)
-                        .build())
+                .clientSettings(clientSettings.build())
                 .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(settings.accessTokenLife())
                         .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)
                         .refreshTokenTimeToLive(settings.refreshTokenLife()).reuseRefreshTokens(false).build());
-        if (publicClient) {
+        if (app.publicClient()) {
             client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         } else {
             client.clientSecret(secrets.hash(secret))
@@ -155,11 +169,11 @@ public class Apps {
     private static App app(RegisteredClient client, AppRepository.Row row) {
         return new App(client.getClientId(), client.getClientName(), client.getRedirectUris().iterator().next(),
                 client.getClientSecret() == null, client.getClientSettings().isRequireAuthorizationConsent(),
-                row.createdAt(), row.createdBy(), row.disabled());
+                AppSettings.backChannelLogoutUri(client), row.createdAt(), row.createdBy(), row.disabled());
     }
 
     /** An absolute https address without a fragment, or http on the device itself (RFC 8252's loopback). */
-    static boolean isRedirectUri(String value) {
+    static boolean isAppAddress(String value) {
         if (value == null || value.isBlank() || value.length() > LONGEST_REDIRECT_URI) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.myaccount.apps;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -65,9 +67,13 @@ class AppsSecurity {
         return new EnabledApps(allClients, apps);
     }
 
-    /** Grants kept as JSON, the person as {@link AppSignIn}: the one type of ours the JSON may name. */
+    /**
+     * Grants kept as JSON, the person as {@link AppSignIn}: the one type of ours the JSON may name; refresh tokens
+     * rotate, and one spent twice ends its grant.
+     */
     @Bean
-    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository registeredClients) {
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, JdbcClient sql,
+            RegisteredClientRepository registeredClients, Clock clock) {
         var types = BasicPolymorphicTypeValidator.builder().allowIfSubType(AppSignIn.class);
         JsonMapper json = JsonMapper.builder()
                 .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)).build();
@@ -76,7 +82,7 @@ class AppsSecurity {
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(registeredClients, json));
         grants.setAuthorizationParametersMapper(
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
-        return grants;
+        return new RotatedRefreshTokens(grants, sql, clock);
     }
 
     @Bean
@@ -108,7 +114,10 @@ class AppsSecurity {
                                 converters.add(new AppPrincipals(asked, apps));
                             })
                             .errorResponseHandler(refusals))
-                    .oidc(oidc -> { });
+                    .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
+                            .providerConfigurationCustomizer(provider -> provider
+                                    .claim("backchannel_logout_supported", true)
+                                    .claim("backchannel_logout_session_supported", true))));
         });
         PortalPages.apply(http, signedInContexts);
         http.authorizeHttpRequests(requests -> requests

@@ -56,6 +56,10 @@ final class AppCommand implements Callable<Integer> {
             + "native); it signs in with PKCE alone")
     boolean publicClient;
 
+    @Option(names = "--backchannel-logout-uri", paramLabel = "URI", description = "With --create: where the app "
+            + "takes back-channel logout tokens, sent when a person's access ends (a new password, signed out everywhere)")
+    String backChannelLogoutUri;
+
     @Option(names = "--consent", description = "With --create: people are asked to consent before the app is told "
             + "who they are")
     boolean consent;
@@ -87,6 +91,7 @@ final class AppCommand implements Callable<Integer> {
             for (Apps.App app : apps.of(actor)) {
                 out.println(app.clientId() + "  " + app.name() + "  " + app.redirectUri()
                         + (app.publicClient() ? ", public" : "") + (app.consent() ? ", asks consent" : "")
+                        + (app.backChannelLogoutUri() == null ? "" : ", logout to " + app.backChannelLogoutUri())
                         + ", registered " + app.createdAt().truncatedTo(ChronoUnit.SECONDS)
                         + (app.disabled() ? ", turned off" : ""));
             }
@@ -111,8 +116,8 @@ final class AppCommand implements Callable<Integer> {
             out.println("The app " + what.delete + " was deleted.");
             return 0;
         }
-        Apps.Created created = apps.create(actor, what.create, redirectUri, publicClient, consent,
-                RequestOrigin.COMMAND_LINE);
+        Apps.Created created = apps.create(actor, new Apps.NewApp(what.create, redirectUri, publicClient, consent,
+                backChannelLogoutUri), RequestOrigin.COMMAND_LINE);
         if (created.refusal() != null) {
             return Refusals.print(err, messages, created.refusal(), Apps.LONGEST_NAME);
         }

@@ -54,7 +54,7 @@ class DevicesController {
 
     @PostMapping("/sign-out-others")
     String signOutOthers(@AuthenticationPrincipal SignedInPerson person, HttpServletRequest request) {
-        int ended = sessions.endAllExcept(person.upn(), request.getSession().getId());
+        int ended = sessions.endAllExcept(person.accountId(), person.upn(), request.getSession().getId());
         audit.record(new AuditEvent(AuditEventType.OTHER_SESSIONS_ENDED, person.organisationId(), person.accountId(),
                 RequestOrigin.of(request), String.valueOf(ended)));
         return "redirect:" + PAGE + "?othersout";

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -35,13 +36,15 @@ public class AccountSessions {
     private final PortalKeys keys;
     private final JdbcClient jdbc;
     private final DirectoryService directory;
+    private final ApplicationEventPublisher events;
 
     AccountSessions(FindByIndexNameSessionRepository<? extends Session> sessions, PortalKeys keys, JdbcClient jdbc,
-            DirectoryService directory) {
+            DirectoryService directory, ApplicationEventPublisher events) {
         this.sessions = sessions;
         this.keys = keys;
         this.jdbc = jdbc;
         this.directory = directory;
+        this.events = events;
     }
 
     /** A signed-in session as the Devices page shows it. */
@@ -71,21 +74,24 @@ public class AccountSessions {
     /**
      * Ends every session of the account but the one with id {@code keep}; returns how many ended. A sign-in still
      * on its way keeps its session: whoever made it could sign in again with the same secret, which only a new
-     * password ({@link #endAll}) takes away.
+     * password ({@link #endAll}) takes away. The person's apps are signed out too ({@link SessionsEnded}).
      */
-    public int endAllExcept(String upn, String keep) {
+    public int endAllExcept(UUID accountId, String upn, String keep) {
         var others = sessions.findByPrincipalName(upn).keySet().stream().filter(id -> !id.equals(keep)).toList();
         others.forEach(sessions::deleteById);
+        events.publishEvent(new SessionsEnded(accountId));
         return others.size();
     }
 
     /**
      * Ends every session of the account, the caller's own included, and those of sign-ins still on their way, which
-     * end at their first request; returns how many ended now.
+     * end at their first request, and the person's apps ({@link SessionsEnded}); returns how many ended now.
      */
     public int endAll(UUID accountId, String upn) {
         directory.endSignInsSoFar(accountId);
-        return deleteAll(upn);
+        int ended = deleteAll(upn);
+        events.publishEvent(new SessionsEnded(accountId));
+        return ended;
     }
 
     /**

@@ -20,7 +20,8 @@ import example.wiki.RelyingParty;
 /**
  * A person opens their organisation's app, which sends them to the portal's own sign-in page; they sign in there
  * and come back signed in to the app, which checked state, nonce and PKCE with Spring Security's client and shows
- * who the ID token says they are. A person of another organisation is refused on the portal's page.
+ * who the ID token says they are; when they change their password, the app is told by back-channel logout and
+ * signs them out. A person of another organisation is refused on the portal's page.
  */
 @BrowserTest
 class AppSignInInBrowserTest extends PortalTestCase {
@@ -36,8 +37,9 @@ class AppSignInInBrowserTest extends PortalTestCase {
     void aPersonSignsInToTheirOrganisationsAppThroughThePortal(String language) {
         Person person = people.create();
         int appPort = RelyingParty.freePort();
-        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)), "Team wiki",
-                RelyingParty.redirectUri(appPort), false, false, RequestOrigin.COMMAND_LINE);
+        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)), 
+                new Apps.NewApp("Team wiki", RelyingParty.redirectUri(appPort), false, false,
+                        RelyingParty.backChannelLogoutUri(appPort)), RequestOrigin.COMMAND_LINE);
         try (RelyingParty app = RelyingParty.start(appPort, "http://localhost:" + port, wiki.app().clientId(),
                 wiki.secret()); Browser browser = new Browser(port, language)) {
             browser.openUrl(app.url("/"));
@@ -51,6 +53,15 @@ class AppSignInInBrowserTest extends PortalTestCase {
                     "name=" + person.displayName(), "tid=" + people.organisationOf(person), "amr=[pwd]",
                     "iss=http://localhost:" + port);
             browser.screenshot(language + "-app-2-signed-in");
+
+            browser.open("/password");
+            browser.type("#currentPassword", person.password());
+            browser.type("#newPassword", "A new passphrase for the wiki 2026");
+            browser.type("#confirmPassword", "A new passphrase for the wiki 2026");
+            browser.click("form[action='/password'] button[type=submit]");
+            browser.openUrl(app.url("/"));
+            assertThat(browser.url()).as("the app's own session ended by back-channel logout")
+                    .startsWith("http://localhost:" + port + "/signin");
         }
     }
 
@@ -60,8 +71,9 @@ class AppSignInInBrowserTest extends PortalTestCase {
         Person owner = people.create();
         Person stranger = people.create();
         int appPort = RelyingParty.freePort();
-        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(owner)), "Team wiki",
-                RelyingParty.redirectUri(appPort), false, false, RequestOrigin.COMMAND_LINE);
+        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(owner)), 
+                new Apps.NewApp("Team wiki", RelyingParty.redirectUri(appPort), false, false,
+                        RelyingParty.backChannelLogoutUri(appPort)), RequestOrigin.COMMAND_LINE);
         try (RelyingParty app = RelyingParty.start(appPort, "http://localhost:" + port, wiki.app().clientId(),
                 wiki.secret()); Browser browser = new Browser(port, language)) {
             browser.openUrl(app.url("/"));

@@ -2,12 +2,14 @@ package dev.myaccount.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 
 import com.nimbusds.jwt.SignedJWT;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
@@ -29,8 +31,12 @@ class AppsTest extends PortalTestCase {
     @Autowired
     Apps apps;
 
+    @Autowired
+    MessageSource messages;
+
     private Apps.Created register(Person person, boolean publicClient) {
-        return apps.create(Actor.commandLine(people.organisationOf(person)), "Wiki", REDIRECT, publicClient, false,
+        return apps.create(Actor.commandLine(people.organisationOf(person)),
+                new Apps.NewApp("Wiki", REDIRECT, publicClient, false, null),
                 RequestOrigin.COMMAND_LINE);
     }
 
@@ -67,5 +73,147 @@ class AppsTest extends PortalTestCase {
         assertThat(userInfo.text("email")).isEqualTo(person.upn());
 
         assertThat(app.exchange(answer.get("code"), asked.verifier()).text("error")).isEqualTo("invalid_grant");
+    }
+
+    /** The tokens of a person's sign-in to {@code app}, as the app has them after trading its code. */
+    private AppClient.Answer signedInTo(AppClient app, Person person) {
+        PortalClient browser = signedIn(person);
+        AppClient.Authorization asked = app.authorization("");
+        String code = AppClient.answerIn(browser.get(asked.path()).header("Location").orElseThrow()).get("code");
+        return app.exchange(code, asked.verifier());
+    }
+
+    @Test
+    void aRefreshTokenIsSpentOnceAndOneSpentTwiceEndsTheWholeGrant() {
+        Person person = people.create();
+        Apps.Created wiki = register(person, false);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT);
+        AppClient.Answer first = signedInTo(app, person);
+
+        AppClient.Answer second = app.refresh(first.text("refresh_token"));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.text("refresh_token")).isNotEqualTo(first.text("refresh_token"));
+        assertThat(app.getWithToken("/userinfo", second.text("access_token")).status()).isEqualTo(200);
+
+        AppClient.Answer stolen = app.refresh(first.text("refresh_token"));
+        assertThat(stolen.text("error")).isEqualTo("invalid_grant");
+        assertThat(app.refresh(second.text("refresh_token")).text("error")).isEqualTo("invalid_grant");
+        assertThat(app.getWithToken("/userinfo", second.text("access_token")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aConfidentialAppGetsTokensOfItsOwnWithItsSecretAndNotWithout() throws Exception {
+        Person admin = people.create();
+        Apps.Created service = register(admin, false);
+        AppClient app = new AppClient(port, service.app().clientId(), service.secret(), REDIRECT);
+
+        AppClient.Answer granted = app.clientCredentials();
+        assertThat(granted.status()).isEqualTo(200);
+        var claims = SignedJWT.parse(granted.text("access_token")).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(service.app().clientId());
+        assertThat(claims.getStringClaim("tid")).isEqualTo(people.organisationOf(admin).toString());
+
+        AppClient guessing = new AppClient(port, service.app().clientId(), "not the secret", REDIRECT);
+        assertThat(guessing.clientCredentials().status()).isEqualTo(401);
+        assertThat(guessing.clientCredentials().text("error")).isEqualTo("invalid_client");
+
+        Apps.Created spa = register(admin, true);
+        AppClient publicApp = new AppClient(port, spa.app().clientId(), null, REDIRECT);
+        assertThat(publicApp.token(Map.of("grant_type", "client_credentials", "client_id",
+                spa.app().clientId())).status()).isIn(400, 401);
+        assertThat(app.token(Map.of("grant_type", "password", "username", admin.upn(),
+                "password", admin.password())).text("error")).isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void everyBadAuthorizationRequestGetsTheErrorTheSpecificationNames() {
+        Person person = people.create();
+        Apps.Created wiki = register(person, false);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT);
+        PortalClient browser = signedIn(person);
+        String asked = app.authorization("").path();
+
+        PortalClient.Response unknownApp = browser.get(asked.replace(wiki.app().clientId(), "no-such-app"));
+        assertThat(unknownApp.status()).isEqualTo(400);
+        assertThat(unknownApp.header("Location")).isEmpty();
+        assertThat(unknownApp.page().select("#reason").text()).isEqualTo(message("apps.refused.app"));
+        PortalClient.Response unknownAppBeforeSignIn = new PortalClient(port)
+                .get(asked.replace(wiki.app().clientId(), "no-such-app"));
+        assertThat(unknownAppBeforeSignIn.status()).isEqualTo(400);
+        assertThat(unknownAppBeforeSignIn.page().select("#reason").text()).isEqualTo(message("apps.refused.app"));
+
+        PortalClient.Response otherAddress = browser.get(asked.replace("wiki.fabrikam.example", "evil.example"));
+        assertThat(otherAddress.status()).isEqualTo(400);
+        assertThat(otherAddress.header("Location")).isEmpty();
+        assertThat(otherAddress.page().select("#reason").text()).isEqualTo(message("apps.refused.address"));
+
+        String withoutPkce = asked.replaceAll("&code_challenge=[^&]*", "").replace("&code_challenge_method=S256", "");
+        assertThat(AppClient.answerIn(browser.get(withoutPkce).header("Location").orElseThrow()))
+                .containsEntry("error", "invalid_request").containsEntry("state", "state-1");
+
+        PortalClient.Response implicit = browser.get(asked.replace("response_type=code", "response_type=token"));
+        assertThat(implicit.status()).isEqualTo(400);
+        assertThat(implicit.header("Location")).isEmpty();
+        assertThat(implicit.page().select("#reason").text()).isEqualTo(message("apps.refused.request"));
+
+        PortalClient.Response huge = browser.get(asked + "&filler=" + "x".repeat(1024 * 1024));
+        assertThat(huge.status()).isBetween(400, 499);
+
+        AppClient.Answer hugeToken = app.token(Map.of("grant_type", "authorization_code", "code",
+                "x".repeat(1024 * 1024), "redirect_uri", REDIRECT, "code_verifier", "v"));
+        assertThat(hugeToken.status()).isBetween(400, 499);
+    }
+
+    @Test
+    void promptNoneWithoutASignInAnswersLoginRequiredInsteadOfAPage() {
+        Person person = people.create();
+        Apps.Created wiki = register(person, false);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT);
+
+        PortalClient.Response answer = new PortalClient(port).get(app.authorization("&prompt=none").path());
+        assertThat(AppClient.answerIn(answer.header("Location").orElseThrow()))
+                .containsEntry("error", "login_required").containsEntry("state", "state-1");
+
+        PortalClient.Response signedIn = signedIn(person).get(app.authorization("&prompt=none").path());
+        assertThat(AppClient.answerIn(signedIn.header("Location").orElseThrow())).containsKey("code");
+    }
+
+    @Test
+    void anAppTurnedOffSignsNoOneInAndGetsNoTokens() {
+        Person person = people.create();
+        Apps.Created wiki = register(person, false);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT);
+        AppClient.Answer before = signedInTo(app, person);
+        Actor admin = Actor.commandLine(people.organisationOf(person));
+
+        assertThat(apps.setEnabled(admin, wiki.app().clientId(), false, RequestOrigin.COMMAND_LINE)).isTrue();
+
+        assertThat(signedIn(person).get(app.authorization("").path()).status()).isEqualTo(400);
+        assertThat(app.clientCredentials().status()).isEqualTo(401);
+        assertThat(app.refresh(before.text("refresh_token")).status()).isEqualTo(401);
+
+        assertThat(apps.setEnabled(admin, wiki.app().clientId(), true, RequestOrigin.COMMAND_LINE)).isTrue();
+        assertThat(app.clientCredentials().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRotatedSecretReplacesTheOldOne() {
+        Person person = people.create();
+        Apps.Created wiki = register(person, false);
+        Actor admin = Actor.commandLine(people.organisationOf(person));
+
+        String fresh = apps.rotateSecret(admin, wiki.app().clientId(), RequestOrigin.COMMAND_LINE).orElseThrow();
+
+        assertThat(new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT).clientCredentials().status())
+                .isEqualTo(401);
+        assertThat(new AppClient(port, wiki.app().clientId(), fresh, REDIRECT).clientCredentials().status())
+                .isEqualTo(200);
+        Actor stranger = Actor.commandLine(people.organisationOf(people.create()));
+        assertThat(apps.rotateSecret(stranger, wiki.app().clientId(), RequestOrigin.COMMAND_LINE)).isEmpty();
+        assertThat(apps.delete(stranger, wiki.app().clientId(), RequestOrigin.COMMAND_LINE)).isFalse();
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, Locale.ENGLISH);
     }
 }
