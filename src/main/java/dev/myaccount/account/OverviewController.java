@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import dev.myaccount.apps.AppGrants;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.securityinfo.PasskeyList;
@@ -30,10 +31,12 @@ class OverviewController {
     private final PasskeyList passkeys;
     private final AccountSessions sessions;
     private final SignInLog signIns;
+    private final AppGrants apps;
 
     OverviewController(DirectoryService directory, PortalProperties portal, SignInMethods methods,
-            PasskeyList passkeys, AccountSessions sessions, SignInLog signIns) {
+            PasskeyList passkeys, AccountSessions sessions, SignInLog signIns, AppGrants apps) {
         this.signIns = signIns;
+        this.apps = apps;
         this.sessions = sessions;
         this.passkeys = passkeys;
         this.methods = methods;
@@ -56,6 +59,7 @@ class OverviewController {
         model.addAttribute("deviceCount", sessions.count(person.upn()));
         model.addAttribute("lastSignIn", signIns.page(person.accountId(), 0, 1).entries().stream().findFirst()
                 .map(entry -> entry.at().atZone(PersonalSettings.zone(request, portal.timeZone()))).orElse(null));
+        model.addAttribute("appCount", apps.count(person.accountId()));
         model.addAttribute("organisationCount", directory.memberships(person.accountId()).size());
         Optional<PasskeyList.Holder> holder = passkeys.holder(person.upn());
         model.addAttribute("passkeyHolder", holder.orElse(null));

@@ -113,6 +113,7 @@ class AppsSecurity {
                                 converters.clear();
                                 converters.add(new AppPrincipals(asked, apps));
                             })
+                            .consentPage(ConsentController.PAGE)
                             .errorResponseHandler(refusals))
                     .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
                             .providerConfigurationCustomizer(provider -> provider

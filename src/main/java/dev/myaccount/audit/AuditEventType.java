@@ -37,7 +37,8 @@ public enum AuditEventType {
     APP_SECRET_ROTATED("app.secret-rotated"),
     APP_DISABLED("app.disabled"),
     APP_ENABLED("app.enabled"),
-    APP_DELETED("app.deleted");
+    APP_DELETED("app.deleted"),
+    APP_ACCESS_REVOKED("app.access-revoked");
 
     private final String storedName;
 

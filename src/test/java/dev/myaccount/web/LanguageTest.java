@@ -44,7 +44,7 @@ class LanguageTest extends PortalTestCase {
                 "Nieuw wachtwoord maken", "Nieuw wachtwoord bevestigen");
         assertThat(password.select("button.primary").text()).isEqualTo("Indienen");
         assertThat(password.select("nav.side a").eachText()).containsExactly("Overzicht", "Beveiligingsgegevens",
-                "Wachtwoord", "Apparaten", "Organisaties", "Instellingen en privacy", "Aanmeldingen");
+                "Wachtwoord", "Apparaten", "Apps", "Organisaties", "Instellingen en privacy", "Aanmeldingen");
         assertThat(browser.get("/password?lang=en").page().select("h1").text()).isEqualTo("Change password");
     }
 
