@@ -61,16 +61,28 @@ class AppRepository {
                 .query(String.class).optional();
     }
 
+    /** Turns the app off, its grants and their tokens ending with it, or on again. */
     boolean setDisabled(String registeredClientId, Instant disabledAt) {
+        if (disabledAt != null) {
+            deleteGrants(registeredClientId);
+        }
         return jdbc.sql("update app set disabled_at = ? where registered_client_id = ?")
                 .params(disabledAt == null ? null : disabledAt.atOffset(ZoneOffset.UTC), registeredClientId)
                 .update() == 1;
     }
 
     void delete(String registeredClientId) {
-        jdbc.sql("delete from oauth2_authorization where registered_client_id = ?").param(registeredClientId).update();
+        deleteGrants(registeredClientId);
         jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = ?").param(registeredClientId)
                 .update();
         jdbc.sql("delete from oauth2_registered_client where id = ?").param(registeredClientId).update();
+    }
+
+    private void deleteGrants(String registeredClientId) {
+        jdbc.sql("""
+                delete from spent_refresh_token where authorization_id in (
+                    select id from oauth2_authorization where registered_client_id = ?)""")
+                .param(registeredClientId).update();
+        jdbc.sql("delete from oauth2_authorization where registered_client_id = ?").param(registeredClientId).update();
     }
 }

@@ -191,6 +191,7 @@ class AppsTest extends PortalTestCase {
         assertThat(signedIn(person).get(app.authorization("").path()).status()).isEqualTo(400);
         assertThat(app.clientCredentials().status()).isEqualTo(401);
         assertThat(app.refresh(before.text("refresh_token")).status()).isEqualTo(401);
+        assertThat(app.getWithToken("/userinfo", before.text("access_token")).status()).isEqualTo(401);
 
         assertThat(apps.setEnabled(admin, wiki.app().clientId(), true, RequestOrigin.COMMAND_LINE)).isTrue();
         assertThat(app.clientCredentials().status()).isEqualTo(200);
