@@ -26,8 +26,6 @@ import dev.myaccount.web.PortalPages;
 @Component
 class AppSignInPages implements HandlerInterceptor, WebMvcConfigurer {
 
-    private static final String AUTHORIZE = "/oauth2/authorize";
-
     private final HttpSessionRequestCache pagesBeforeSignIn = new HttpSessionRequestCache();
     private final RegisteredClientRepository clients;
 
@@ -50,7 +48,7 @@ class AppSignInPages implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private Optional<String> appAddress(SavedRequest asked) {
-        if (asked == null || !URI.create(asked.getRedirectUrl()).getPath().equals(AUTHORIZE)) {
+        if (asked == null || !URI.create(asked.getRedirectUrl()).getPath().equals(AppsSecurity.AUTHORIZE)) {
             return Optional.empty();
         }
         String[] clientId = asked.getParameterValues(OAuth2ParameterNames.CLIENT_ID);

@@ -53,7 +53,7 @@ import dev.myaccount.web.SignedInRequestCheck;
 @Configuration(proxyBeanMethods = false)
 class AppsSecurity {
 
-    private static final String AUTHORIZE = "/oauth2/authorize";
+    static final String AUTHORIZE = "/oauth2/authorize";
 
     @Bean
     JdbcRegisteredClientRepository allClients(JdbcOperations jdbc) {
@@ -99,8 +99,10 @@ class AppsSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain authorizationServer(HttpSecurity http, AppRepository apps, ClientSecrets secrets,
-            SecurityContextRepository signedInContexts, List<SignedInRequestCheck> checks) throws Exception {
+            SecurityContextRepository signedInContexts, List<SignedInRequestCheck> checks, FreshSignIns fresh)
+            throws Exception {
         AppRefusals refusals = new AppRefusals();
+        RequestMatcher authorize = PathPatternRequestMatcher.pathPattern(AUTHORIZE);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.clientAuthentication(clients -> clients.authenticationProviders(providers -> providers.stream()
@@ -122,11 +124,12 @@ class AppsSecurity {
         });
         PortalPages.apply(http, signedInContexts);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PathPatternRequestMatcher.pathPattern(AUTHORIZE)).access(mayAuthorize())
+                        .requestMatchers(authorize).access(mayAuthorize(fresh))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resources -> resources.jwt(jwt -> { }))
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/signin"), pages()));
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/signin"), pages())
+                        .accessDeniedHandler(fresh));
         for (SignedInRequestCheck check : checks) {
             check.addTo(http);
         }
@@ -134,19 +137,27 @@ class AppsSecurity {
     }
 
     /**
-     * A person who has done every step of their sign-in goes on to the app; so does a request with
-     * {@code prompt=none}, which the authorization server answers with {@code login_required} rather than a page.
-     * Anyone else is sent to sign in, or to the step they have not done.
+     * A person who has done every step of a sign-in that is what the app asked for (fresh, multi-factor) goes on to
+     * the app; so does a request with {@code prompt=none}, which the authorization server answers with
+     * {@code login_required} rather than a page. Anyone else is sent to sign in, to the step they have not done, or to
+     * confirm who they are ({@link FreshSignIns}).
      */
-    private static AuthorizationManager<RequestAuthorizationContext> mayAuthorize() {
+    private static AuthorizationManager<RequestAuthorizationContext> mayAuthorize(FreshSignIns fresh) {
         return (authentication, context) -> {
             HttpServletRequest request = context.getRequest();
-            var signedIn = authentication.get();
-            boolean done = signedIn != null && signedIn.getPrincipal() instanceof SignedInPerson person
-                    && !person.mustChangePassword() && SignInFacts.of(request).isPresent()
-                    && signedIn.getAuthorities().stream().anyMatch(a -> Access.SIGNED_IN.equals(a.getAuthority()));
             String prompt = request.getParameter("prompt");
-            return new AuthorizationDecision(done || prompt != null && List.of(prompt.split(" ")).contains("none"));
+            if (prompt != null && List.of(prompt.split(" ")).contains("none")) {
+                return new AuthorizationDecision(true);
+            }
+            var signedIn = authentication.get();
+            var facts = SignInFacts.of(request);
+            if (signedIn == null || !(signedIn.getPrincipal() instanceof SignedInPerson person)
+                    || person.mustChangePassword() || facts.isEmpty() || signedIn.getAuthorities().stream()
+                            .noneMatch(authority -> Access.SIGNED_IN.equals(authority.getAuthority()))) {
+                fresh.noteAsked(request);
+                return new AuthorizationDecision(false);
+            }
+            return new AuthorizationDecision(fresh.satisfied(request, person, facts.get()));
         };
     }
 

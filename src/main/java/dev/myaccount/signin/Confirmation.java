@@ -51,6 +51,15 @@ public class Confirmation {
         return Optional.of("redirect:" + PAGE);
     }
 
+    /**
+     * The path that has the person confirm who they are now, however recently they did, and come back to
+     * {@code returnPath} (a path of the portal's own): an app asked for a fresh sign-in.
+     */
+    public String askNow(HttpServletRequest request, String returnPath) {
+        request.getSession().setAttribute(RETURN_PATH, returnPath);
+        return PAGE;
+    }
+
     /** After a right password: the second step, or done when the person has no method for one. */
     void passwordRight(SignedInPerson person, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -60,6 +69,7 @@ public class Confirmation {
             return;
         }
         secondStep.replacePerson(person, request, response);
+        SignInFacts.renew(request, null, clock.instant());
         response.sendRedirect(request.getContextPath() + takeReturnPath(request));
     }
 

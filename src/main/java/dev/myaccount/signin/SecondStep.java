@@ -112,6 +112,7 @@ public class SecondStep {
                 } else {
                     request.getSession().removeAttribute(CONFIRM_FLOW);
                     replacePerson(person, request, response);
+                    SignInFacts.renew(request, method, clock.instant());
                     response.sendRedirect(request.getContextPath() + Confirmation.takeReturnPath(request));
                 }
                 yield Answer.RIGHT;

@@ -12,7 +12,8 @@ import jakarta.servlet.http.HttpSession;
 /**
  * What an app is told of the sign-in behind a session: its own id (OpenID Connect's {@code sid}), when it
  * finished, and how the person proved who they are, as RFC 8176 names the methods ({@code pwd}, {@code otp},
- * {@code sms}, {@code hwk}, {@code mfa}). Kept in the session by {@link SignInCompletion}.
+ * {@code sms}, {@code hwk}, {@code mfa}). Kept in the session by {@link SignInCompletion}, renewed when the person
+ * confirms who they are.
  */
 public record SignInFacts(String id, Instant at, List<String> methods) implements Serializable {
 
@@ -30,6 +31,15 @@ public record SignInFacts(String id, Instant at, List<String> methods) implement
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty()
                 : Optional.ofNullable((SignInFacts) session.getAttribute(ATTRIBUTE));
+    }
+
+    /**
+     * The person proved who they are again (confirming their identity), with their password and, when {@code method}
+     * is not null, that second step: the sign-in keeps its id and takes the new time and methods.
+     */
+    static void renew(HttpServletRequest request, String method, Instant at) {
+        of(request).ifPresent(facts -> request.getSession().setAttribute(ATTRIBUTE,
+                new SignInFacts(facts.id(), at, methods(SignInDoor.SIGN_IN, method))));
     }
 
     /** The methods of a sign-in at {@code door} whose last step was {@code method} (null: the password alone). */

@@ -8,8 +8,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.myaccount.support.AppClient;
-import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;

@@ -249,7 +249,7 @@ class SecurityInfoPageTest extends PortalTestCase {
         assertThat(overview.select("#tile-security-info + p").text())
                 .isEqualTo("One sign-in method besides your password.");
         assertThat(overview.select("nav.side a").eachText()).containsExactly("Overview", "Security info", "Password",
-                "Devices", "Organizations", "Settings & Privacy", "Sign-ins");
+                "Devices", "Apps", "Organizations", "Settings & Privacy", "Sign-ins");
         assertThat(new PortalClient(port, "nl").get("/signin").status()).isEqualTo(200);
     }
 
