@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long what the portal gives apps lasts: access tokens, refresh tokens (rotated at each use), and the signing
- * keys, which are replaced after {@code keyRotation} and published until the last token they signed expires.
+ * keys, which are replaced after {@code keyRotation} and published until the last token they signed expires; and how
+ * long an expired grant is remembered (the Apps page lists it) before it is forgotten.
  */
 @ConfigurationProperties("myaccount.apps")
 record AppsProperties(
         @DefaultValue("PT10M") Duration accessTokenLife,
         @DefaultValue("P1D") Duration refreshTokenLife,
-        @DefaultValue("P30D") Duration keyRotation) {
+        @DefaultValue("P30D") Duration keyRotation,
+        @DefaultValue("P30D") Duration forgetAfter) {
 
     /** The longest life of a signed token: an access token's, or an ID token's (Spring Authorization Server's 30 minutes). */
     Duration longestTokenLife() {

@@ -1,0 +1,42 @@
+package dev.myaccount.apps;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forgets, every hour on every node, what apps can no longer use: grants whose every token expired more than
+ * {@code forgetAfter} ago (the Apps page shows them until then), hashes of spent refresh tokens that have expired
+ * by now anyway, and signing keys no token can be checked against any more. Each a single delete, so nodes that run
+ * it at once do no harm.
+ */
+@Component
+class AppHousekeeping {
+
+    private final JdbcClient jdbc;
+    private final AppsProperties settings;
+    private final Clock clock;
+
+    AppHousekeeping(JdbcClient jdbc, AppsProperties settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    void forget() {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                delete from oauth2_authorization where coalesce(refresh_token_expires_at, access_token_expires_at,
+                    authorization_code_expires_at) < ?""").param(now.minus(settings.forgetAfter()).atOffset(ZoneOffset.UTC))
+                .update();
+        jdbc.sql("delete from spent_refresh_token where spent_at < ?")
+                .param(now.minus(settings.refreshTokenLife()).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("delete from signing_key where created_at < ?").param(now.minus(settings.keyRotation())
+                .minus(settings.longestTokenLife()).minus(settings.keyRotation()).atOffset(ZoneOffset.UTC)).update();
+    }
+}
