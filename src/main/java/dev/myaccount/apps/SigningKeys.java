@@ -2,6 +2,7 @@ package dev.myaccount.apps;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,13 +30,17 @@ import org.springframework.stereotype.Component;
 import dev.myaccount.securityinfo.SealedSecrets;
 
 /**
- * The keys every node signs tokens with, ES256 and RS256: made by the portal, kept sealed in the database, read
- * from it for each use so that a key made or rotated on one node signs on all. The newest key of each algorithm
- * signs; a new one is made when it is older than the rotation period, and an old one stays published (in the JWKS)
- * until the tokens it signed have expired.
+ * The keys every node signs tokens with, ES256 and RS256: made by the portal, kept sealed in the database, so that
+ * a key made or rotated on one node signs on all. The newest key of each algorithm signs; a new one is made when it
+ * is older than the rotation period, and an old one stays published (in the JWKS) until the tokens it signed have
+ * expired. Each node reads them again a minute after it last did, and sooner when asked to check a token signed
+ * with a key it does not know (made since, on another node).
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
+
+    private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+    private static final Duration RELOAD_ON_MISS_AFTER = Duration.ofSeconds(1);
 
     static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
@@ -43,6 +48,11 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private final SealedSecrets sealed;
     private final AppsProperties settings;
     private final Clock clock;
+    private volatile Loaded loaded;
+
+    /** The keys as last read: the signing ones (private) and the published ones (public), and when. */
+    private record Loaded(List<JWK> signing, List<JWK> published, Instant at) {
+    }
 
     SigningKeys(JdbcClient jdbc, SealedSecrets sealed, AppsProperties settings, Clock clock) {
         this.jdbc = jdbc;
@@ -60,7 +70,24 @@ class SigningKeys implements JWKSource<SecurityContext> {
         var matcher = selector.getMatcher();
         boolean signing = matcher.getAlgorithms() != null
                 && (matcher.getKeyIDs() == null || matcher.getKeyIDs().stream().allMatch(Objects::isNull));
-        return selector.select(new JWKSet(signing ? signingKeys() : published()));
+        Loaded keys = current();
+        List<JWK> found = selector.select(new JWKSet(signing ? keys.signing() : keys.published()));
+        // A key unknown here is read again at most once a second, so that tokens with made-up key ids cost little.
+        if (found.isEmpty() && !signing && keys.at().plus(RELOAD_ON_MISS_AFTER).isBefore(clock.instant())) {
+            found = selector.select(new JWKSet(reload().published()));
+        }
+        return found;
+    }
+
+    private Loaded current() {
+        Loaded keys = loaded;
+        return keys != null && keys.at().plus(RELOAD_AFTER).isAfter(clock.instant()) ? keys : reload();
+    }
+
+    private synchronized Loaded reload() {
+        Loaded keys = new Loaded(signingKeys(), published(), clock.instant());
+        loaded = keys;
+        return keys;
     }
 
     private List<JWK> signingKeys() {
@@ -79,9 +106,8 @@ class SigningKeys implements JWKSource<SecurityContext> {
                 .query(String.class).optional().map(this::open).orElseGet(() -> make(algorithm, now));
     }
 
-    /** The keys a token may be checked against, today's among them even before they first sign. */
+    /** The keys a token may be checked against, today's among them (read after they were made). */
     private List<JWK> published() {
-        signingKeys();
         Instant oldest = clock.instant().minus(settings.keyRotation()).minus(settings.longestTokenLife());
         return jdbc.sql("select sealed_jwk from signing_key where created_at > ? order by created_at desc")
                 .param(oldest.atOffset(ZoneOffset.UTC)).query(String.class).stream()

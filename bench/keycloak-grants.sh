@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Client-credentials grants per second: the portal (the README's settings) against Keycloak 26.7 (its own defaults,
+# dev-file database), on this machine, one client program (GrantLoad) in alternating windows (docs/benchmarks.md).
+# Fetches Keycloak's distribution from Maven Central through the Maven wrapper; runs it on a JDK 21 or newer
+# (KEYCLOAK_JAVA, Temurin 25 by default here). Arguments go to GrantLoad: [seconds] [rounds] [levels].
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KC_VERSION=26.7.3
+WORK=target/bench/keycloak
+KC_HOME=$WORK/keycloak-$KC_VERSION
+KEYCLOAK_JAVA=${KEYCLOAK_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64}
+PORTAL_PORT=${PORTAL_PORT:-8090}
+KC_PORT=${KC_PORT:-8180}
+mkdir -p "$WORK"
+
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+    ./mvnw -q dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz -DoutputDirectory="$WORK"
+    tar -xzf "$WORK/keycloak-quarkus-dist-$KC_VERSION.tar.gz" -C "$WORK"
+    JAVA_HOME=$KEYCLOAK_JAVA "$KC_HOME/bin/kc.sh" build --db=dev-file > "$WORK/build.log"
+fi
+[ -f target/myaccount.jar ] || ./mvnw -q -DskipTests package
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+
+stop() { kill "$PORTAL_PID" "$KC_PID" 2>/dev/null || true; }
+trap stop EXIT
+
+rm -rf "$KC_HOME/data" "$WORK/portal-data"
+KC_START=$(date +%s%N)
+JAVA_HOME=$KEYCLOAK_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --http-host=127.0.0.1 --http-port=$KC_PORT \
+    --hostname-strict=false > "$WORK/keycloak.log" 2>&1 &
+KC_PID=$!
+PORTAL_START=$(date +%s%N)
+MYACCOUNT_DATA_DIR="$WORK/portal-data" MYACCOUNT_DEMO_PASSWORD='Bench passphrase for grants' \
+    java -Xms128m -Xmx320m -Xmn64m -XX:TieredStopAtLevel=1 -jar target/myaccount.jar --demo \
+    --server.port=$PORTAL_PORT --management.server.port=$((PORTAL_PORT + 1)) \
+    --myaccount.public-address=http://localhost:$PORTAL_PORT > "$WORK/portal.log" 2>&1 &
+PORTAL_PID=$!
+
+wait_for() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 did not answer" >&2; exit 1; }
+wait_for "http://localhost:$PORTAL_PORT/.well-known/openid-configuration"
+echo "portal ready after $(( ($(date +%s%N) - PORTAL_START) / 1000000 )) ms"
+wait_for "http://127.0.0.1:$KC_PORT/realms/master/.well-known/openid-configuration"
+echo "Keycloak ready after $(( ($(date +%s%N) - KC_START) / 1000000 )) ms (both started at once)"
+
+ADMIN_TOKEN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "http://127.0.0.1:$KC_PORT/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"realm":"bench","enabled":true}' "http://127.0.0.1:$KC_PORT/admin/realms"
+curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"clientId":"bench","secret":"bench-secret-bench-secret","publicClient":false,"serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false}' \
+    "http://127.0.0.1:$KC_PORT/admin/realms/bench/clients"
+
+APP=$(MYACCOUNT_DATA_DIR="$WORK/portal-data" java -jar target/myaccount.jar app --domain contoso.example \
+    --create "Grant bench" --redirect-uri https://bench.contoso.example/signed-in)
+CLIENT_ID=$(echo "$APP" | sed -n 's/^Client id: *//p')
+SECRET=$(echo "$APP" | sed -n 's/^Client secret: *//p')
+
+java -XX:TieredStopAtLevel=1 -cp "$CP" dev.myaccount.bench.GrantLoad \
+    "myaccount=http://localhost:$PORTAL_PORT/oauth2/token,$CLIENT_ID,$SECRET" \
+    "keycloak=http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token,bench,bench-secret-bench-secret" \
+    "${1:-5}" "${2:-3}" "${3:-1,4,16}" "$PORTAL_PID,$KC_PID"
