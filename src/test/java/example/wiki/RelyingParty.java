@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An organisation's app, as a team would build it with Spring Security's OAuth 2.0 client: it signs its people in
  * through the portal (authorization code, PKCE, state and nonce checked by the library) and shows what the ID
- * token told it; a back-channel logout from the portal ends its session. Outside the portal's packages, so that the portal does not take it for its own; started by a test beside the portal, on 127.0.0.1, so that its cookies are not the portal's.
+ * token told it; a back-channel logout from the portal ends its session. Outside the portal's packages, so that the
+ * portal does not take it for its own; started by a test beside the portal, on 127.0.0.1, so that its cookies are
+ * not the portal's.
  */
 public final class RelyingParty implements AutoCloseable {
 

@@ -52,7 +52,8 @@ class AppsAdminController {
 
     @PostMapping
     String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String redirectUri,
-            @RequestParam(defaultValue = "") String logoutUri, @RequestParam(defaultValue = "false") boolean publicClient,
+            @RequestParam(defaultValue = "") String logoutUri,
+            @RequestParam(defaultValue = "false") boolean publicClient,
             @RequestParam(defaultValue = "false") boolean consent, @AuthenticationPrincipal SignedInPerson admin,
             Model model, HttpServletRequest request) {
         Apps.Created created = apps.create(admin.asActor(), new Apps.NewApp(name, redirectUri.strip(), publicClient,

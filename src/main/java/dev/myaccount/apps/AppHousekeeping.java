@@ -32,8 +32,8 @@ class AppHousekeeping {
         Instant now = clock.instant();
         jdbc.sql("""
                 delete from oauth2_authorization where coalesce(refresh_token_expires_at, access_token_expires_at,
-                    authorization_code_expires_at) < ?""").param(now.minus(settings.forgetAfter()).atOffset(ZoneOffset.UTC))
-                .update();
+                    authorization_code_expires_at) < ?""")
+                .param(now.minus(settings.forgetAfter()).atOffset(ZoneOffset.UTC)).update();
         jdbc.sql("delete from spent_refresh_token where spent_at < ?")
                 .param(now.minus(settings.refreshTokenLife()).atOffset(ZoneOffset.UTC)).update();
         jdbc.sql("delete from signing_key where created_at < ?").param(now.minus(settings.keyRotation())

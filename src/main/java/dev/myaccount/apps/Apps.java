@@ -128,7 +128,7 @@ public class Apps {
                 secret, null);
     }
 
-    /** A new secret for one of the organisation's confidential apps, the old one no longer accepted; empty when none. */
+    /** A new secret for one of the organisation's confidential apps, the old one refused from now; empty when none. */
     public Optional<String> rotateSecret(Actor admin, String clientId, RequestOrigin origin) {
         return transaction.execute(status -> registered(admin, clientId)
                 .filter(client -> client.getClientSecret() != null).map(client -> {

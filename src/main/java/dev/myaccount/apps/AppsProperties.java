@@ -17,7 +17,7 @@ record AppsProperties(
         @DefaultValue("P30D") Duration keyRotation,
         @DefaultValue("P30D") Duration forgetAfter) {
 
-    /** The longest life of a signed token: an access token's, or an ID token's (Spring Authorization Server's 30 minutes). */
+    /** The longest life of a signed token: an access token's, or an ID token's (30 minutes in Spring's server). */
     Duration longestTokenLife() {
         Duration idTokenLife = Duration.ofMinutes(30);
         return accessTokenLife.compareTo(idTokenLife) > 0 ? accessTokenLife : idTokenLife;

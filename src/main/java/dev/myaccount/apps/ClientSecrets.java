@@ -2,13 +2,13 @@ package dev.myaccount.apps;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+
+import dev.myaccount.credential.TokenHashes;
 
 /**
  * Apps' secrets: 256 random bits made by the portal, shown once, kept as SHA-256. A secret that cannot be guessed
@@ -29,12 +29,7 @@ class ClientSecrets {
     }
 
     String hash(CharSequence secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TokenHashes.of(secret);
     }
 
     /** How the authorization server checks a secret an app presents. */

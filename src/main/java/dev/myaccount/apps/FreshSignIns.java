@@ -72,7 +72,8 @@ class FreshSignIns implements AccessDeniedHandler {
         }
         String acr = request.getParameter("acr_values");
         boolean multiFactor = acr != null && List.of(acr.split(" ")).stream().anyMatch(MULTI_FACTOR::contains);
-        return !multiFactor || facts.methods().contains("mfa") || !secondFactors.asked(person.accountId(), person.upn());
+        return !multiFactor || facts.methods().contains("mfa")
+                || !secondFactors.asked(person.accountId(), person.upn());
     }
 
     private boolean asksFresh(HttpServletRequest request, SignInFacts facts) {
@@ -111,7 +112,8 @@ class FreshSignIns implements AccessDeniedHandler {
             response.sendRedirect(request.getContextPath() + "/password");
             return;
         }
-        String back = request.getServletPath() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String query = request.getQueryString();
+        String back = request.getServletPath() + (query == null ? "" : "?" + query);
         response.sendRedirect(request.getContextPath() + confirmation.askNow(request, back));
     }
 }

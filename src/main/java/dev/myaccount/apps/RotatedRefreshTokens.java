@@ -1,17 +1,15 @@
 package dev.myaccount.apps;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+import dev.myaccount.credential.TokenHashes;
 
 /**
  * Refresh tokens that rotate, with reuse detection (OAuth 2.0 Security BCP, 4.14.2): each refresh gives a new token
@@ -38,7 +36,7 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
         OAuth2Authorization.Token<OAuth2RefreshToken> spent = before == null ? null : before.getRefreshToken();
         if (spent != null && !now.getToken().getTokenValue().equals(spent.getToken().getTokenValue())) {
             jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)")
-                    .params(hash(spent.getToken().getTokenValue()), authorization.getId(),
+                    .params(TokenHashes.of(spent.getToken().getTokenValue()), authorization.getId(),
                             clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
         }
@@ -60,18 +58,11 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         OAuth2Authorization found = grants.findByToken(token, tokenType);
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
-            jdbc.sql("select authorization_id from spent_refresh_token where token_hash = ?").param(hash(token))
+            jdbc.sql("select authorization_id from spent_refresh_token where token_hash = ?")
+                    .param(TokenHashes.of(token))
                     .query(String.class).optional().map(grants::findById).ifPresent(this::remove);
         }
         return found;
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -46,7 +46,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         if (scopes.contains(OidcScopes.EMAIL)) {
             claims.claim(StandardClaimNames.EMAIL, person.upn());
         }
-        // A Date and an ArrayList: the grant keeps the claims as JSON, whose allow-list knows no Long or immutable list.
+        // A Date and an ArrayList: the grant keeps the claims as JSON, whose allow-list has no Long or immutable list.
         claims.claim("auth_time", Date.from(person.authTime()));
         claims.claim("amr", new ArrayList<>(person.amr()));
         claims.claim("sid", person.sessionId());

@@ -57,7 +57,8 @@ final class AppCommand implements Callable<Integer> {
     boolean publicClient;
 
     @Option(names = "--backchannel-logout-uri", paramLabel = "URI", description = "With --create: where the app "
-            + "takes back-channel logout tokens, sent when a person's access ends (a new password, signed out everywhere)")
+            + "takes back-channel logout tokens, sent when a person's access ends (a new password, signed out "
+            + "everywhere)")
     String backChannelLogoutUri;
 
     @Option(names = "--consent", description = "With --create: people are asked to consent before the app is told "

@@ -1,8 +1,5 @@
 package dev.myaccount.scim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +7,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import dev.myaccount.credential.TokenHashes;
 
 /**
  * Bearer tokens of an organisation's SCIM provisioning clients (Entra, Okta): made by an admin, shown once,
@@ -61,7 +59,7 @@ public class ScimTokens {
         jdbc.sql("""
                 insert into scim_token (id, organisation_id, name, token_hash, created_at, created_by)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId, name, hash(token), now(), createdBy).update();
+                .params(id, organisationId, name, TokenHashes.of(token), now(), createdBy).update();
         return new Issued(id, token);
     }
 
@@ -72,7 +70,7 @@ public class ScimTokens {
         }
         Optional<Holder> holder = jdbc.sql("""
                 select id, organisation_id, name from scim_token where token_hash = ? and revoked_at is null""")
-                .param(hash(token))
+                .param(TokenHashes.of(token))
                 .query((rs, n) -> new Holder(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
                         rs.getString("name")))
                 .optional();
@@ -100,15 +98,6 @@ public class ScimTokens {
                         instant(rs.getObject("last_used_at", OffsetDateTime.class)),
                         instant(rs.getObject("revoked_at", OffsetDateTime.class))))
                 .list();
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -41,10 +41,12 @@ class AppHousekeepingTest extends PortalTestCase {
         Instant now = Instant.now();
         grant("expired-long-ago", now.minus(Duration.ofDays(31)));
         grant("expired-yesterday", now.minus(Duration.ofDays(1)));
-        jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, 'g', ?), (?, 'g', ?)")
+        jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at)"
+                + " values (?, 'g', ?), (?, 'g', ?)")
                 .params("old-hash", now.minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC), "new-hash",
                         now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)).update();
-        jdbc.sql("insert into signing_key (key_id, algorithm, sealed_jwk, created_at) values ('old-key', 'RS256', 'x', ?)")
+        jdbc.sql("insert into signing_key (key_id, algorithm, sealed_jwk, created_at)"
+                + " values ('old-key', 'RS256', 'x', ?)")
                 .param(now.minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC)).update();
 
         housekeeping.forget();

@@ -26,8 +26,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
- * Client-credentials grants per second against two token endpoints (the portal's and Keycloak's, bench/keycloak-grants.sh),
- * in windows that alternate between them, as the machine's speed drifts: each worker keeps one connection and posts
+ * Client-credentials grants per second against two token endpoints (the portal's and Keycloak's, see
+ * bench/keycloak-grants.sh), in windows that alternate between them, as the machine's speed drifts: each worker keeps one connection and posts
  * {@code grant_type=client_credentials} with HTTP Basic, as an app does. Prints every window, then per concurrency
  * the median and worst rate of each server, the median ratio of the pairs of windows, p50 and p99, the processor
  * time this client took, and the servers' resident memory when their PIDs are given.
@@ -112,9 +112,9 @@ public final class GrantLoad {
                 long[] latencies = new long[1 << 16];
                 int count = 0;
                 long failures = 0;
-                try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
-                        PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1).setMaxConnPerRoute(1).build())
-                        .build()) {
+                var oneConnection = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1)
+                        .setMaxConnPerRoute(1).build();
+                try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(oneConnection).build()) {
                     while (System.nanoTime() < deadline) {
                         HttpPost post = new HttpPost(server.tokenUrl());
                         post.setHeader("Authorization", server.authorization());
