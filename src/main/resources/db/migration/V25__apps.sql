@@ -1,5 +1,6 @@
 -- Apps that sign their people in through the portal (OpenID Connect). Spring Authorization Server's own JDBC
--- tables, as it ships them, with 'text' for its large columns and time zones on its times, so that the one
+-- tables, as it ships them, with unbounded varchar for its large columns (not H2's CLOB, whose parameters and
+-- comparisons go through LOB storage on every token lookup) and time zones on its times, so that the one
 -- migration serves H2 and PostgreSQL.
 create table oauth2_registered_client (
     id                            varchar(100) primary key,
@@ -24,34 +25,34 @@ create table oauth2_authorization (
     principal_name                varchar(200) not null,
     authorization_grant_type      varchar(100) not null,
     authorized_scopes             varchar(1000),
-    attributes                    text,
+    attributes                    varchar,
     state                         varchar(500),
-    authorization_code_value      text,
+    authorization_code_value      varchar,
     authorization_code_issued_at  timestamp with time zone,
     authorization_code_expires_at timestamp with time zone,
-    authorization_code_metadata   text,
-    access_token_value            text,
+    authorization_code_metadata   varchar,
+    access_token_value            varchar,
     access_token_issued_at        timestamp with time zone,
     access_token_expires_at       timestamp with time zone,
-    access_token_metadata         text,
+    access_token_metadata         varchar,
     access_token_type             varchar(100),
     access_token_scopes           varchar(1000),
-    oidc_id_token_value           text,
+    oidc_id_token_value           varchar,
     oidc_id_token_issued_at       timestamp with time zone,
     oidc_id_token_expires_at      timestamp with time zone,
-    oidc_id_token_metadata        text,
-    refresh_token_value           text,
+    oidc_id_token_metadata        varchar,
+    refresh_token_value           varchar,
     refresh_token_issued_at       timestamp with time zone,
     refresh_token_expires_at      timestamp with time zone,
-    refresh_token_metadata        text,
-    user_code_value               text,
+    refresh_token_metadata        varchar,
+    user_code_value               varchar,
     user_code_issued_at           timestamp with time zone,
     user_code_expires_at          timestamp with time zone,
-    user_code_metadata            text,
-    device_code_value             text,
+    user_code_metadata            varchar,
+    device_code_value             varchar,
     device_code_issued_at         timestamp with time zone,
     device_code_expires_at        timestamp with time zone,
-    device_code_metadata          text
+    device_code_metadata          varchar
 );
 create index oauth2_authorization_principal on oauth2_authorization (principal_name, registered_client_id);
 
@@ -78,7 +79,7 @@ create index app_organisation on app (organisation_id, created_at);
 create table signing_key (
     key_id     varchar(64) primary key,
     algorithm  varchar(10) not null,
-    sealed_jwk text not null,
+    sealed_jwk varchar not null,
     created_at timestamp with time zone not null
 );
 create index signing_key_newest on signing_key (algorithm, created_at);

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import dev.myaccount.web.PublicAddress;
 
@@ -48,7 +49,8 @@ class BackChannelLogouts {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    /** Outside a transaction: no database connection is held while the app answers. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void tell(LogoutToTell logout) throws IOException, InterruptedException {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer.url()).audience(List.of(logout.clientId()))
