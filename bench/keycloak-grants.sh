@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Client-credentials grants per second: the portal (the README's settings) against Keycloak 26.7 (its own defaults,
-# dev-file database), on this machine, one client program (GrantLoad) in alternating windows (docs/benchmarks.md).
-# Fetches Keycloak's distribution from Maven Central through the Maven wrapper; runs it on a JDK 21 or newer
-# (KEYCLOAK_JAVA, Temurin 25 by default here). Arguments go to GrantLoad: [seconds] [rounds] [levels].
+# Grants per second (client credentials, refresh, authorization code): the portal (the README's settings) against
+# Keycloak 26.7 (its own defaults, dev-file database), on this machine, one client program (GrantLoad) in
+# alternating windows (docs/benchmarks.md). Fetches Keycloak's distribution from Maven Central through the Maven
+# wrapper; runs it on a JDK 21 or newer (KEYCLOAK_JAVA, Temurin 25 by default here). Arguments go to GrantLoad:
+# [grants] [seconds] [rounds] [levels].
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KC_VERSION=26.7.3
@@ -32,7 +33,8 @@ JAVA_HOME=$KEYCLOAK_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PA
     --hostname-strict=false > "$WORK/keycloak.log" 2>&1 &
 KC_PID=$!
 PORTAL_START=$(date +%s%N)
-MYACCOUNT_DATA_DIR="$WORK/portal-data" MYACCOUNT_DEMO_PASSWORD='Bench passphrase for grants' \
+PASSWORD='Bench passphrase for grants'
+MYACCOUNT_DATA_DIR="$WORK/portal-data" MYACCOUNT_DEMO_PASSWORD="$PASSWORD" \
     java -Xms128m -Xmx320m -Xmn64m -XX:TieredStopAtLevel=1 -jar target/myaccount.jar --demo \
     --server.port=$PORTAL_PORT --management.server.port=$((PORTAL_PORT + 1)) \
     --myaccount.public-address=http://localhost:$PORTAL_PORT > "$WORK/portal.log" 2>&1 &
@@ -49,15 +51,20 @@ ADMIN_TOKEN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
     -d '{"realm":"bench","enabled":true}' "http://127.0.0.1:$KC_PORT/admin/realms"
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    -d '{"clientId":"bench","secret":"bench-secret-bench-secret","publicClient":false,"serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false}' \
+    -d '{"clientId":"bench","secret":"bench-secret-bench-secret","publicClient":false,"serviceAccountsEnabled":true,"standardFlowEnabled":true,"directAccessGrantsEnabled":false,"redirectUris":["https://bench.contoso.example/signed-in"],"attributes":{"pkce.code.challenge.method":"S256"}}' \
     "http://127.0.0.1:$KC_PORT/admin/realms/bench/clients"
+curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"adele.vance\",\"email\":\"adele.vance@contoso.example\",\"emailVerified\":true,\"firstName\":\"Adele\",\"lastName\":\"Vance\",\"enabled\":true,\"credentials\":[{\"type\":\"password\",\"value\":\"$PASSWORD\",\"temporary\":false}]}" \
+    "http://127.0.0.1:$KC_PORT/admin/realms/bench/users"
 
 APP=$(MYACCOUNT_DATA_DIR="$WORK/portal-data" java -jar target/myaccount.jar app --domain contoso.example \
     --create "Grant bench" --redirect-uri https://bench.contoso.example/signed-in)
 CLIENT_ID=$(echo "$APP" | sed -n 's/^Client id: *//p')
 SECRET=$(echo "$APP" | sed -n 's/^Client secret: *//p')
 
-java -XX:TieredStopAtLevel=1 -cp "$CP" dev.myaccount.bench.GrantLoad \
-    "myaccount=http://localhost:$PORTAL_PORT/oauth2/token,$CLIENT_ID,$SECRET" \
-    "keycloak=http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token,bench,bench-secret-bench-secret" \
-    "${1:-5}" "${2:-3}" "${3:-1,4,16}" "$PORTAL_PID,$KC_PID"
+PORTAL_URL=http://localhost:$PORTAL_PORT PORTAL_CLIENT_ID=$CLIENT_ID PORTAL_SECRET=$SECRET \
+PORTAL_REDIRECT=https://bench.contoso.example/signed-in PORTAL_USER=adele.vance@contoso.example PORTAL_PASSWORD="$PASSWORD" \
+KEYCLOAK_URL=http://127.0.0.1:$KC_PORT/realms/bench KEYCLOAK_CLIENT_ID=bench KEYCLOAK_SECRET=bench-secret-bench-secret \
+KEYCLOAK_REDIRECT=https://bench.contoso.example/signed-in KEYCLOAK_USER=adele.vance KEYCLOAK_PASSWORD="$PASSWORD" \
+    java -XX:TieredStopAtLevel=1 -cp "$CP" dev.myaccount.bench.GrantLoad \
+    "${1:-client_credentials,refresh_token,authorization_code}" "${2:-5}" "${3:-3}" "${4:-1,4,16}" "$PORTAL_PID,$KC_PID"

@@ -1,12 +1,8 @@
 package dev.myaccount.signin;
 
-import java.util.Base64;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
-import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.stereotype.Component;
 
 import dev.myaccount.audit.RequestOrigin;
@@ -23,7 +19,6 @@ class SignInCompletion {
     private final SignInLog log;
     private final FamiliarDevices devices;
     private final SessionDescriptions descriptions;
-    private final StringKeyGenerator ids = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 16);
 
     SignInCompletion(SignInLog log, FamiliarDevices devices, SessionDescriptions descriptions) {
         this.log = log;
@@ -38,7 +33,7 @@ class SignInCompletion {
         log.record(new SignInLog.Attempt(door, person.upn(), person.accountId(), person.organisationId(),
                 SignInOutcome.SUCCEEDED, RequestOrigin.of(request), familiar, method));
         request.changeSessionId();
-        request.getSession().setAttribute(SignInFacts.ATTRIBUTE, new SignInFacts(ids.generateKey(), person.confirmedAt(),
+        request.getSession().setAttribute(SignInFacts.ATTRIBUTE, new SignInFacts(SignInFacts.newId(), person.confirmedAt(),
                 SignInFacts.methods(door, method)));
         devices.remember(person.accountId(), device, request, response);
         descriptions.describe(request, person);

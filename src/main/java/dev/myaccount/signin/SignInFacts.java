@@ -3,11 +3,15 @@ package dev.myaccount.signin;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
+import org.springframework.security.crypto.keygen.StringKeyGenerator;
 
 /**
  * What an app is told of the sign-in behind a session: its own id (OpenID Connect's {@code sid}), when it
@@ -21,6 +25,9 @@ public record SignInFacts(String id, Instant at, List<String> methods) implement
     private static final long serialVersionUID = 1L;
 
     static final String ATTRIBUTE = SignInFacts.class.getName();
+
+    private static final StringKeyGenerator IDS = new Base64StringKeyGenerator(
+            Base64.getUrlEncoder().withoutPadding(), 16);
 
     public SignInFacts {
         methods = List.copyOf(methods);
@@ -38,8 +45,14 @@ public record SignInFacts(String id, Instant at, List<String> methods) implement
      * is not null, that second step: the sign-in keeps its id and takes the new time and methods.
      */
     static void renew(HttpServletRequest request, String method, Instant at) {
-        of(request).ifPresent(facts -> request.getSession().setAttribute(ATTRIBUTE,
-                new SignInFacts(facts.id(), at, methods(SignInDoor.SIGN_IN, method))));
+        // A session signed in before sign-ins kept their facts gets them now, with a new id.
+        String id = of(request).map(SignInFacts::id).orElseGet(SignInFacts::newId);
+        request.getSession().setAttribute(ATTRIBUTE, new SignInFacts(id, at, methods(SignInDoor.SIGN_IN, method)));
+    }
+
+    /** A new sign-in's id: 128 random bits. */
+    static String newId() {
+        return IDS.generateKey();
     }
 
     /** The methods of a sign-in at {@code door} whose last step was {@code method} (null: the password alone). */

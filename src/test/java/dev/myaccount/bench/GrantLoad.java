@@ -3,9 +3,14 @@ package dev.myaccount.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,124 +21,271 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.net.URIBuilder;
 
 /**
- * Client-credentials grants per second against two token endpoints (the portal's and Keycloak's, see
- * bench/keycloak-grants.sh), in windows that alternate between them, as the machine's speed drifts: each worker keeps one connection and posts
- * {@code grant_type=client_credentials} with HTTP Basic, as an app does. Prints every window, then per concurrency
- * the median and worst rate of each server, the median ratio of the pairs of windows, p50 and p99, the processor
- * time this client took, and the servers' resident memory when their PIDs are given.
+ * Grants per second against two OpenID Providers, the portal and Keycloak (bench/keycloak-grants.sh), in windows
+ * that alternate between them, as the machine's speed drifts. Each worker keeps one connection and, as an app
+ * does: for {@code client_credentials} posts its secret; for {@code refresh_token} trades its refresh token for the
+ * next (signed in once, beforehand); for {@code authorization_code} asks for a code in its signed-in browser session
+ * (PKCE) and trades it, two requests counted as one grant. Prints every window, then per grant and concurrency the
+ * median and worst rate of each server, the median ratio of the pairs of windows, p50 and p99, the processor time
+ * this client took, and the servers' resident memory when their PIDs are given.
  *
- * <p>Arguments: name=tokenUrl,clientId,secret for each of two servers, [seconds per window, 5], [rounds, 3],
- * [concurrency levels, 1,4,16], [PIDs of the two servers, comma-separated].
+ * <p>Settings from the environment: {@code PORTAL_URL}, {@code KEYCLOAK_URL} (the realm's), and for each,
+ * {@code _CLIENT_ID}, {@code _SECRET}, {@code _REDIRECT}, {@code _USER}, {@code _PASSWORD}. Arguments: [grants,
+ * comma-separated, default all three], [seconds per window, 5], [rounds, 3], [concurrency levels, 1,4,16], [the two
+ * servers' PIDs, comma-separated].
  */
 public final class GrantLoad {
 
-    private record Server(String name, String tokenUrl, String authorization) {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern KEYCLOAK_FORM = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern REFRESH = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private record Server(String name, String authorize, String token, String clientId, String secret,
+            String redirect, String user, String password, boolean keycloak) {
+
+        static Server of(String name, String prefix, boolean keycloak) {
+            String base = System.getenv(prefix + "_URL");
+            return new Server(name, base + (keycloak ? "/protocol/openid-connect/auth" : "/oauth2/authorize"),
+                    base + (keycloak ? "/protocol/openid-connect/token" : "/oauth2/token"),
+                    System.getenv(prefix + "_CLIENT_ID"), System.getenv(prefix + "_SECRET"),
+                    System.getenv(prefix + "_REDIRECT"), System.getenv(prefix + "_USER"),
+                    System.getenv(prefix + "_PASSWORD"), keycloak);
+        }
+
+        String basic() {
+            return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private record Window(double perSecond, long[] latencies, long failures, long clientCpuNanos) {
     }
 
-    public static void main(String[] args) throws Exception {
-        List<Server> servers = List.of(server(args[0]), server(args[1]));
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        int[] levels = Arrays.stream((args.length > 4 ? args[4] : "1,4,16").split(",")).mapToInt(Integer::parseInt)
-                .toArray();
-        String[] pids = args.length > 5 ? args[5].split(",") : new String[0];
-        for (Server server : servers) {
-            window(server, 4, 3);
+    /** One worker's connection, cookies (its browser session) and PKCE pair. */
+    private static final class Worker {
+        final CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(2)
+                        .setMaxConnPerRoute(1).build())
+                .disableRedirectHandling().disableAutomaticRetries().build();
+        final String verifier;
+        final String challenge;
+        String refreshToken;
+
+        Worker() throws Exception {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         }
-        Map<String, List<Window>> windows = new LinkedHashMap<>();
-        for (int round = 0; round < rounds; round++) {
-            for (int level : levels) {
-                List<Server> order = round % 2 == 0 ? servers : List.of(servers.get(1), servers.get(0));
-                for (Server server : order) {
-                    Window window = window(server, level, seconds);
-                    windows.computeIfAbsent(server.name() + "@" + level, key -> new ArrayList<>()).add(window);
-                    System.out.printf("round %d  c=%-3d %-10s %8.1f grants/s  p50 %6.2f ms  p99 %6.2f ms  failed %d%n",
-                            round + 1, level, server.name(), window.perSecond(), percentile(window.latencies(), 50),
-                            percentile(window.latencies(), 99), window.failures());
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Server> servers = List.of(Server.of("myaccount", "PORTAL", false), Server.of("keycloak", "KEYCLOAK", true));
+        List<String> grants = List.of((args.length > 0 ? args[0]
+                : "client_credentials,refresh_token,authorization_code").split(","));
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int[] levels = Arrays.stream((args.length > 3 ? args[3] : "1,4,16").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        String[] pids = args.length > 4 ? args[4].split(",") : new String[0];
+        int most = Arrays.stream(levels).max().orElse(1);
+        Map<String, List<Worker>> workers = new LinkedHashMap<>();
+        for (Server server : servers) {
+            List<Worker> ready = new ArrayList<>();
+            for (int i = 0; i < most; i++) {
+                Worker worker = new Worker();
+                signIn(server, worker);
+                ready.add(worker);
+            }
+            workers.put(server.name(), ready);
+        }
+        for (String grant : grants) {
+            for (Server server : servers) {
+                window(server, grant, workers.get(server.name()).subList(0, Math.min(4, most)), 3);
+            }
+            Map<String, List<Window>> windows = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (int level : levels) {
+                    List<Server> order = round % 2 == 0 ? servers : List.of(servers.get(1), servers.get(0));
+                    for (Server server : order) {
+                        Window window = window(server, grant, workers.get(server.name()).subList(0, level), seconds);
+                        windows.computeIfAbsent(server.name() + "@" + level, key -> new ArrayList<>()).add(window);
+                        System.out.printf("%s round %d c=%-3d %-10s %8.1f/s  p50 %6.2f ms  p99 %6.2f ms  failed %d%n",
+                                grant, round + 1, level, server.name(), window.perSecond(),
+                                percentile(window.latencies(), 50), percentile(window.latencies(), 99),
+                                window.failures());
+                    }
                 }
             }
-        }
-        System.out.println();
-        for (int level : levels) {
-            List<Window> first = windows.get(servers.get(0).name() + "@" + level);
-            List<Window> second = windows.get(servers.get(1).name() + "@" + level);
-            List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < first.size(); i++) {
-                ratios.add(first.get(i).perSecond() / second.get(i).perSecond());
+            for (int level : levels) {
+                summary(grant, level, seconds, servers, windows);
             }
-            System.out.printf("c=%-3d %s median %.1f/s (worst %.1f), p50 %.2f ms, p99 %.2f ms | %s median %.1f/s "
-                            + "(worst %.1f), p50 %.2f ms, p99 %.2f ms | ratio median %.2f (worst %.2f, best %.2f)%n",
-                    level, servers.get(0).name(), median(rates(first)), Collections.min(rates(first)),
-                    percentile(all(first), 50), percentile(all(first), 99), servers.get(1).name(),
-                    median(rates(second)), Collections.min(rates(second)), percentile(all(second), 50),
-                    percentile(all(second), 99), median(ratios), Collections.min(ratios), Collections.max(ratios));
-            double cpu = 0;
-            double wall = 0;
-            for (Window window : first) {
-                cpu += window.clientCpuNanos();
-                wall += seconds * 1e9;
-            }
-            System.out.printf("      this client took %.0f%% of one processor while loading %s%n", 100 * cpu / wall,
-                    servers.get(0).name());
         }
         for (int i = 0; i < pids.length; i++) {
             System.out.printf("%s resident memory after the run: %d MB%n", servers.get(i).name(), residentMb(pids[i]));
         }
     }
 
-    private static Server server(String argument) {
-        String[] nameAndRest = argument.split("=", 2);
-        String[] parts = nameAndRest[1].split(",");
-        return new Server(nameAndRest[0], parts[0], "Basic " + Base64.getEncoder()
-                .encodeToString((parts[1] + ":" + parts[2]).getBytes(StandardCharsets.UTF_8)));
+    private static void summary(String grant, int level, int seconds, List<Server> servers,
+            Map<String, List<Window>> windows) {
+        List<Window> first = windows.get(servers.get(0).name() + "@" + level);
+        List<Window> second = windows.get(servers.get(1).name() + "@" + level);
+        List<Double> ratios = new ArrayList<>();
+        double cpu = 0;
+        for (int i = 0; i < first.size(); i++) {
+            ratios.add(first.get(i).perSecond() / second.get(i).perSecond());
+            cpu += first.get(i).clientCpuNanos();
+        }
+        System.out.printf("SUMMARY %s c=%d | %s median %.1f/s (worst %.1f), p50 %.2f ms, p99 %.2f ms | %s median "
+                        + "%.1f/s (worst %.1f), p50 %.2f ms, p99 %.2f ms | ratio median %.2f (worst %.2f, best %.2f)"
+                        + " | this client %.0f%% of a processor%n", grant, level,
+                servers.get(0).name(), median(rates(first)), Collections.min(rates(first)),
+                percentile(all(first), 50), percentile(all(first), 99), servers.get(1).name(),
+                median(rates(second)), Collections.min(rates(second)), percentile(all(second), 50),
+                percentile(all(second), 99), median(ratios), Collections.min(ratios), Collections.max(ratios),
+                100 * cpu / (first.size() * seconds * 1e9));
     }
 
-    private static Window window(Server server, int workers, int seconds) throws Exception {
+    /** Signs the worker's browser session in and keeps the refresh token of a first code. */
+    private static void signIn(Server server, Worker worker) throws Exception {
+        if (server.keycloak()) {
+            String page = send(worker, new HttpGet(authorizeUri(server, worker)))[1];
+            Matcher form = KEYCLOAK_FORM.matcher(page);
+            if (!form.find()) {
+                throw new IllegalStateException("No sign-in form on Keycloak's page");
+            }
+            HttpPost post = new HttpPost(form.group(1).replace("&amp;", "&"));
+            post.setEntity(form("username", server.user(), "password", server.password()));
+            send(worker, post);
+        } else {
+            URI base = URI.create(server.authorize()).resolve("/signin");
+            Matcher csrf = CSRF.matcher(send(worker, new HttpGet(base))[1]);
+            if (!csrf.find()) {
+                throw new IllegalStateException("No CSRF token on the portal's sign-in page");
+            }
+            HttpPost post = new HttpPost(base);
+            post.setEntity(form("_csrf", csrf.group(1), "upn", server.user(), "password", server.password()));
+            send(worker, post);
+        }
+        String tokens = exchange(server, worker, code(server, worker));
+        Matcher refresh = REFRESH.matcher(tokens);
+        if (!refresh.find()) {
+            throw new IllegalStateException(server.name() + " gave no refresh token: " + tokens);
+        }
+        worker.refreshToken = refresh.group(1);
+    }
+
+    private static URI authorizeUri(Server server, Worker worker) throws Exception {
+        return new URIBuilder(server.authorize()).addParameter("response_type", "code")
+                .addParameter("client_id", server.clientId()).addParameter("redirect_uri", server.redirect())
+                .addParameter("scope", "openid profile").addParameter("state", "bench")
+                .addParameter("code_challenge", worker.challenge).addParameter("code_challenge_method", "S256")
+                .build();
+    }
+
+    private static String code(Server server, Worker worker) throws Exception {
+        String location = send(worker, new HttpGet(authorizeUri(server, worker)))[0];
+        String query = location == null ? "" : URI.create(location).getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith("code=")) {
+                return URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException(server.name() + " gave no code: " + location);
+    }
+
+    private static String exchange(Server server, Worker worker, String code) throws Exception {
+        return token(server, worker, form("grant_type", "authorization_code", "code", code, "redirect_uri",
+                server.redirect(), "code_verifier", worker.verifier));
+    }
+
+    private static String token(Server server, Worker worker, StringEntity body) throws Exception {
+        HttpPost post = new HttpPost(server.token());
+        post.setHeader("Authorization", server.basic());
+        post.setEntity(body);
+        String[] answer = send(worker, post);
+        return "200".equals(answer[2]) ? answer[1] : null;
+    }
+
+    /** The answer's Location, body and status. */
+    private static String[] send(Worker worker, HttpUriRequestBase request) throws IOException {
+        return worker.http.execute(request, response -> {
+            Header location = response.getFirstHeader("Location");
+            return new String[] {location == null ? null : location.getValue(),
+                EntityUtils.toString(response.getEntity()), String.valueOf(response.getCode())};
+        });
+    }
+
+    private static StringEntity form(String... namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(namesAndValues[i]).append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return new StringEntity(body.toString(), ContentType.APPLICATION_FORM_URLENCODED);
+    }
+
+    /** One grant of the kind; true when the server granted it. */
+    private static boolean grant(Server server, String grant, Worker worker) throws Exception {
+        switch (grant) {
+            case "client_credentials" -> {
+                return token(server, worker, form("grant_type", "client_credentials")) != null;
+            }
+            case "refresh_token" -> {
+                String answer = token(server, worker, form("grant_type", "refresh_token", "refresh_token",
+                        worker.refreshToken));
+                Matcher refresh = answer == null ? null : REFRESH.matcher(answer);
+                if (refresh == null || !refresh.find()) {
+                    return false;
+                }
+                worker.refreshToken = refresh.group(1);
+                return true;
+            }
+            default -> {
+                return exchange(server, worker, code(server, worker)) != null;
+            }
+        }
+    }
+
+    private static Window window(Server server, String grant, List<Worker> workers, int seconds) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<long[]>> results = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
+        for (Worker worker : workers) {
             results.add(pool.submit(() -> {
                 long cpuBefore = threads.getCurrentThreadCpuTime();
                 long[] latencies = new long[1 << 16];
                 int count = 0;
                 long failures = 0;
-                var oneConnection = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(1)
-                        .setMaxConnPerRoute(1).build();
-                try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(oneConnection).build()) {
-                    while (System.nanoTime() < deadline) {
-                        HttpPost post = new HttpPost(server.tokenUrl());
-                        post.setHeader("Authorization", server.authorization());
-                        post.setEntity(new StringEntity("grant_type=client_credentials",
-                                ContentType.APPLICATION_FORM_URLENCODED));
-                        long start = System.nanoTime();
-                        int status = http.execute(post, response -> {
-                            EntityUtils.consume(response.getEntity());
-                            return response.getCode();
-                        });
-                        long took = System.nanoTime() - start;
-                        if (status == 200) {
-                            if (count == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, count * 2);
-                            }
-                            latencies[count++] = took;
-                        } else {
-                            failures++;
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    boolean granted = grant(server, grant, worker);
+                    long took = System.nanoTime() - start;
+                    if (granted) {
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
                         }
+                        latencies[count++] = took;
+                    } else {
+                        failures++;
                     }
                 }
                 long[] result = Arrays.copyOf(latencies, count + 2);
