@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KC_VERSION=26.7.3
-WORK=target/bench/keycloak
+WORK=$PWD/target/bench/keycloak
 KC_HOME=$WORK/keycloak-$KC_VERSION
 KEYCLOAK_JAVA=${KEYCLOAK_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORTAL_PORT=${PORTAL_PORT:-8090}
@@ -45,6 +45,7 @@ wait_for "http://localhost:$PORTAL_PORT/.well-known/openid-configuration"
 echo "portal ready after $(( ($(date +%s%N) - PORTAL_START) / 1000000 )) ms"
 wait_for "http://127.0.0.1:$KC_PORT/realms/master/.well-known/openid-configuration"
 echo "Keycloak ready after $(( ($(date +%s%N) - KC_START) / 1000000 )) ms (both started at once)"
+KC_JAVA_PID=$(pgrep -n -f "kc.home.dir=$KC_HOME" || echo "$KC_PID")
 
 ADMIN_TOKEN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
     "http://127.0.0.1:$KC_PORT/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
@@ -67,4 +68,4 @@ PORTAL_REDIRECT=https://bench.contoso.example/signed-in PORTAL_USER=adele.vance@
 KEYCLOAK_URL=http://127.0.0.1:$KC_PORT/realms/bench KEYCLOAK_CLIENT_ID=bench KEYCLOAK_SECRET=bench-secret-bench-secret \
 KEYCLOAK_REDIRECT=https://bench.contoso.example/signed-in KEYCLOAK_USER=adele.vance KEYCLOAK_PASSWORD="$PASSWORD" \
     java -XX:TieredStopAtLevel=1 -cp "$CP" dev.myaccount.bench.GrantLoad \
-    "${1:-client_credentials,refresh_token,authorization_code}" "${2:-5}" "${3:-3}" "${4:-1,4,16}" "$PORTAL_PID,$KC_PID"
+    "${1:-client_credentials,refresh_token,authorization_code}" "${2:-5}" "${3:-3}" "${4:-1,4,16}" "$PORTAL_PID,$KC_JAVA_PID"

@@ -55,6 +55,11 @@ create table oauth2_authorization (
     device_code_metadata          varchar
 );
 create index oauth2_authorization_principal on oauth2_authorization (principal_name, registered_client_id);
+-- A refresh, a code's exchange and a consent find their grant by these (short, random) values; access tokens (JWTs
+-- of a kilobyte or more, looked up by userinfo and introspection) are left unindexed, as B-tree entries have a limit.
+create index oauth2_authorization_refresh_token on oauth2_authorization (refresh_token_value);
+create index oauth2_authorization_code on oauth2_authorization (authorization_code_value);
+create index oauth2_authorization_state on oauth2_authorization (state);
 
 create table oauth2_authorization_consent (
     registered_client_id varchar(100) not null,

@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets, every hour on every node, what apps can no longer use: grants whose every token expired more than
- * {@code forgetAfter} ago (the Apps page shows them until then), hashes of spent refresh tokens that have expired
+ * Forgets, every hour on every node, what apps can no longer use: an app's own grants (client credentials) once
+ * their token expired, people's grants whose every token expired more than {@code forgetAfter} ago (the Apps page
+ * shows them until then), hashes of spent refresh tokens that have expired
  * by now anyway, and signing keys no token can be checked against any more. Each a single delete, so nodes that run
  * it at once do no harm.
  */
@@ -30,6 +31,8 @@ class AppHousekeeping {
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
     void forget() {
         Instant now = clock.instant();
+        jdbc.sql("delete from oauth2_authorization where authorization_grant_type = 'client_credentials'"
+                + " and access_token_expires_at < ?").param(now.atOffset(ZoneOffset.UTC)).update();
         jdbc.sql("""
                 delete from oauth2_authorization where coalesce(refresh_token_expires_at, access_token_expires_at,
                     authorization_code_expires_at) < ?""")

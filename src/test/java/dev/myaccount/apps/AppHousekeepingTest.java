@@ -19,11 +19,11 @@ class AppHousekeepingTest extends PortalTestCase {
     @Autowired
     AppHousekeeping housekeeping;
 
-    private void grant(String id, Instant expiredAt) {
+    private void grant(String id, String type, Instant expiredAt) {
         jdbc.sql("""
                 insert into oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,
-                    access_token_expires_at) values (?, 'client', 'person', 'authorization_code', ?)""")
-                .params(id, expiredAt.atOffset(ZoneOffset.UTC)).update();
+                    access_token_expires_at) values (?, 'client', 'person', ?, ?)""")
+                .params(id, type, expiredAt.atOffset(ZoneOffset.UTC)).update();
     }
 
     private int count(String table, String id) {
@@ -39,8 +39,10 @@ class AppHousekeepingTest extends PortalTestCase {
     @Test
     void whatAppsCanNoLongerUseIsForgottenAndTheRestStays() {
         Instant now = Instant.now();
-        grant("expired-long-ago", now.minus(Duration.ofDays(31)));
-        grant("expired-yesterday", now.minus(Duration.ofDays(1)));
+        grant("expired-long-ago", "authorization_code", now.minus(Duration.ofDays(31)));
+        grant("expired-yesterday", "authorization_code", now.minus(Duration.ofDays(1)));
+        grant("app-expired-a-minute-ago", "client_credentials", now.minus(Duration.ofMinutes(1)));
+        grant("app-still-valid", "client_credentials", now.plus(Duration.ofMinutes(5)));
         jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at)"
                 + " values (?, 'g', ?), (?, 'g', ?)")
                 .params("old-hash", now.minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC), "new-hash",
@@ -53,6 +55,8 @@ class AppHousekeepingTest extends PortalTestCase {
 
         assertThat(count("oauth2_authorization", "expired-long-ago")).isZero();
         assertThat(count("oauth2_authorization", "expired-yesterday")).isOne();
+        assertThat(count("oauth2_authorization", "app-expired-a-minute-ago")).isZero();
+        assertThat(count("oauth2_authorization", "app-still-valid")).isOne();
         assertThat(count("spent_refresh_token", "old-hash")).isZero();
         assertThat(count("spent_refresh_token", "new-hash")).isOne();
         assertThat(count("signing_key", "old-key")).isZero();

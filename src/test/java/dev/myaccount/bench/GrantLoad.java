@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -77,12 +78,16 @@ public final class GrantLoad {
     private record Window(double perSecond, long[] latencies, long failures, long clientCpuNanos) {
     }
 
-    /** One worker's connection, cookies (its browser session) and PKCE pair. */
+    /**
+     * One worker's connection, cookies (its browser session) and PKCE pair. Cookies are kept by hand: Keycloak marks
+     * its cookies Secure, which a client keeps from a plain-HTTP server, and a browser sends to localhost anyway.
+     */
     private static final class Worker {
         final CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(2)
                         .setMaxConnPerRoute(1).build())
-                .disableRedirectHandling().disableAutomaticRetries().build();
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().build();
+        final Map<String, String> cookies = new LinkedHashMap<>();
         final String verifier;
         final String challenge;
         String refreshToken;
@@ -226,7 +231,19 @@ public final class GrantLoad {
 
     /** The answer's Location, body and status. */
     private static String[] send(Worker worker, HttpUriRequestBase request) throws IOException {
+        if (!worker.cookies.isEmpty()) {
+            request.setHeader("Cookie", worker.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
         return worker.http.execute(request, response -> {
+            for (Header set : response.getHeaders("Set-Cookie")) {
+                String[] pair = set.getValue().split(";", 2)[0].split("=", 2);
+                if (pair.length < 2 || pair[1].isEmpty() || set.getValue().contains("Max-Age=0")) {
+                    worker.cookies.remove(pair[0]);
+                } else {
+                    worker.cookies.put(pair[0], pair[1]);
+                }
+            }
             Header location = response.getFirstHeader("Location");
             return new String[] {location == null ? null : location.getValue(),
                 EntityUtils.toString(response.getEntity()), String.valueOf(response.getCode())};
