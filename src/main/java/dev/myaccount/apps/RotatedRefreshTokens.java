@@ -35,7 +35,9 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
         OAuth2Authorization before = now == null ? null : grants.findById(authorization.getId());
         OAuth2Authorization.Token<OAuth2RefreshToken> spent = before == null ? null : before.getRefreshToken();
         if (spent != null && !now.getToken().getTokenValue().equals(spent.getToken().getTokenValue())) {
-            jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)")
+            // Two refreshes racing with one token both spend it; the second finds its hash kept already.
+            jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)"
+                    + " on conflict do nothing")
                     .params(TokenHashes.of(spent.getToken().getTokenValue()), authorization.getId(),
                             clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
