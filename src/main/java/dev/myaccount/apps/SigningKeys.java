@@ -110,7 +110,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private List<JWK> published() {
         Instant oldest = clock.instant().minus(settings.keyRotation()).minus(settings.longestTokenLife());
         return jdbc.sql("select sealed_jwk from signing_key where created_at > ? order by created_at desc")
-                .param(oldest.atOffset(ZoneOffset.UTC)).query(String.class).stream()
+                .param(oldest.atOffset(ZoneOffset.UTC)).query(String.class).list().stream()
                 .map(sealedJwk -> open(sealedJwk).toPublicJWK()).toList();
     }
 
