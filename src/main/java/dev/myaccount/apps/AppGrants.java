@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,11 @@ public class AppGrants {
 
     private final JdbcClient jdbc;
     private final OAuth2AuthorizationService grants;
+    /** Every app, turned off or not: a person may still revoke what they once let an app see. */
     private final RegisteredClientRepository clients;
     private final ApplicationEventPublisher events;
 
-    AppGrants(JdbcClient jdbc, OAuth2AuthorizationService grants, RegisteredClientRepository clients,
+    AppGrants(JdbcClient jdbc, OAuth2AuthorizationService grants, JdbcRegisteredClientRepository clients,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.grants = grants;

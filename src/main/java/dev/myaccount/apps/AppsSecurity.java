@@ -37,6 +37,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.myaccount.signin.SignInFacts;
 import dev.myaccount.signin.SignedInPerson;
@@ -73,7 +74,7 @@ class AppsSecurity {
      */
     @Bean
     OAuth2AuthorizationService authorizations(JdbcOperations jdbc, JdbcClient sql,
-            RegisteredClientRepository registeredClients, Clock clock) {
+            RegisteredClientRepository registeredClients, TransactionOperations transaction, Clock clock) {
         var types = BasicPolymorphicTypeValidator.builder().allowIfSubType(AppSignIn.class);
         JsonMapper json = JsonMapper.builder()
                 .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)).build();
@@ -82,7 +83,7 @@ class AppsSecurity {
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(registeredClients, json));
         grants.setAuthorizationParametersMapper(
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
-        return new RotatedRefreshTokens(grants, sql, clock);
+        return new RotatedRefreshTokens(grants, sql, transaction, clock);
     }
 
     @Bean

@@ -1,13 +1,18 @@
 package dev.myaccount.apps;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.myaccount.credential.TokenHashes;
 
@@ -15,34 +20,53 @@ import dev.myaccount.credential.TokenHashes;
  * Refresh tokens that rotate, with reuse detection (OAuth 2.0 Security BCP, 4.14.2): each refresh gives a new token
  * and keeps a hash of the one it replaced; when a replaced token is presented again, one of its two holders stole it,
  * so the whole grant ends (its current refresh token and its access tokens with it) and both must sign in again.
+ * Two holders who refresh at the same moment are caught too: a grant found by its refresh token remembers which one
+ * was presented, and it is renewed only while that token is still the grant's current one, under a row lock.
  */
 final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
+    /** In memory only, never saved: the hash of the refresh token a grant was found by. */
+    private static final String PRESENTED = RotatedRefreshTokens.class.getName() + ".presented";
+
     private final OAuth2AuthorizationService grants;
     private final JdbcClient jdbc;
+    private final TransactionOperations transaction;
     private final Clock clock;
 
-    RotatedRefreshTokens(OAuth2AuthorizationService grants, JdbcClient jdbc, Clock clock) {
+    RotatedRefreshTokens(OAuth2AuthorizationService grants, JdbcClient jdbc, TransactionOperations transaction,
+            Clock clock) {
         this.grants = grants;
         this.jdbc = jdbc;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
+        String presented = authorization.getAttribute(PRESENTED);
         OAuth2Authorization.Token<OAuth2RefreshToken> now = authorization.getRefreshToken();
-        // A grant without a refresh token (client credentials, a code not yet traded) never had one to spend.
-        OAuth2Authorization before = now == null ? null : grants.findById(authorization.getId());
-        OAuth2Authorization.Token<OAuth2RefreshToken> spent = before == null ? null : before.getRefreshToken();
-        if (spent != null && !now.getToken().getTokenValue().equals(spent.getToken().getTokenValue())) {
-            // Two refreshes racing with one token both spend it; the second finds its hash kept already.
-            jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)"
-                    + " on conflict do nothing")
-                    .params(TokenHashes.of(spent.getToken().getTokenValue()), authorization.getId(),
-                            clock.instant().atOffset(ZoneOffset.UTC))
-                    .update();
+        OAuth2Authorization unmarked = presented == null ? authorization
+                : OAuth2Authorization.from(authorization).attributes(attributes -> attributes.remove(PRESENTED)).build();
+        if (presented == null || now == null || same(presented, TokenHashes.of(now.getToken().getTokenValue()))) {
+            grants.save(unmarked);
+        } else if (!Boolean.TRUE.equals(transaction.execute(status -> renew(unmarked, presented)))) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
         }
-        grants.save(authorization);
+    }
+
+    /** Saves the renewed grant if {@code presented} is still its refresh token, or else ends it; whether it saved. */
+    private boolean renew(OAuth2Authorization renewed, String presented) {
+        String current = jdbc.sql("select refresh_token_value from oauth2_authorization where id = ? for update")
+                .param(renewed.getId()).query(String.class).optional().orElse(null);
+        if (current == null || !same(presented, TokenHashes.of(current))) {
+            remove(renewed);
+            return false;
+        }
+        jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)")
+                .params(presented, renewed.getId(), clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        grants.save(renewed);
+        return true;
     }
 
     @Override
@@ -59,12 +83,20 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         OAuth2Authorization found = grants.findByToken(token, tokenType);
+        if (found != null && found.getRefreshToken() != null
+                && token.equals(found.getRefreshToken().getToken().getTokenValue())) {
+            return OAuth2Authorization.from(found).attribute(PRESENTED, TokenHashes.of(token)).build();
+        }
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             jdbc.sql("select authorization_id from spent_refresh_token where token_hash = ?")
                     .param(TokenHashes.of(token))
                     .query(String.class).optional().map(grants::findById).ifPresent(this::remove);
         }
         return found;
+    }
+
+    private static boolean same(String hash, String other) {
+        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), other.getBytes(StandardCharsets.US_ASCII));
     }
 
 }

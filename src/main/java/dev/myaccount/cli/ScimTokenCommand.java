@@ -2,7 +2,6 @@ package dev.myaccount.cli;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.springframework.context.MessageSource;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +27,8 @@ import dev.myaccount.scim.ScimTokens;
                 + "or revokes one; or lists them.")
 final class ScimTokenCommand implements Callable<Integer> {
 
-    @Option(names = "--domain", required = true, description = "The organisation's domain, e.g. contoso.example")
-    String domain;
+    @Mixin
+    DomainOption domain;
 
     @ArgGroup(multiplicity = "1")
     What what;
@@ -61,9 +61,8 @@ final class ScimTokenCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Organisation> organisation = directory.findOrganisationByDomain(domain.toLowerCase(Locale.ROOT));
+        Optional<Organisation> organisation = domain.organisation(directory, err);
         if (organisation.isEmpty()) {
-            err.println("No organisation has the domain " + domain + ".");
             return 1;
         }
         Actor actor = Actor.commandLine(organisation.get().id());

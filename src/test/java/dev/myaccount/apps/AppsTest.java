@@ -2,6 +2,7 @@ package dev.myaccount.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.springframework.context.MessageSource;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
 import dev.myaccount.support.AppClient;
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
@@ -30,6 +32,9 @@ class AppsTest extends PortalTestCase {
 
     @Autowired
     Apps apps;
+
+    @Autowired
+    AppGrants grants;
 
     @Autowired
     MessageSource messages;
@@ -99,6 +104,29 @@ class AppsTest extends PortalTestCase {
         assertThat(stolen.text("error")).isEqualTo("invalid_grant");
         assertThat(app.refresh(second.text("refresh_token")).text("error")).isEqualTo("invalid_grant");
         assertThat(app.getWithToken("/userinfo", second.text("access_token")).status()).isEqualTo(401);
+    }
+
+    /**
+     * Two holders of one refresh token who refresh at the same moment are the theft that rotation exists to catch:
+     * one of them may get new tokens, and the grant then ends for both, as when they come one after the other.
+     */
+    @Test
+    void refreshesSentAtOnceWithOneTokenRenewTheGrantOnceAndThenEndIt() throws Exception {
+        Person person = people.create();
+        Apps.Created wiki = register(person, false);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT);
+        String refreshToken = signedInTo(app, person).text("refresh_token");
+
+        List<AppClient.Answer> answers = AtOnce.send(8, holder -> app.refresh(refreshToken));
+
+        List<AppClient.Answer> renewed = answers.stream().filter(answer -> answer.status() == 200).toList();
+        assertThat(renewed).as("%s", answers).hasSizeLessThanOrEqualTo(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 200)
+                .allSatisfy(answer -> assertThat(answer.text("error")).isEqualTo("invalid_grant"));
+        for (AppClient.Answer answer : renewed) {
+            assertThat(app.refresh(answer.text("refresh_token")).text("error")).isEqualTo("invalid_grant");
+            assertThat(app.getWithToken("/userinfo", answer.text("access_token")).status()).isEqualTo(401);
+        }
     }
 
     @Test
@@ -195,6 +223,26 @@ class AppsTest extends PortalTestCase {
 
         assertThat(apps.setEnabled(admin, wiki.app().clientId(), true, RequestOrigin.COMMAND_LINE)).isTrue();
         assertThat(app.clientCredentials().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPersonRevokesTheAccessOfAnAppThatIsTurnedOff() {
+        Person person = people.create();
+        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)),
+                new Apps.NewApp("Wiki", REDIRECT, false, true, null), RequestOrigin.COMMAND_LINE);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), REDIRECT);
+        PortalClient browser = signedIn(person);
+        String consentPage = browser.get(app.authorization("").path()).location().orElseThrow();
+        PortalClient.Response allowed = browser.submit(browser.get(consentPage).page(), "form", Map.of());
+        assertThat(AppClient.answerIn(allowed.location().orElseThrow())).containsKey("code");
+        apps.setEnabled(Actor.commandLine(people.organisationOf(person)), wiki.app().clientId(), false,
+                RequestOrigin.COMMAND_LINE);
+        assertThat(grants.of(person.id())).extracting(AppGrants.Granted::clientId)
+                .containsExactly(wiki.app().clientId());
+
+        assertThat(grants.revoke(person.id(), wiki.app().clientId())).isTrue();
+
+        assertThat(grants.of(person.id())).isEmpty();
     }
 
     @Test
