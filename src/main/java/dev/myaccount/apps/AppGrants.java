@@ -93,7 +93,11 @@ public class AppGrants {
         }
         int consents = jdbc.sql("delete from oauth2_authorization_consent where registered_client_id = ? and"
                 + " principal_name = ?").params(client.getId(), accountId.toString()).update();
-        return end(accountId, client.getId()) + consents > 0;
+        boolean ended = end(accountId, client.getId()) + consents > 0;
+        if (ended) {
+            events.publishEvent(new AppAccessEnded(client.getId(), accountId));
+        }
+        return ended;
     }
 
     private int end(UUID accountId, String registeredClientId) {

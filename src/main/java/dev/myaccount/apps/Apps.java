@@ -39,9 +39,14 @@ public class Apps {
     private static final int LONGEST_REDIRECT_URI = 1000;
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
-    /** An app as its organisation's admins see it. */
+    /** An app as its organisation's admins see it; {@code signals} is its Shared Signals stream, if it made one. */
     public record App(String clientId, String name, String redirectUri, boolean publicClient, boolean consent,
-            String backChannelLogoutUri, Instant createdAt, String createdBy, boolean disabled) {
+            String backChannelLogoutUri, Instant createdAt, String createdBy, boolean disabled, Signals signals) {
+    }
+
+    /** Where an app's security events go, whether they are sent ({@code enabled}, {@code paused}, {@code disabled}),
+     * and how many wait for its receiver. */
+    public record Signals(String endpointUrl, String status, int waiting) {
     }
 
     /**
@@ -59,13 +64,15 @@ public class Apps {
     private final JdbcRegisteredClientRepository clients;
     private final AppRepository apps;
     private final ClientSecrets secrets;
+    private final SignalStreams streams;
     private final AppsProperties settings;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Apps(JdbcRegisteredClientRepository clients, AppRepository apps, ClientSecrets secrets, AppsProperties settings,
-            AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    Apps(JdbcRegisteredClientRepository clients, AppRepository apps, ClientSecrets secrets, SignalStreams streams,
+            AppsProperties settings, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+        this.streams = streams;
         this.clients = clients;
         this.apps = apps;
         this.secrets = secrets;
@@ -166,10 +173,12 @@ public class Apps {
                 .map(clients::findById);
     }
 
-    private static App app(RegisteredClient client, AppRepository.Row row) {
+    private App app(RegisteredClient client, AppRepository.Row row) {
         return new App(client.getClientId(), client.getClientName(), client.getRedirectUris().iterator().next(),
                 client.getClientSecret() == null, client.getClientSettings().isRequireAuthorizationConsent(),
-                AppSettings.backChannelLogoutUri(client), row.createdAt(), row.createdBy(), row.disabled());
+                AppSettings.backChannelLogoutUri(client), row.createdAt(), row.createdBy(), row.disabled(),
+                streams.ofApp(client.getId()).map(stream -> new Signals(stream.endpointUrl(), stream.status().value(),
+                        streams.waiting(stream.id()))).orElse(null));
     }
 
     /** An absolute https address without a fragment, or http on the device itself (RFC 8252's loopback). */

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -100,7 +101,8 @@ class AppsSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain authorizationServer(HttpSecurity http, AppRepository apps, ClientSecrets secrets,
-            SecurityContextRepository signedInContexts, List<SignedInRequestCheck> checks, FreshSignIns fresh)
+            SecurityContextRepository signedInContexts, List<SignedInRequestCheck> checks, FreshSignIns fresh,
+            OAuth2AuthorizationService grants, TransactionOperations transaction, ApplicationEventPublisher events)
             throws Exception {
         AppRefusals refusals = new AppRefusals();
         RequestMatcher authorize = PathPatternRequestMatcher.pathPattern(AUTHORIZE);
@@ -118,6 +120,8 @@ class AppsSecurity {
                             })
                             .consentPage(ConsentController.PAGE)
                             .errorResponseHandler(refusals))
+                    .tokenRevocationEndpoint(revocation -> revocation
+                            .revocationResponseHandler(new RevokedTokens(grants, transaction, events)))
                     .oidc(oidc -> oidc.providerConfigurationEndpoint(discovery -> discovery
                             .providerConfigurationCustomizer(provider -> provider
                                     .claim("backchannel_logout_supported", true)

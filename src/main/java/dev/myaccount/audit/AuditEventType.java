@@ -38,7 +38,10 @@ public enum AuditEventType {
     APP_DISABLED("app.disabled"),
     APP_ENABLED("app.enabled"),
     APP_DELETED("app.deleted"),
-    APP_ACCESS_REVOKED("app.access-revoked");
+    APP_ACCESS_REVOKED("app.access-revoked"),
+    SIGNAL_STREAM_CREATED("app.signal-stream-created"),
+    SIGNAL_STREAM_CHANGED("app.signal-stream-changed"),
+    SIGNAL_STREAM_DELETED("app.signal-stream-deleted");
 
     private final String storedName;
 

@@ -20,7 +20,7 @@ class ChangePublisher {
     }
 
     void publish(PersonChanged change) {
-        if (!(change instanceof PersonChanged.Unlocked)) {
+        if (!(change instanceof PersonChanged.Unlocked || change instanceof PersonChanged.Enabled)) {
             directory.endSignInsSoFar(change.accountId());
         }
         events.publishEvent(change);

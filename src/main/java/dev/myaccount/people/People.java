@@ -128,6 +128,7 @@ public class People {
         transaction.executeWithoutResult(status -> {
             directory.setEnabled(person.id(), true);
             audit.record(actor.event(AuditEventType.ACCOUNT_ENABLED, person, origin, null));
+            events.publish(new PersonChanged.Enabled(person.id(), person.upn()));
         });
         return Outcome.done();
     }

@@ -30,6 +30,9 @@ public sealed interface PersonChanged {
     record Disabled(UUID accountId, String upn) implements PersonChanged {
     }
 
+    record Enabled(UUID accountId, String upn) implements PersonChanged {
+    }
+
     record Deleted(UUID accountId, String upn) implements PersonChanged {
     }
 

@@ -76,9 +76,8 @@ public class PersonChanges {
                     directory.setEnabled(person.id(), wanted.enabled());
                     audit.record(actor.event(wanted.enabled() ? AuditEventType.ACCOUNT_ENABLED
                             : AuditEventType.ACCOUNT_DISABLED, person, origin, null));
-                    if (!wanted.enabled()) {
-                        events.publish(new PersonChanged.Disabled(person.id(), person.upn()));
-                    }
+                    events.publish(wanted.enabled() ? new PersonChanged.Enabled(person.id(), person.upn())
+                            : new PersonChanged.Disabled(person.id(), person.upn()));
                 }
             });
         } catch (DuplicateKeyException taken) {

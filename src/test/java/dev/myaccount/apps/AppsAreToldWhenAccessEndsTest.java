@@ -42,7 +42,7 @@ import dev.myaccount.support.TestPeople.Person;
  * app that is down is told again when it is back.
  */
 @PortalTest
-@TestPropertySource(properties = "myaccount.events.retry-after=PT0.3S")
+@TestPropertySource(properties = {"myaccount.events.retry-after=PT0.3S", "myaccount.apps.signal-retry-after=PT0.5S"})
 class AppsAreToldWhenAccessEndsTest extends PortalTestCase {
 
     private static final String REDIRECT = "https://wiki.fabrikam.example/signed-in";

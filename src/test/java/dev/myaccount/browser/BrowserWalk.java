@@ -19,8 +19,8 @@ abstract class BrowserWalk extends PortalTestCase {
     MessageSource messages;
 
     /** The text the page should show, from the bundle of the walk's language. */
-    String message(String key, String language) {
-        return messages.getMessage(key, null, Locale.forLanguageTag(language));
+    String message(String key, String language, Object... arguments) {
+        return messages.getMessage(key, arguments, Locale.forLanguageTag(language));
     }
 
     /** The code oathtool (a real authenticator) makes from {@code secret} at {@code when}. */

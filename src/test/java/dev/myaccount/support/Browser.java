@@ -281,6 +281,11 @@ public final class Browser implements AutoCloseable {
                 .map(credential -> String.valueOf(credential.get("userName"))).sorted().toList();
     }
 
+    /** Scrolls the page until the first element that matches {@code css} is in view, for a screenshot of it. */
+    public void scrollTo(String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", find(css));
+    }
+
     public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

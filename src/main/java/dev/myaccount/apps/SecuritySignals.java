@@ -1,0 +1,76 @@
+package dev.myaccount.apps;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.PersonChanged;
+import dev.myaccount.session.SessionsEnded;
+
+/**
+ * Tells the organisation's Shared Signals receivers what happened to a person's access, from every door that changes
+ * it: a new password (credential-change, and session-revoked as every session ends), a disabled or enabled account,
+ * signing out everywhere, and an app's own access ended (revoked on My Account, or its token revoked by the app).
+ * After the change committed, from the event publication registry, so a failure is retried and never undoes it.
+ */
+@Component
+class SecuritySignals {
+
+    private final SignalStreams streams;
+    private final SecurityEventTokens tokens;
+    private final DirectoryService directory;
+
+    SecuritySignals(SignalStreams streams, SecurityEventTokens tokens, DirectoryService directory) {
+        this.streams = streams;
+        this.tokens = tokens;
+        this.directory = directory;
+    }
+
+    @ApplicationModuleListener
+    void passwordSet(PersonChanged.PasswordSet change) {
+        tell(change.accountId(), SignalEvent.CREDENTIAL_CHANGE, Map.of("credential_type", "password",
+                "change_type", change.way() == PersonChanged.Way.FIRST_SIGN_IN ? "create" : "update",
+                "initiating_entity", change.way() == PersonChanged.Way.SET_BY_ADMIN ? "admin" : "user"));
+        tell(change.accountId(), SignalEvent.SESSION_REVOKED, Map.of());
+    }
+
+    @ApplicationModuleListener
+    void disabled(PersonChanged.Disabled change) {
+        tell(change.accountId(), SignalEvent.ACCOUNT_DISABLED, Map.of());
+        tell(change.accountId(), SignalEvent.SESSION_REVOKED, Map.of());
+    }
+
+    @ApplicationModuleListener
+    void enabled(PersonChanged.Enabled change) {
+        tell(change.accountId(), SignalEvent.ACCOUNT_ENABLED, Map.of());
+    }
+
+    @ApplicationModuleListener
+    void signedOutEverywhere(SessionsEnded ended) {
+        tell(ended.accountId(), SignalEvent.SESSION_REVOKED, Map.of());
+    }
+
+    @ApplicationModuleListener
+    void appAccessEnded(AppAccessEnded ended) {
+        streams.ofApp(ended.registeredClientId()).filter(stream -> stream.status() != SignalStreams.Status.DISABLED
+                        && stream.eventsDelivered().contains(SignalEvent.SESSION_REVOKED.uri))
+                .ifPresent(stream -> queue(List.of(stream), ended.accountId(), SignalEvent.SESSION_REVOKED, Map.of()));
+    }
+
+    private void tell(UUID accountId, SignalEvent event, Map<String, Object> details) {
+        directory.find(accountId).map(Account::organisationId)
+                .ifPresent(organisation -> queue(streams.listening(organisation, event), accountId, event, details));
+    }
+
+    private void queue(List<SignalStreams.Stream> listening, UUID accountId, SignalEvent event,
+            Map<String, Object> details) {
+        for (SignalStreams.Stream stream : listening) {
+            streams.queue(stream.id(), tokens.aboutPerson(stream.clientId(), accountId, event, details));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.myaccount.apps;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pushes waiting event tokens to their receivers (RFC 8935), from every node: a node takes a delivery before it
+ * pushes it, a receiver's 202 acknowledges it, and anything else (down, slow, a 5xx) has it tried again after a wait
+ * that doubles each time, from {@code myaccount.apps.signal-retry-after} up to an hour. A 400 is the receiver refusing that token for good
+ * (RFC 8935, 2.3): it is dropped and said in the log. No database connection is held while a receiver answers.
+ */
+@Component
+class SignalPushes {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalPushes.class);
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final int AT_ONCE = 50;
+
+    private final SignalStreams streams;
+    private final AppsProperties settings;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SignalPushes(SignalStreams streams, AppsProperties settings, Clock clock) {
+        this.streams = streams;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Every second: a receiver hears of an event about a second after it happened, on whichever node. */
+    @Scheduled(fixedDelay = 1000)
+    void pushDue() {
+        var due = streams.due(AT_ONCE);
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<SignalStreams.Stream>> byStream = due.stream().map(SignalStreams.Delivery::streamId)
+                .distinct().collect(Collectors.toMap(id -> id, streams::byId));
+        for (SignalStreams.Delivery delivery : due) {
+            byStream.get(delivery.streamId()).ifPresent(stream -> {
+                if (streams.take(delivery, clock.instant().plus(WAIT.multipliedBy(3)))) {
+                    push(stream, delivery);
+                }
+            });
+        }
+    }
+
+    private void push(SignalStreams.Stream stream, SignalStreams.Delivery delivery) {
+        int status;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream.endpointUrl())).timeout(WAIT)
+                    .header("Content-Type", "application/secevent+jwt").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.eventToken()));
+            if (stream.authorizationHeader() != null) {
+                request.header("Authorization", stream.authorizationHeader());
+            }
+            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | IllegalArgumentException unreachable) {
+            status = 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (status == 202 || status == 200) {
+            streams.delivered(delivery.id());
+        } else if (status == 400) {
+            log.warn("The receiver of the app {} refused a security event token (400); it is not sent again",
+                    stream.clientId());
+            streams.delivered(delivery.id());
+        } else {
+            int attempts = delivery.attempts() + 1;
+            streams.tryAgain(delivery.id(), attempts, clock.instant().plus(backOff(attempts)));
+        }
+    }
+
+    /** The wait after the {@code attempts}-th failed push: the first wait, doubled for each failure before it. */
+    private Duration backOff(int attempts) {
+        Duration wait = settings.signalRetryAfter().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+}
