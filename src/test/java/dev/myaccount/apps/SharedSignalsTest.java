@@ -40,6 +40,7 @@ import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.People;
 import dev.myaccount.people.PersonChanges;
+import dev.myaccount.scim.ScimClients;
 import dev.myaccount.support.AppClient;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
@@ -49,7 +50,7 @@ import dev.myaccount.support.TestPeople.Person;
 /**
  * The portal as a Shared Signals transmitter: an app registers a stream with its own token and its receiver hears,
  * in event tokens signed with the portal's keys, of every change to the access of its organisation's people, from
- * every door that makes one; a receiver that is down hears later; the stream API answers only its own app.
+ * every door that makes one (the Password page, Devices, the admin side, SCIM); a receiver that is down hears later; the stream API answers only its own app.
  */
 @PortalTest
 @TestPropertySource(properties = {"myaccount.events.retry-after=PT0.3S", "myaccount.apps.signal-retry-after=PT0.5S"})
@@ -79,6 +80,9 @@ class SharedSignalsTest extends PortalTestCase {
 
     @Autowired
     DirectoryService directory;
+
+    @Autowired
+    ScimClients provisioning;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpServer receiver;
@@ -236,6 +240,16 @@ class SharedSignalsTest extends PortalTestCase {
         everyone.enable(admin, account(person), RequestOrigin.COMMAND_LINE);
         assertThat(heard(1)).extracting(Heard::event, Heard::subject)
                 .containsExactly(tuple(ACCOUNT_ENABLED, person.id().toString()));
+
+        String scim = provisioning.createToken(admin, "Entra", RequestOrigin.COMMAND_LINE).issued().token();
+        HttpResponse<String> patched = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/scim/v2/Users/" + person.id())).header("Authorization", "Bearer " + scim)
+                .header("Content-Type", "application/scim+json").method("PATCH", HttpRequest.BodyPublishers.ofString("""
+                        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations": [{"op": "replace", "path": "active", "value": false}]}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(heard(2)).extracting(Heard::event).containsExactlyInAnyOrder(ACCOUNT_DISABLED, SESSION_REVOKED);
 
         changes.disable(Actor.commandLine(people.organisationOf(stranger)), account(stranger),
                 RequestOrigin.COMMAND_LINE);
