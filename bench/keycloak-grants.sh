@@ -50,9 +50,15 @@ KC_JAVA_PID=$(pgrep -n -f "kc.home.dir=$KC_HOME" || echo "$KC_PID")
 ADMIN_TOKEN=$(curl -sf -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
     "http://127.0.0.1:$KC_PORT/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    -d '{"realm":"bench","enabled":true}' "http://127.0.0.1:$KC_PORT/admin/realms"
+    -d '{"realm":"bench","id":"bench","enabled":true}' "http://127.0.0.1:$KC_PORT/admin/realms"
+# Keycloak signs access tokens with its default, RS256, unless KEYCLOAK_ACCESS_ALG=ES256 (the portal's default) asks for
+# the same algorithm on both sides; ID tokens are RS256 on both. GrantLoad prints what each signed with.
+KEYCLOAK_ACCESS_ALG=${KEYCLOAK_ACCESS_ALG:-RS256}
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
-    -d '{"clientId":"bench","secret":"bench-secret-bench-secret","publicClient":false,"serviceAccountsEnabled":true,"standardFlowEnabled":true,"directAccessGrantsEnabled":false,"redirectUris":["https://bench.contoso.example/signed-in"],"attributes":{"pkce.code.challenge.method":"S256"}}' \
+    -d '{"name":"ecdsa-generated","providerId":"ecdsa-generated","providerType":"org.keycloak.keys.KeyProvider","parentId":"bench","config":{"priority":["200"],"ecdsaEllipticCurveKey":["P-256"],"active":["true"],"enabled":["true"]}}' \
+    "http://127.0.0.1:$KC_PORT/admin/realms/bench/components"
+curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d '{"clientId":"bench","secret":"bench-secret-bench-secret","publicClient":false,"serviceAccountsEnabled":true,"standardFlowEnabled":true,"directAccessGrantsEnabled":false,"redirectUris":["https://bench.contoso.example/signed-in"],"attributes":{"pkce.code.challenge.method":"S256","access.token.signed.response.alg":"'"$KEYCLOAK_ACCESS_ALG"'"}}' \
     "http://127.0.0.1:$KC_PORT/admin/realms/bench/clients"
 curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
     -d "{\"username\":\"adele.vance\",\"email\":\"adele.vance@contoso.example\",\"emailVerified\":true,\"firstName\":\"Adele\",\"lastName\":\"Vance\",\"enabled\":true,\"credentials\":[{\"type\":\"password\",\"value\":\"$PASSWORD\",\"temporary\":false}]}" \

@@ -69,6 +69,9 @@ class AppsTest extends PortalTestCase {
         assertThat(idToken.getClaim("auth_time")).isNotNull();
         assertThat(idToken.getStringClaim("sid")).isNotBlank();
         assertThat(idToken.getIssuer()).isEqualTo("http://localhost:" + port);
+        assertThat(SignedJWT.parse(tokens.text("id_token")).getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        assertThat(SignedJWT.parse(tokens.text("access_token")).getHeader().getAlgorithm().getName())
+                .isEqualTo("ES256");
         var accessToken = SignedJWT.parse(tokens.text("access_token")).getJWTClaimsSet();
         assertThat(accessToken.getSubject()).isEqualTo(person.id().toString());
 

@@ -120,6 +120,9 @@ public final class GrantLoad {
                 ready.add(worker);
             }
             workers.put(server.name(), ready);
+            System.out.printf("%s signs access tokens with %s and ID tokens with %s%n", server.name(),
+                    algorithm(token(server, ready.get(0), form("grant_type", "client_credentials")), "access_token"),
+                    algorithm(exchange(server, ready.get(0), code(server, ready.get(0))), "id_token"));
         }
         for (String grant : grants) {
             for (Server server : servers) {
@@ -195,6 +198,17 @@ public final class GrantLoad {
             throw new IllegalStateException(server.name() + " gave no refresh token: " + tokens);
         }
         worker.refreshToken = refresh.group(1);
+    }
+
+    /** The {@code alg} of the JWT in the field of a token response, which says what the server spent on it. */
+    private static String algorithm(String tokens, String field) {
+        Matcher jwt = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^.\"]+)\\.").matcher(tokens);
+        if (!jwt.find()) {
+            return "nothing (no " + field + ")";
+        }
+        Matcher alg = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(new String(Base64.getUrlDecoder().decode(jwt.group(1)), StandardCharsets.UTF_8));
+        return alg.find() ? alg.group(1) : "?";
     }
 
     private static URI authorizeUri(Server server, Worker worker) throws Exception {
