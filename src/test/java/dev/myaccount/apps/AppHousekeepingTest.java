@@ -9,15 +9,23 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 
-/** Grants long expired, spent refresh tokens past their life and keys no token can use are forgotten; nothing else. */
+/**
+ * Grants long expired, spent refresh tokens past their life, keys no token can use and security events that waited
+ * too long for their receiver are forgotten; nothing else.
+ */
 @PortalTest
 class AppHousekeepingTest extends PortalTestCase {
 
     @Autowired
     AppHousekeeping housekeeping;
+
+    @Autowired
+    Apps apps;
 
     private void grant(String id, String type, Instant expiredAt) {
         jdbc.sql("""
@@ -30,6 +38,7 @@ class AppHousekeepingTest extends PortalTestCase {
         String column = switch (table) {
             case "oauth2_authorization" -> "id";
             case "spent_refresh_token" -> "token_hash";
+            case "signal_delivery" -> "id";
             default -> "key_id";
         };
         return jdbc.sql("select count(*) from " + table + " where " + column + " = ?").param(id)
@@ -51,6 +60,20 @@ class AppHousekeepingTest extends PortalTestCase {
                 + " values ('old-key', 'RS256', 'x', ?)")
                 .param(now.minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC)).update();
 
+        String app = apps.create(Actor.commandLine(people.organisationOf(people.create())),
+                new Apps.NewApp("Wiki", "https://wiki.fabrikam.example/signed-in", false, false, null),
+                RequestOrigin.COMMAND_LINE).app().clientId();
+        jdbc.sql("""
+                insert into signal_stream (id, registered_client_id, endpoint_url, events_requested, status, created_at)
+                select 'stream', id, 'https://wiki.fabrikam.example/events', '', 'ENABLED', ? from oauth2_registered_client
+                where client_id = ?""").params(now.atOffset(ZoneOffset.UTC), app).update();
+        jdbc.sql("""
+                insert into signal_delivery (id, stream_id, event_token, next_attempt_at, created_at)
+                values ('event-of-last-month', 'stream', 'x', ?, ?), ('event-of-today', 'stream', 'x', ?, ?)""")
+                .params(now.atOffset(ZoneOffset.UTC), now.minus(Duration.ofDays(31)).atOffset(ZoneOffset.UTC),
+                        now.atOffset(ZoneOffset.UTC), now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
+                .update();
+
         housekeeping.forget();
 
         assertThat(count("oauth2_authorization", "expired-long-ago")).isZero();
@@ -60,5 +83,7 @@ class AppHousekeepingTest extends PortalTestCase {
         assertThat(count("spent_refresh_token", "old-hash")).isZero();
         assertThat(count("spent_refresh_token", "new-hash")).isOne();
         assertThat(count("signing_key", "old-key")).isZero();
+        assertThat(count("signal_delivery", "event-of-last-month")).isZero();
+        assertThat(count("signal_delivery", "event-of-today")).isOne();
     }
 }
