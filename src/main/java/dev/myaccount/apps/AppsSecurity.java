@@ -88,8 +88,9 @@ class AppsSecurity {
     }
 
     @Bean
-    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository registeredClients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, registeredClients);
+    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository registeredClients,
+            TransactionOperations transaction) {
+        return new TransactionalConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, registeredClients), transaction);
     }
 
     /** The issuer is the portal's public address, never the Host header of a request. */

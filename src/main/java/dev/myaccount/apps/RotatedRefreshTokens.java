@@ -22,6 +22,8 @@ import dev.myaccount.credential.TokenHashes;
  * so the whole grant ends (its current refresh token and its access tokens with it) and both must sign in again.
  * Two holders who refresh at the same moment are caught too: a grant found by its refresh token remembers which one
  * was presented, and it is renewed only while that token is still the grant's current one, under a row lock.
+ * Every call runs in a transaction: Spring Authorization Server reads a grant's app while the grant's rows are still
+ * open, which outside one takes a second database connection, and requests at once then wait for each other's.
  */
 final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
@@ -43,15 +45,22 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
     @Override
     public void save(OAuth2Authorization authorization) {
+        if (!Boolean.TRUE.equals(transaction.execute(status -> saved(authorization)))) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        }
+    }
+
+    /** Saves the grant; false when it was a refresh with a token no longer current, and the grant ended instead. */
+    private boolean saved(OAuth2Authorization authorization) {
         String presented = authorization.getAttribute(PRESENTED);
         OAuth2Authorization.Token<OAuth2RefreshToken> now = authorization.getRefreshToken();
         OAuth2Authorization unmarked = presented == null ? authorization
                 : OAuth2Authorization.from(authorization).attributes(attributes -> attributes.remove(PRESENTED)).build();
         if (presented == null || now == null || same(presented, TokenHashes.of(now.getToken().getTokenValue()))) {
             grants.save(unmarked);
-        } else if (!Boolean.TRUE.equals(transaction.execute(status -> renew(unmarked, presented)))) {
-            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+            return true;
         }
+        return renew(unmarked, presented);
     }
 
     /** Saves the renewed grant if {@code presented} is still its refresh token, or else ends it; whether it saved. */
@@ -71,17 +80,24 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
     @Override
     public void remove(OAuth2Authorization authorization) {
-        grants.remove(authorization);
-        jdbc.sql("delete from spent_refresh_token where authorization_id = ?").param(authorization.getId()).update();
+        transaction.executeWithoutResult(status -> {
+            grants.remove(authorization);
+            jdbc.sql("delete from spent_refresh_token where authorization_id = ?").param(authorization.getId())
+                    .update();
+        });
     }
 
     @Override
     public OAuth2Authorization findById(String id) {
-        return grants.findById(id);
+        return transaction.execute(status -> grants.findById(id));
     }
 
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        return transaction.execute(status -> found(token, tokenType));
+    }
+
+    private OAuth2Authorization found(String token, OAuth2TokenType tokenType) {
         OAuth2Authorization found = grants.findByToken(token, tokenType);
         if (found != null && found.getRefreshToken() != null
                 && token.equals(found.getRefreshToken().getToken().getTokenValue())) {
