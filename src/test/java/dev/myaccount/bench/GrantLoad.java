@@ -328,13 +328,17 @@ public final class GrantLoad {
         List<long[]> parts = new ArrayList<>();
         long failures = 0;
         long cpu = 0;
-        for (Future<long[]> result : results) {
-            long[] part = result.get();
-            failures += part[part.length - 2];
-            cpu += part[part.length - 1];
-            parts.add(Arrays.copyOf(part, part.length - 2));
+        try {
+            for (Future<long[]> result : results) {
+                long[] part = result.get();
+                failures += part[part.length - 2];
+                cpu += part[part.length - 1];
+                parts.add(Arrays.copyOf(part, part.length - 2));
+            }
+        } finally {
+            // A worker that failed ends the program, rather than the others keeping it alive.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         long[] latencies = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Window(latencies.length / (double) seconds, latencies, failures, cpu);
     }
