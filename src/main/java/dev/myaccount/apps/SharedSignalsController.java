@@ -1,5 +1,6 @@
 package dev.myaccount.apps;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,6 +59,7 @@ class SharedSignalsController {
     private static final String PUSH = "urn:ietf:rfc:8935";
     private static final int LONGEST_DESCRIPTION = 500;
     private static final int LONGEST_HEADER = 4000;
+    private static final int LONGEST_BODY = 16_384;
 
     private final PublicAddress issuer;
     private final OAuth2AuthorizationService grants;
@@ -116,9 +117,9 @@ class SharedSignalsController {
     }
 
     @PostMapping(ROOT + "/streams")
-    ResponseEntity<Object> create(@RequestBody(required = false) String body, HttpServletRequest request) {
+    ResponseEntity<Object> create(HttpServletRequest request) {
         RegisteredClient app = receiver(request);
-        JsonNode asked = object(body);
+        JsonNode asked = object(request);
         SignalStreams.Stream stream = stream(app, UUID.randomUUID().toString(), asked, null);
         if (!streams.add(stream)) {
             throw new Refused(HttpStatus.CONFLICT, "The app has a stream already; change it or delete it.");
@@ -138,13 +139,13 @@ class SharedSignalsController {
     }
 
     @PatchMapping(ROOT + "/streams")
-    ResponseEntity<Object> change(@RequestBody(required = false) String body, HttpServletRequest request) {
-        return replaceOrChange(body, request, false);
+    ResponseEntity<Object> change(HttpServletRequest request) {
+        return replaceOrChange(request, false);
     }
 
     @PutMapping(ROOT + "/streams")
-    ResponseEntity<Object> replace(@RequestBody(required = false) String body, HttpServletRequest request) {
-        return replaceOrChange(body, request, true);
+    ResponseEntity<Object> replace(HttpServletRequest request) {
+        return replaceOrChange(request, true);
     }
 
     @DeleteMapping(ROOT + "/streams")
@@ -163,9 +164,9 @@ class SharedSignalsController {
     }
 
     @PostMapping(ROOT + "/status")
-    ResponseEntity<Object> setStatus(@RequestBody(required = false) String body, HttpServletRequest request) {
+    ResponseEntity<Object> setStatus(HttpServletRequest request) {
         RegisteredClient app = receiver(request);
-        JsonNode asked = object(body);
+        JsonNode asked = object(request);
         SignalStreams.Stream stream = own(app, text(asked, "stream_id"));
         SignalStreams.Status status = statusIn(asked);
         String reason = bounded(text(asked, "reason"), LONGEST_DESCRIPTION, "reason");
@@ -175,9 +176,9 @@ class SharedSignalsController {
     }
 
     @PostMapping(ROOT + "/verify")
-    ResponseEntity<Object> verify(@RequestBody(required = false) String body, HttpServletRequest request) {
+    ResponseEntity<Object> verify(HttpServletRequest request) {
         RegisteredClient app = receiver(request);
-        JsonNode asked = object(body);
+        JsonNode asked = object(request);
         SignalStreams.Stream stream = own(app, text(asked, "stream_id"));
         String state = bounded(text(asked, "state"), LONGEST_DESCRIPTION, "state");
         if (stream.status() == SignalStreams.Status.DISABLED) {
@@ -187,9 +188,9 @@ class SharedSignalsController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<Object> replaceOrChange(String body, HttpServletRequest request, boolean replace) {
+    private ResponseEntity<Object> replaceOrChange(HttpServletRequest request, boolean replace) {
         RegisteredClient app = receiver(request);
-        JsonNode asked = object(body);
+        JsonNode asked = object(request);
         SignalStreams.Stream before = own(app, text(asked, "stream_id"));
         SignalStreams.Stream after = stream(app, before.id(), asked, replace ? null : before);
         streams.update(after);
@@ -307,9 +308,22 @@ class SharedSignalsController {
         throw new Refused(HttpStatus.BAD_REQUEST, "status must be enabled, paused or disabled.");
     }
 
-    private JsonNode object(String body) {
+    /**
+     * The request's body as a JSON object, read only after the token was checked and no further than
+     * {@link #LONGEST_BODY}, so that no one can make the portal hold a large body in memory.
+     */
+    private JsonNode object(HttpServletRequest request) {
+        byte[] body;
         try {
-            JsonNode node = body == null ? null : json.readTree(body);
+            body = request.getInputStream().readNBytes(LONGEST_BODY + 1);
+        } catch (IOException unreadable) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "The body could not be read.");
+        }
+        if (body.length > LONGEST_BODY) {
+            throw new Refused(HttpStatus.CONTENT_TOO_LARGE, "The body is longer than " + LONGEST_BODY + " bytes.");
+        }
+        try {
+            JsonNode node = json.readTree(body);
             if (node != null && node.isObject()) {
                 return node;
             }

@@ -313,6 +313,9 @@ class SharedSignalsTest extends PortalTestCase {
         String personsToken = wiki.client().exchange(code, asked.verifier()).text("access_token");
         assertThat(call("POST", "/ssf/streams", personsToken, good).status()).as("a person's token").isEqualTo(401);
         assertThat(call("POST", "/ssf/streams", wiki.accessToken(), "{not json").status()).isEqualTo(400);
+        String large = "{\"description\": \"" + "x".repeat(20_000) + "\"}";
+        assertThat(call("POST", "/ssf/streams", null, large).status()).as("no token, a large body").isEqualTo(401);
+        assertThat(call("POST", "/ssf/streams", wiki.accessToken(), large).status()).isEqualTo(413);
         assertThat(call("POST", "/ssf/streams", wiki.accessToken(), JSON.writeValueAsString(Map.of("delivery",
                 Map.of("method", "urn:ietf:rfc:8936")))).status()).as("poll").isEqualTo(400);
         assertThat(call("POST", "/ssf/streams", wiki.accessToken(), JSON.writeValueAsString(Map.of("delivery",
