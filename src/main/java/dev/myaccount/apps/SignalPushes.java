@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -51,16 +53,21 @@ class SignalPushes {
         }
         Map<String, Optional<SignalStreams.Stream>> byStream = due.stream().map(SignalStreams.Delivery::streamId)
                 .distinct().collect(Collectors.toMap(id -> id, streams::byId));
+        // A receiver that failed is not tried again in this round: one that does not answer costs the one scheduler
+        // thread a single time-out a round, not one for each of its events.
+        Set<String> failed = new HashSet<>();
         for (SignalStreams.Delivery delivery : due) {
-            byStream.get(delivery.streamId()).ifPresent(stream -> {
-                if (streams.take(delivery, clock.instant().plus(WAIT.multipliedBy(3)))) {
-                    push(stream, delivery);
-                }
-            });
+            SignalStreams.Stream stream = byStream.get(delivery.streamId()).orElse(null);
+            if (stream != null && !failed.contains(stream.id())
+                    && streams.take(delivery, clock.instant().plus(WAIT.multipliedBy(3)))
+                    && !pushed(stream, delivery)) {
+                failed.add(stream.id());
+            }
         }
     }
 
-    private void push(SignalStreams.Stream stream, SignalStreams.Delivery delivery) {
+    /** Pushes the event; false when the receiver did not take it, and it waits to be tried again. */
+    private boolean pushed(SignalStreams.Stream stream, SignalStreams.Delivery delivery) {
         int status;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream.endpointUrl())).timeout(WAIT)
@@ -74,18 +81,21 @@ class SignalPushes {
             status = 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         }
         if (status == 202 || status == 200) {
             streams.delivered(delivery.id());
-        } else if (status == 400) {
+            return true;
+        }
+        if (status == 400) {
             log.warn("The receiver of the app {} refused a security event token (400); it is not sent again",
                     stream.clientId());
             streams.delivered(delivery.id());
-        } else {
-            int attempts = delivery.attempts() + 1;
-            streams.tryAgain(delivery.id(), attempts, clock.instant().plus(backOff(attempts)));
+            return true;
         }
+        int attempts = delivery.attempts() + 1;
+        streams.tryAgain(delivery.id(), attempts, clock.instant().plus(backOff(attempts)));
+        return false;
     }
 
     /** The wait after the {@code attempts}-th failed push: the first wait, doubled for each failure before it. */
