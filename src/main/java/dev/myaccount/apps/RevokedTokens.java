@@ -36,7 +36,8 @@ final class RevokedTokens implements AuthenticationSuccessHandler {
             Authentication authentication) {
         String token = ((OAuth2TokenRevocationAuthenticationToken) authentication).getToken();
         OAuth2Authorization grant = grants.findByToken(token, null);
-        if (grant != null && !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(grant.getAuthorizationGrantType())) {
+        // A person's grant is an authorization code's, named by their account id; an app's own grant names no one.
+        if (grant != null && AuthorizationGrantType.AUTHORIZATION_CODE.equals(grant.getAuthorizationGrantType())) {
             // In a transaction: the stream is told after it commits, from the event publication registry.
             transaction.executeWithoutResult(status -> events.publishEvent(
                     new AppAccessEnded(grant.getRegisteredClientId(), UUID.fromString(grant.getPrincipalName()))));
