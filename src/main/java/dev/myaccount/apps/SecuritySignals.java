@@ -33,44 +33,47 @@ class SecuritySignals {
 
     @ApplicationModuleListener
     void passwordSet(PersonChanged.PasswordSet change) {
-        tell(change.accountId(), SignalEvent.CREDENTIAL_CHANGE, Map.of("credential_type", "password",
-                "change_type", change.way() == PersonChanged.Way.FIRST_SIGN_IN ? "create" : "update",
-                "initiating_entity", change.way() == PersonChanged.Way.SET_BY_ADMIN ? "admin" : "user"));
-        tell(change.accountId(), SignalEvent.SESSION_REVOKED, Map.of());
+        tell(change.accountId(), Map.of(SignalEvent.CREDENTIAL_CHANGE, Map.of("credential_type", "password",
+                        "change_type", change.way() == PersonChanged.Way.FIRST_SIGN_IN ? "create" : "update",
+                        "initiating_entity", change.way() == PersonChanged.Way.SET_BY_ADMIN ? "admin" : "user"),
+                SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
     @ApplicationModuleListener
     void disabled(PersonChanged.Disabled change) {
-        tell(change.accountId(), SignalEvent.ACCOUNT_DISABLED, Map.of());
-        tell(change.accountId(), SignalEvent.SESSION_REVOKED, Map.of());
+        tell(change.accountId(), Map.of(SignalEvent.ACCOUNT_DISABLED, Map.of(), SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
     @ApplicationModuleListener
     void enabled(PersonChanged.Enabled change) {
-        tell(change.accountId(), SignalEvent.ACCOUNT_ENABLED, Map.of());
+        tell(change.accountId(), Map.of(SignalEvent.ACCOUNT_ENABLED, Map.of()));
     }
 
     @ApplicationModuleListener
     void signedOutEverywhere(SessionsEnded ended) {
-        tell(ended.accountId(), SignalEvent.SESSION_REVOKED, Map.of());
+        tell(ended.accountId(), Map.of(SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
     @ApplicationModuleListener
     void appAccessEnded(AppAccessEnded ended) {
-        streams.ofApp(ended.registeredClientId()).filter(stream -> stream.status() != SignalStreams.Status.DISABLED
-                        && stream.eventsDelivered().contains(SignalEvent.SESSION_REVOKED.uri))
-                .ifPresent(stream -> queue(List.of(stream), ended.accountId(), SignalEvent.SESSION_REVOKED, Map.of()));
+        queue(streams.ofApp(ended.registeredClientId()).stream().toList(), ended.accountId(),
+                Map.of(SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
-    private void tell(UUID accountId, SignalEvent event, Map<String, Object> details) {
+    /** Tells the streams of the person's organisation each event (with its details) that they asked for. */
+    private void tell(UUID accountId, Map<SignalEvent, Map<String, Object>> events) {
         directory.find(accountId).map(Account::organisationId)
-                .ifPresent(organisation -> queue(streams.listening(organisation, event), accountId, event, details));
+                .ifPresent(organisation -> queue(streams.listening(organisation), accountId, events));
     }
 
-    private void queue(List<SignalStreams.Stream> listening, UUID accountId, SignalEvent event,
-            Map<String, Object> details) {
-        for (SignalStreams.Stream stream : listening) {
-            streams.queue(stream.id(), tokens.aboutPerson(stream.clientId(), accountId, event, details));
+    private void queue(List<SignalStreams.Stream> streamsOfApps, UUID accountId,
+            Map<SignalEvent, Map<String, Object>> events) {
+        for (SignalStreams.Stream stream : streamsOfApps) {
+            events.forEach((event, details) -> {
+                if (stream.hears(event)) {
+                    streams.queue(stream.id(), tokens.aboutPerson(stream.clientId(), accountId, event, details));
+                }
+            });
         }
     }
 }

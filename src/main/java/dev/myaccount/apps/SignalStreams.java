@@ -37,6 +37,11 @@ class SignalStreams {
     record Stream(String id, String registeredClientId, String clientId, String endpointUrl, String authorizationHeader,
             List<String> eventsRequested, String description, Status status, String statusReason) {
 
+        /** Whether the stream takes {@code event} now: it asked for it, and its app did not disable it. */
+        boolean hears(SignalEvent event) {
+            return status != Status.DISABLED && eventsDelivered().contains(event.uri);
+        }
+
         /** What of the asked-for events the portal sends: those it supports, in the order it lists them. */
         List<String> eventsDelivered() {
             return SignalEvent.supported().stream().filter(eventsRequested::contains).toList();
@@ -71,12 +76,11 @@ class SignalStreams {
                 .optional();
     }
 
-    /** The streams of the organisation's apps that are on, which ask for {@code event} and are not disabled. */
-    List<Stream> listening(UUID organisationId, SignalEvent event) {
+    /** The streams of the organisation's apps that are on, but for those the app disabled. */
+    List<Stream> listening(UUID organisationId) {
         return jdbc.sql(SELECT + " where s.status <> 'DISABLED' and s.registered_client_id in ("
                         + "select registered_client_id from app where organisation_id = ? and disabled_at is null)")
-                .param(organisationId).query(this::stream).list().stream()
-                .filter(stream -> stream.eventsDelivered().contains(event.uri)).toList();
+                .param(organisationId).query(this::stream).list();
     }
 
     /** Adds the app's stream; false when it has one already. */

@@ -42,6 +42,7 @@ import dev.myaccount.people.People;
 import dev.myaccount.people.PersonChanges;
 import dev.myaccount.scim.ScimClients;
 import dev.myaccount.support.AppClient;
+import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
@@ -325,7 +326,11 @@ class SharedSignalsTest extends PortalTestCase {
                 Map.of("method", "urn:ietf:rfc:8935", "endpoint_url", receiverAt("/wiki/events")),
                 "description", "x".repeat(501)))).status()).as("a long description").isEqualTo(400);
 
-        String stream = call("POST", "/ssf/streams", wiki.accessToken(), good).body().path("stream_id").asString();
+        List<Answer> created = AtOnce.send(10, i -> call("POST", "/ssf/streams", wiki.accessToken(), good));
+        assertThat(created).extracting(Answer::status).as("ten creates at once").containsOnly(201, 409)
+                .filteredOn(status -> status == 201).hasSize(1);
+        String stream = created.stream().filter(answer -> answer.status() == 201).findFirst().orElseThrow().body()
+                .path("stream_id").asString();
         assertThat(call("POST", "/ssf/streams", wiki.accessToken(), good).status()).isEqualTo(409);
         assertThat(call("GET", "/ssf/streams?stream_id=" + stream, tickets.accessToken(), null).status())
                 .as("another app's stream").isEqualTo(404);
