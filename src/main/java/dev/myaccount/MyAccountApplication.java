@@ -26,6 +26,7 @@ public class MyAccountApplication {
         if (System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+        Cryptography.install();
     }
 
     public static void main(String[] args) {
