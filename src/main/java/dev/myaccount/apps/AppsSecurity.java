@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -91,6 +92,11 @@ class AppsSecurity {
     OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository registeredClients,
             TransactionOperations transaction) {
         return new TransactionalConsents(new JdbcOAuth2AuthorizationConsentService(jdbc, registeredClients), transaction);
+    }
+
+    @Bean
+    SessionRegistry noSessionRegistry() {
+        return new NoSessionRegistry();
     }
 
     /** The issuer is the portal's public address, never the Host header of a request. */
