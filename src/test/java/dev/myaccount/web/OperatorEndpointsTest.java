@@ -1,11 +1,13 @@
 package dev.myaccount.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Signature;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -63,6 +65,19 @@ class OperatorEndpointsTest extends PortalTestCase {
     void readinessIsTheSignalForLoadBalancers() throws Exception {
         assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).contains("\"UP\"");
         assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health/liveness")).contains("\"UP\"");
+    }
+
+    /** On Linux on x86-64, where AWS-LC's library loads, it signs the tokens, and the health details say so. */
+    @Test
+    void tokensAreSignedByAwsLcAndTheHealthDetailsSaySo() throws Exception {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+
+        assertThat(Signature.getInstance("SHA256withRSA").getProvider().getName())
+                .isEqualTo("AmazonCorrettoCryptoProvider");
+        assertThat(Signature.getInstance("SHA256withECDSA").getProvider().getName())
+                .isEqualTo("AmazonCorrettoCryptoProvider");
+        assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                .contains("\"cryptography\":{\"details\":{\"provider\":\"AmazonCorrettoCryptoProvider\"},\"status\":\"UP\"}");
     }
 
     @Test

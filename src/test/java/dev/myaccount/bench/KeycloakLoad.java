@@ -38,20 +38,21 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.net.URIBuilder;
 
 /**
- * Grants per second against two OpenID Providers, the portal and Keycloak (bench/keycloak-grants.sh), in windows
- * that alternate between them, as the machine's speed drifts. Each worker keeps one connection and, as an app
+ * Grants and sign-ins per second against two OpenID Providers, the portal and Keycloak (bench/keycloak.sh), in
+ * windows that alternate between them, as the machine's speed drifts. Each worker keeps one connection and, as an app
  * does: for {@code client_credentials} posts its secret; for {@code refresh_token} trades its refresh token for the
  * next (signed in once, beforehand); for {@code authorization_code} asks for a code in its signed-in browser session
- * (PKCE) and trades it, two requests counted as one grant. Prints every window, then per grant and concurrency the
+ * (PKCE) and trades it, two requests counted as one grant. For {@code sign_in} it is a person in a new browser
+ * session: the sign-in page, then the form posted. Prints every window, then per operation and concurrency the
  * median and worst rate of each server, the median ratio of the pairs of windows, p50 and p99, the processor time
  * this client took, and the servers' resident memory when their PIDs are given.
  *
  * <p>Settings from the environment: {@code PORTAL_URL}, {@code KEYCLOAK_URL} (the realm's), and for each,
- * {@code _CLIENT_ID}, {@code _SECRET}, {@code _REDIRECT}, {@code _USER}, {@code _PASSWORD}. Arguments: [grants,
- * comma-separated, default all three], [seconds per window, 5], [rounds, 3], [concurrency levels, 1,4,16], [the two
- * servers' PIDs, comma-separated].
+ * {@code _CLIENT_ID}, {@code _SECRET}, {@code _REDIRECT}, {@code _USER}, {@code _PASSWORD}. Arguments:
+ * [operations, comma-separated, default the three grants], [seconds per window, 5], [rounds, 3], [concurrency
+ * levels, 1,4,16], [the two servers' PIDs, comma-separated].
  */
-public final class GrantLoad {
+public final class KeycloakLoad {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern KEYCLOAK_FORM = Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
@@ -102,7 +103,8 @@ public final class GrantLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Server> servers = List.of(Server.of("myaccount", "PORTAL", false), Server.of("keycloak", "KEYCLOAK", true));
+        List<Server> servers = List.of(Server.of("myaccount", "PORTAL", false),
+                Server.of("keycloak", "KEYCLOAK", true));
         List<String> grants = List.of((args.length > 0 ? args[0]
                 : "client_credentials,refresh_token,authorization_code").split(","));
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -173,31 +175,43 @@ public final class GrantLoad {
 
     /** Signs the worker's browser session in and keeps the refresh token of a first code. */
     private static void signIn(Server server, Worker worker) throws Exception {
-        if (server.keycloak()) {
-            String page = send(worker, new HttpGet(authorizeUri(server, worker)))[1];
-            Matcher form = KEYCLOAK_FORM.matcher(page);
-            if (!form.find()) {
-                throw new IllegalStateException("No sign-in form on Keycloak's page");
-            }
-            HttpPost post = new HttpPost(form.group(1).replace("&amp;", "&"));
-            post.setEntity(form("username", server.user(), "password", server.password()));
-            send(worker, post);
-        } else {
-            URI base = URI.create(server.authorize()).resolve("/signin");
-            Matcher csrf = CSRF.matcher(send(worker, new HttpGet(base))[1]);
-            if (!csrf.find()) {
-                throw new IllegalStateException("No CSRF token on the portal's sign-in page");
-            }
-            HttpPost post = new HttpPost(base);
-            post.setEntity(form("_csrf", csrf.group(1), "upn", server.user(), "password", server.password()));
-            send(worker, post);
+        if (!freshSignIn(server, worker)) {
+            throw new IllegalStateException(server.name() + " did not sign " + server.user() + " in");
         }
         String tokens = exchange(server, worker, code(server, worker));
-        Matcher refresh = REFRESH.matcher(tokens);
-        if (!refresh.find()) {
+        Matcher refresh = tokens == null ? null : REFRESH.matcher(tokens);
+        if (refresh == null || !refresh.find()) {
             throw new IllegalStateException(server.name() + " gave no refresh token: " + tokens);
         }
         worker.refreshToken = refresh.group(1);
+    }
+
+    /**
+     * A whole sign-in in a new browser session, as a person makes it: the sign-in page, then the form posted. The
+     * portal's page is its own; Keycloak's is the one an app's authorization request opens, and its answer is the
+     * app's address with a code. True when the server signed the person in.
+     */
+    private static boolean freshSignIn(Server server, Worker worker) throws Exception {
+        worker.cookies.clear();
+        if (server.keycloak()) {
+            Matcher form = KEYCLOAK_FORM.matcher(send(worker, new HttpGet(authorizeUri(server, worker)))[1]);
+            if (!form.find()) {
+                return false;
+            }
+            HttpPost post = new HttpPost(form.group(1).replace("&amp;", "&"));
+            post.setEntity(form("username", server.user(), "password", server.password()));
+            String location = send(worker, post)[0];
+            return location != null && location.startsWith(server.redirect()) && location.contains("code=");
+        }
+        URI page = URI.create(server.authorize()).resolve("/signin");
+        Matcher csrf = CSRF.matcher(send(worker, new HttpGet(page))[1]);
+        if (!csrf.find()) {
+            return false;
+        }
+        HttpPost post = new HttpPost(page);
+        post.setEntity(form("_csrf", csrf.group(1), "upn", server.user(), "password", server.password()));
+        String location = send(worker, post)[0];
+        return location != null && !location.contains("/signin");
     }
 
     /** The {@code alg} of the JWT in the field of a token response, which says what the server spent on it. */
@@ -288,6 +302,9 @@ public final class GrantLoad {
                 }
                 worker.refreshToken = refresh.group(1);
                 return true;
+            }
+            case "sign_in" -> {
+                return freshSignIn(server, worker);
             }
             default -> {
                 return exchange(server, worker, code(server, worker)) != null;
