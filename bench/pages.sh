@@ -31,8 +31,8 @@ for i in $(seq 1 16); do
     awk '$6 == "SESSION" { print "SESSION=" $7 }' "$jar" >> "$WORK/cookies"
 done
 [ "$(sort -u "$WORK/cookies" | wc -l)" = 16 ] || { echo "16 sessions were not signed in" >&2; exit 1; }
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(head -1 "$WORK/cookies")" "http://localhost:$PORT/")" = 200 ] \
-    || { echo "a session does not open the Overview" >&2; exit 1; }
+OVERVIEW=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(head -1 "$WORK/cookies")" "http://localhost:$PORT/")
+[ "$OVERVIEW" = 200 ] || { echo "a session does not open the Overview" >&2; exit 1; }
 
 cat > "$WORK/sessions.lua" <<'LUA'
 local cookies = {}
@@ -44,8 +44,9 @@ request = function()
     return wrk.format("GET", nil, { ["Cookie"] = cookies[(n % limit) + 1] })
 end
 done = function(summary, latency, requests)
-    io.write(string.format("RESULT %.1f/s p50 %.3f ms p99 %.3f ms non-2xx %d\n", summary.requests / (summary.duration / 1e6),
-        latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
+    io.write(string.format("RESULT %.1f/s p50 %.3f ms p99 %.3f ms non-2xx %d\n",
+        summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+        summary.errors.status))
 end
 LUA
 window() {

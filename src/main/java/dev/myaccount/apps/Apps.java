@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,8 +84,9 @@ public class Apps {
     }
 
     public List<App> of(Actor admin) {
+        Map<String, Signals> signals = streams.signalsOf(admin.organisationId());
         return apps.of(admin.organisationId()).stream().map(row -> app(clients.findById(row.registeredClientId()),
-                row)).toList();
+                row, signals.get(row.registeredClientId()))).toList();
     }
 
     public Created create(Actor admin, NewApp app, RequestOrigin origin) {
@@ -131,7 +133,7 @@ public class Apps {
             audit.record(new AuditEvent(AuditEventType.APP_REGISTERED, admin.organisationId(), null, origin,
                     stripped + " (" + registered.getClientId() + ")", admin.accountId()));
         });
-        return new Created(app(registered, new AppRepository.Row(registered.getId(), now, admin.name(), false)),
+        return new Created(app(registered, new AppRepository.Row(registered.getId(), now, admin.name(), false), null),
                 secret, null);
     }
 
@@ -173,12 +175,10 @@ public class Apps {
                 .map(clients::findById);
     }
 
-    private App app(RegisteredClient client, AppRepository.Row row) {
+    private App app(RegisteredClient client, AppRepository.Row row, Signals signals) {
         return new App(client.getClientId(), client.getClientName(), client.getRedirectUris().iterator().next(),
                 client.getClientSecret() == null, client.getClientSettings().isRequireAuthorizationConsent(),
-                AppSettings.backChannelLogoutUri(client), row.createdAt(), row.createdBy(), row.disabled(),
-                streams.ofApp(client.getId()).map(stream -> new Signals(stream.endpointUrl(), stream.status().value(),
-                        streams.waiting(stream.id()))).orElse(null));
+                AppSettings.backChannelLogoutUri(client), row.createdAt(), row.createdBy(), row.disabled(), signals);
     }
 
     /** An absolute https address without a fragment, or http on the device itself (RFC 8252's loopback). */

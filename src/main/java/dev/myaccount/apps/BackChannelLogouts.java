@@ -1,11 +1,7 @@
 package dev.myaccount.apps;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,15 +31,14 @@ class BackChannelLogouts {
 
     private static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
     private static final Duration TOKEN_LIFE = Duration.ofMinutes(2);
-    private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final NimbusJwtEncoder tokens;
     private final PublicAddress issuer;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final AppServerPosts posts;
 
-    BackChannelLogouts(SigningKeys keys, PublicAddress issuer, Clock clock) {
+    BackChannelLogouts(SigningKeys keys, PublicAddress issuer, Clock clock, AppServerPosts posts) {
+        this.posts = posts;
         this.tokens = new NimbusJwtEncoder(keys);
         this.issuer = issuer;
         this.clock = clock;
@@ -59,13 +54,11 @@ class BackChannelLogouts {
                 .claim("events", Map.of(EVENT, Map.of())).build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt").build();
         String token = tokens.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(logout.logoutUri())).timeout(WAIT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(token,
-                        StandardCharsets.US_ASCII))).build(), HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IOException("The app " + logout.clientId() + " answered a back-channel logout with "
-                    + answer.statusCode() + "; it is told again later");
+        String body = "logout_token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII);
+        int status = posts.post(logout.logoutUri(), body, "Content-Type", "application/x-www-form-urlencoded");
+        if (status / 100 != 2) {
+            throw new IOException("The app " + logout.clientId() + " answered a back-channel logout with " + status
+                    + "; it is told again later");
         }
     }
 }

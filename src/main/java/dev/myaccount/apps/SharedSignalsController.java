@@ -2,6 +2,7 @@ package dev.myaccount.apps;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.web.PublicAddress;
+import dev.myaccount.web.RateLimiter;
+import dev.myaccount.web.RateLimits;
 
 /**
  * The portal as a Shared Signals transmitter (OpenID SSF 1.0): its configuration for receivers, and the stream
@@ -60,6 +63,8 @@ class SharedSignalsController {
     private static final int LONGEST_DESCRIPTION = 500;
     private static final int LONGEST_HEADER = 4000;
     private static final int LONGEST_BODY = 16_384;
+    /** Ten at once, then one every six minutes. */
+    private static final int VERIFICATIONS_AN_HOUR = 10;
 
     private final PublicAddress issuer;
     private final OAuth2AuthorizationService grants;
@@ -71,10 +76,13 @@ class SharedSignalsController {
     private final TransactionOperations transaction;
     private final JsonMapper json;
     private final JwtDecoder accessTokens;
+    /** Each verification is an event pushed and kept until acknowledged: an app may not queue them without end. */
+    private final RateLimiter verifications;
 
     SharedSignalsController(PublicAddress issuer, OAuth2AuthorizationService grants,
             RegisteredClientRepository clients, SignalStreams streams, SecurityEventTokens tokens, AppRepository apps,
-            AuditLog audit, TransactionOperations transaction, JsonMapper json, SigningKeys keys) {
+            AuditLog audit, TransactionOperations transaction, JsonMapper json, SigningKeys keys, RateLimits limits) {
+        this.verifications = limits.limiter("stream-verifications", VERIFICATIONS_AN_HOUR, Duration.ofHours(1));
         this.accessTokens = NimbusJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256)))
                 .build();
@@ -183,6 +191,10 @@ class SharedSignalsController {
         String state = bounded(text(asked, "state"), LONGEST_DESCRIPTION, "state");
         if (stream.status() == SignalStreams.Status.DISABLED) {
             throw new Refused(HttpStatus.CONFLICT, "The stream is disabled; enable it first.");
+        }
+        if (!verifications.tryTake(stream.id())) {
+            throw new Refused(HttpStatus.TOO_MANY_REQUESTS,
+                    "At most " + VERIFICATIONS_AN_HOUR + " verifications an hour a stream; try again later.");
         }
         streams.queue(stream.id(), tokens.verification(app.getClientId(), stream.id(), state));
         return ResponseEntity.noContent().build();

@@ -1,13 +1,11 @@
 package dev.myaccount.apps;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,17 +26,16 @@ import org.springframework.stereotype.Component;
 class SignalPushes {
 
     private static final Logger log = LoggerFactory.getLogger(SignalPushes.class);
-    private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final int AT_ONCE = 50;
 
     private final SignalStreams streams;
     private final AppsProperties settings;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final AppServerPosts posts;
 
-    SignalPushes(SignalStreams streams, AppsProperties settings, Clock clock) {
+    SignalPushes(SignalStreams streams, AppsProperties settings, Clock clock, AppServerPosts posts) {
+        this.posts = posts;
         this.streams = streams;
         this.settings = settings;
         this.clock = clock;
@@ -59,7 +56,7 @@ class SignalPushes {
         for (SignalStreams.Delivery delivery : due) {
             SignalStreams.Stream stream = byStream.get(delivery.streamId()).orElse(null);
             if (stream != null && !failed.contains(stream.id())
-                    && streams.take(delivery, clock.instant().plus(WAIT.multipliedBy(3)))
+                    && streams.take(delivery, clock.instant().plus(AppServerPosts.WAIT.multipliedBy(3)))
                     && !pushed(stream, delivery)) {
                 failed.add(stream.id());
             }
@@ -70,13 +67,12 @@ class SignalPushes {
     private boolean pushed(SignalStreams.Stream stream, SignalStreams.Delivery delivery) {
         int status;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stream.endpointUrl())).timeout(WAIT)
-                    .header("Content-Type", "application/secevent+jwt").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.eventToken()));
+            List<String> headers = new ArrayList<>(List.of("Content-Type", "application/secevent+jwt", "Accept",
+                    "application/json"));
             if (stream.authorizationHeader() != null) {
-                request.header("Authorization", stream.authorizationHeader());
+                headers.addAll(List.of("Authorization", stream.authorizationHeader()));
             }
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = posts.post(stream.endpointUrl(), delivery.eventToken(), headers.toArray(String[]::new));
         } catch (IOException | IllegalArgumentException unreachable) {
             status = 0;
         } catch (InterruptedException e) {

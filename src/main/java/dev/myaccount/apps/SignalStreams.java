@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,9 +140,16 @@ class SignalStreams {
                 .update();
     }
 
-    int waiting(String streamId) {
-        return jdbc.sql("select count(*) from signal_delivery where stream_id = ?").param(streamId)
-                .query(Integer.class).single();
+    /** Where the streams of the organisation's apps go and how many events wait in each, by app: one query. */
+    Map<String, Apps.Signals> signalsOf(UUID organisationId) {
+        return jdbc.sql("""
+                select s.registered_client_id, s.endpoint_url, s.status,
+                       (select count(*) from signal_delivery d where d.stream_id = s.id)
+                from signal_stream s join app a on a.registered_client_id = s.registered_client_id
+                where a.organisation_id = ?""").param(organisationId)
+                .query((rs, row) -> Map.entry(rs.getString(1), new Apps.Signals(rs.getString(2),
+                        Status.valueOf(rs.getString(3)).value(), rs.getInt(4))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Deliveries whose time has come, of streams that are enabled, the oldest first. */

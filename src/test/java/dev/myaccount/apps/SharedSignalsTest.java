@@ -369,4 +369,22 @@ class SharedSignalsTest extends PortalTestCase {
         assertThat(jdbc.sql("select count(*) from audit_event where type like 'app.signal-stream-%' and detail like ?")
                 .param("%" + wiki.app().app().clientId() + "%").query(Integer.class).single()).as("created, changed, paused, enabled, deleted").isEqualTo(5);
     }
+
+    /** Each verification is an event kept until delivered: twelve asked at once queue ten, and two hear 429. */
+    @Test
+    void aStreamIsVerifiedAtMostTenTimesAnHour() throws Exception {
+        Person person = people.create();
+        Receiver wiki = app(person, "/wiki");
+        String stream = call("POST", "/ssf/streams", wiki.accessToken(), JSON.writeValueAsString(Map.of("delivery",
+                Map.of("method", "urn:ietf:rfc:8935", "endpoint_url", receiverAt("/wiki/events"),
+                        "authorization_header", "Bearer receiver-secret")))).body().path("stream_id").asString();
+        String verify = JSON.writeValueAsString(Map.of("stream_id", stream));
+
+        List<Answer> answers = AtOnce.send(12, i -> call("POST", "/ssf/verify", wiki.accessToken(), verify));
+
+        assertThat(answers).extracting(Answer::status).containsOnly(204, 429).filteredOn(status -> status == 204)
+                .hasSize(10);
+        assertThat(heard(10)).extracting(Heard::event).containsOnly(VERIFICATION);
+        assertThat(pushed.poll(2, TimeUnit.SECONDS)).as("no eleventh").isNull();
+    }
 }

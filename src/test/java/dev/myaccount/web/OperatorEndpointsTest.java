@@ -76,8 +76,8 @@ class OperatorEndpointsTest extends PortalTestCase {
                 .isEqualTo("AmazonCorrettoCryptoProvider");
         assertThat(Signature.getInstance("SHA256withECDSA").getProvider().getName())
                 .isEqualTo("AmazonCorrettoCryptoProvider");
-        assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health"))
-                .contains("\"cryptography\":{\"details\":{\"provider\":\"AmazonCorrettoCryptoProvider\"},\"status\":\"UP\"}");
+        assertThat(get("http://127.0.0.1:" + managementPort + "/actuator/health")).contains(
+                "\"cryptography\":{\"details\":{\"provider\":\"AmazonCorrettoCryptoProvider\"},\"status\":\"UP\"}");
     }
 
     @Test
