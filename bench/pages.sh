@@ -2,7 +2,8 @@
 # Signed-in pages per second and their latency (issue 32, item 3): starts the portal with the README's settings and
 # the demo organisation, signs demo Adele in 16 times (16 sessions), then runs wrk against the Overview and Security
 # info at concurrency 1 (one session) and 16 (a session a connection, in turn), the pages in alternating windows.
-# Needs wrk (apt-get install wrk). Arguments: [seconds per window, 10] [rounds, 3].
+# Needs wrk (apt-get install wrk). Arguments: [seconds per window, 10] [rounds, 3]; PORTAL_ARGS are added to the
+# portal's command line (a setting to try).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_WINDOW=${1:-10}
@@ -16,7 +17,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 
 MYACCOUNT_DATA_DIR="$WORK/data" MYACCOUNT_DEMO_PASSWORD="$PASSWORD" \
     java -Xms128m -Xmx320m -Xmn64m -XX:TieredStopAtLevel=1 -jar target/myaccount.jar --demo \
-    --server.port=$PORT --management.server.port=$((PORT + 1)) > "$WORK/portal.log" 2>&1 &
+    --server.port=$PORT --management.server.port=$((PORT + 1)) ${PORTAL_ARGS:-} > "$WORK/portal.log" 2>&1 &
 PORTAL_PID=$!
 trap 'kill $PORTAL_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf -o /dev/null "http://localhost:$PORT/signin" && break; sleep 0.5; done

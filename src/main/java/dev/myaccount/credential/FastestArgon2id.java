@@ -16,13 +16,17 @@ import org.slf4j.LoggerFactory;
  * Chooses the Argon2id implementation the portal hashes with. Which is fastest depends on the processor (its vector
  * instructions, how it maps fresh memory): libsodium and libargon2 differed by 2× either way on two machines. So with
  * {@code auto} (the default) each native one that loads hashes a few times at the configured cost, in turns, and the
- * one with the shortest median time wins; a setting can name one. BouncyCastle, in Java, is the fallback where no
+ * one with the shortest time wins; a setting can name one. BouncyCastle, in Java, is the fallback where no
  * native library loads. Every implementation makes the same PHC strings, so stored hashes do not care.
  */
 final class FastestArgon2id {
 
     private static final Logger log = LoggerFactory.getLogger(FastestArgon2id.class);
-    /** Timed hashes of each implementation, after one that warms it up; taken in turns, so drift falls on all. */
+    /**
+     * Timed hashes of each implementation, after one that warms it up; taken in turns, so drift falls on all. The
+     * shortest of each counts: another process only ever adds time, and a burst of it (another server starting
+     * beside the portal) that slows two of three hashes of the faster one turns a median's choice around.
+     */
     private static final int ROUNDS = 3;
 
     /** The implementations, by the name a setting gives them, fastest-known first. */
@@ -76,7 +80,7 @@ final class FastestArgon2id {
         return new Choice(fastest, rates);
     }
 
-    /** Hashes a second, one thread, from the median of the timed hashes of each, taken in turns. */
+    /** Hashes a second, one thread, from the shortest of the timed hashes of each, taken in turns. */
     private static Map<String, Double> measured(List<Argon2idHasher> hashers) {
         byte[] password = "a password measured at start-up".getBytes(StandardCharsets.UTF_8);
         hashers.forEach(hasher -> hasher.hash(password));
@@ -90,10 +94,7 @@ final class FastestArgon2id {
             }
         }
         Map<String, Double> rates = new LinkedHashMap<>();
-        times.forEach((name, nanos) -> {
-            Arrays.sort(nanos);
-            rates.put(name, 1e9 / nanos[ROUNDS / 2]);
-        });
+        times.forEach((name, nanos) -> rates.put(name, 1e9 / Arrays.stream(nanos).min().orElseThrow()));
         return rates;
     }
 }
