@@ -80,7 +80,7 @@ class AppsSecurity {
         var types = BasicPolymorphicTypeValidator.builder().allowIfSubType(AppSignIn.class);
         JsonMapper json = JsonMapper.builder()
                 .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)).build();
-        var grants = new JdbcOAuth2AuthorizationService(jdbc, registeredClients);
+        var grants = new JdbcGrants(jdbc, registeredClients);
         grants.setAuthorizationRowMapper(
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(registeredClients, json));
         grants.setAuthorizationParametersMapper(

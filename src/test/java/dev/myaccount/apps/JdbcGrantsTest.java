@@ -1,0 +1,56 @@
+package dev.myaccount.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
+
+@PortalTest
+class JdbcGrantsTest extends PortalTestCase {
+
+    @Autowired
+    Apps apps;
+
+    @Autowired
+    JdbcOperations jdbcOperations;
+
+    @Autowired
+    RegisteredClientRepository clients;
+
+    /** Spring's own store read the whole grant (its JSON, and its app's) before each update, to learn it exists. */
+    @Test
+    void aGrantIsInsertedAndUpdatedWithoutBeingReadFirst() {
+        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(people.create())),
+                new Apps.NewApp("Wiki", "https://wiki.fabrikam.example/signed-in", false, false, null),
+                RequestOrigin.COMMAND_LINE);
+        RegisteredClient app = clients.findByClientId(wiki.app().clientId());
+        JdbcGrants grants = new JdbcGrants(jdbcOperations, clients);
+        var rows = new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients);
+        AtomicInteger reads = new AtomicInteger();
+        grants.setAuthorizationRowMapper((row, number) -> {
+            reads.incrementAndGet();
+            return rows.mapRow(row, number);
+        });
+        OAuth2Authorization grant = OAuth2Authorization.withRegisteredClient(app).principalName(app.getClientId())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).build();
+
+        grants.save(grant);
+        grants.save(OAuth2Authorization.from(grant).attribute("renewed", "yes").build());
+
+        assertThat(reads).hasValue(0);
+        assertThat(grants.findById(grant.getId()).<String>getAttribute("renewed")).isEqualTo("yes");
+    }
+}
