@@ -33,47 +33,53 @@ class SecuritySignals {
 
     @ApplicationModuleListener
     void passwordSet(PersonChanged.PasswordSet change) {
-        tell(change.accountId(), Map.of(SignalEvent.CREDENTIAL_CHANGE, Map.of("credential_type", "password",
+        tell(change.accountId(), Map.entry(SignalEvent.CREDENTIAL_CHANGE, Map.of("credential_type", "password",
                         "change_type", change.way() == PersonChanged.Way.FIRST_SIGN_IN ? "create" : "update",
-                        "initiating_entity", change.way() == PersonChanged.Way.SET_BY_ADMIN ? "admin" : "user"),
-                SignalEvent.SESSION_REVOKED, Map.of()));
+                        "initiating_entity", change.way() == PersonChanged.Way.SET_BY_ADMIN ? "admin" : "user")),
+                Map.entry(SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
     @ApplicationModuleListener
     void disabled(PersonChanged.Disabled change) {
-        tell(change.accountId(), Map.of(SignalEvent.ACCOUNT_DISABLED, Map.of(), SignalEvent.SESSION_REVOKED, Map.of()));
+        tell(change.accountId(), Map.entry(SignalEvent.ACCOUNT_DISABLED, Map.of()),
+                Map.entry(SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
     @ApplicationModuleListener
     void enabled(PersonChanged.Enabled change) {
-        tell(change.accountId(), Map.of(SignalEvent.ACCOUNT_ENABLED, Map.of()));
+        tell(change.accountId(), Map.entry(SignalEvent.ACCOUNT_ENABLED, Map.of()));
     }
 
     @ApplicationModuleListener
     void signedOutEverywhere(SessionsEnded ended) {
-        tell(ended.accountId(), Map.of(SignalEvent.SESSION_REVOKED, Map.of()));
+        tell(ended.accountId(), Map.entry(SignalEvent.SESSION_REVOKED, Map.of()));
     }
 
     @ApplicationModuleListener
     void appAccessEnded(AppAccessEnded ended) {
         queue(streams.ofApp(ended.registeredClientId()).stream().toList(), ended.accountId(),
-                Map.of(SignalEvent.SESSION_REVOKED, Map.of()));
+                List.of(Map.entry(SignalEvent.SESSION_REVOKED, Map.of())));
     }
 
-    /** Tells the streams of the person's organisation each event (with its details) that they asked for. */
-    private void tell(UUID accountId, Map<SignalEvent, Map<String, Object>> events) {
+    /**
+     * Tells the streams of the person's organisation each event (with its details) that they asked for, queued in the
+     * order given (what happened before the sessions it ended), not in the arbitrary order of a map.
+     */
+    @SafeVarargs
+    private void tell(UUID accountId, Map.Entry<SignalEvent, Map<String, Object>>... events) {
         directory.find(accountId).map(Account::organisationId)
-                .ifPresent(organisation -> queue(streams.listening(organisation), accountId, events));
+                .ifPresent(organisation -> queue(streams.listening(organisation), accountId, List.of(events)));
     }
 
     private void queue(List<SignalStreams.Stream> streamsOfApps, UUID accountId,
-            Map<SignalEvent, Map<String, Object>> events) {
+            List<Map.Entry<SignalEvent, Map<String, Object>>> events) {
         for (SignalStreams.Stream stream : streamsOfApps) {
-            events.forEach((event, details) -> {
-                if (stream.hears(event)) {
-                    streams.queue(stream.id(), tokens.aboutPerson(stream.clientId(), accountId, event, details));
+            for (Map.Entry<SignalEvent, Map<String, Object>> event : events) {
+                if (stream.hears(event.getKey())) {
+                    streams.queue(stream.id(),
+                            tokens.aboutPerson(stream.clientId(), accountId, event.getKey(), event.getValue()));
                 }
-            });
+            }
         }
     }
 }
