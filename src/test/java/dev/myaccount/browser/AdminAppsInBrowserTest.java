@@ -63,6 +63,7 @@ class AdminAppsInBrowserTest extends BrowserWalk {
             browser.open("/admin/apps");
             assertThat(browser.text("tr.app-row td.signals").replaceAll("\\s+", " ")).isEqualTo(message("admin.apps.signals.enabled", language)
                     + " " + EVENTS + " " + message("admin.apps.signals.waiting", language, 1));
+            assertThat(browser.scrollsSideways()).as("the page fits the window").isFalse();
             browser.scrollTo("tr.app-row");
             browser.screenshot(language + "-admin-apps-2-stream");
 

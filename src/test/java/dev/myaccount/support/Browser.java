@@ -282,6 +282,12 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Scrolls the page until the first element that matches {@code css} is in view, for a screenshot of it. */
+    /** Whether the page is wider than the window, so that a person must scroll sideways to see all of it. */
+    public boolean scrollsSideways() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+    }
+
     public void scrollTo(String css) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", find(css));
     }
