@@ -41,7 +41,10 @@ public enum AuditEventType {
     APP_ACCESS_REVOKED("app.access-revoked"),
     SIGNAL_STREAM_CREATED("app.signal-stream-created"),
     SIGNAL_STREAM_CHANGED("app.signal-stream-changed"),
-    SIGNAL_STREAM_DELETED("app.signal-stream-deleted");
+    SIGNAL_STREAM_DELETED("app.signal-stream-deleted"),
+    DIRECTORY_CHANGED("directory.changed"),
+    DIRECTORY_SYNCED("directory.synced"),
+    DIRECTORY_SYNC_FAILED("directory.sync-failed");
 
     private final String storedName;
 

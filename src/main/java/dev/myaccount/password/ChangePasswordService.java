@@ -2,7 +2,6 @@ package dev.myaccount.password;
 
 import java.util.List;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -12,6 +11,8 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.DirectoryUnreachableException;
+import dev.myaccount.people.PasswordChecks;
 import dev.myaccount.people.Passwords;
 import dev.myaccount.people.PersonChanged.Way;
 import dev.myaccount.policy.PolicySettings;
@@ -29,12 +30,12 @@ import dev.myaccount.signin.SignInDoor;
 public class ChangePasswordService {
 
     private final DirectoryService directory;
-    private final PasswordEncoder passwords;
+    private final PasswordChecks passwords;
     private final Passwords newPasswords;
     private final AuditLog audit;
     private final SecretDoors doors;
 
-    ChangePasswordService(DirectoryService directory, PasswordEncoder passwords, Passwords newPasswords,
+    ChangePasswordService(DirectoryService directory, PasswordChecks passwords, Passwords newPasswords,
             AuditLog audit, SecretDoors doors) {
         this.directory = directory;
         this.passwords = passwords;
@@ -72,7 +73,14 @@ public class ChangePasswordService {
                     account.id(), origin, errors.getAllErrors().get(0).getCode()));
             return false;
         }
-        newPasswords.store(account, form.newPassword(), Way.CHANGED, origin, null, () -> true);
+        Passwords.Stored stored = newPasswords.store(account, form.currentPassword(), form.newPassword(), Way.CHANGED,
+                origin, null, () -> true);
+        if (!stored.done()) {
+            errors.rejectValue(Passwords.NEW, stored.refusal());
+            audit.record(new AuditEvent(AuditEventType.PASSWORD_CHANGE_REFUSED, account.organisationId(),
+                    account.id(), origin, stored.refusal()));
+            return false;
+        }
         audit.record(AuditEvent.of(AuditEventType.ALL_SESSIONS_ENDED, account.organisationId(), account.id(),
                 origin));
         return true;
@@ -83,8 +91,15 @@ public class ChangePasswordService {
             errors.rejectValue(Passwords.CURRENT, "password.error.current-required");
             return;
         }
-        switch (doors.check(SignInDoor.CHANGE_PASSWORD, account, form.currentPassword(), from,
-                () -> passwords.matches(form.currentPassword(), account.passwordHash()))) {
+        SecretDoors.Answer answer;
+        try {
+            answer = doors.check(SignInDoor.CHANGE_PASSWORD, account, form.currentPassword(), from,
+                    () -> passwords.matches(account, form.currentPassword()));
+        } catch (DirectoryUnreachableException unreachable) {
+            errors.rejectValue(Passwords.CURRENT, "directory.error.unreachable");
+            return;
+        }
+        switch (answer) {
             case RIGHT -> { }
             case WRONG -> errors.rejectValue(Passwords.CURRENT, "password.error.current-wrong");
             case LOCKED -> errors.rejectValue(Passwords.CURRENT, "password.error.current-locked");

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * A work or school account, as the directory knows it. {@code sessionGeneration} rises each time every session of
- * the account ends; a sign-in keeps the one it read.
+ * the account ends; a sign-in keeps the one it read. {@code directoryDn} is the person's entry in their
+ * organisation's own directory, which keeps their password (then the portal keeps no hash); null when the portal
+ * keeps it.
  */
 public record Account(
         UUID id,
@@ -20,5 +22,11 @@ public record Account(
         boolean enabled,
         String preferredLanguage,
         String timeZone,
-        int sessionGeneration) {
+        int sessionGeneration,
+        String directoryDn) {
+
+    /** Whether the person's password lives in their organisation's own directory rather than in the portal. */
+    public boolean inOwnDirectory() {
+        return directoryDn != null;
+    }
 }

@@ -17,7 +17,8 @@ class DirectoryRepository {
 
     private static final String ACCOUNT_COLUMNS = """
             id, organisation_id, upn, display_name, given_name, surname, password_hash,
-            password_changed_at, must_change_password, enabled, preferred_language, time_zone, session_generation""";
+            password_changed_at, must_change_password, enabled, preferred_language, time_zone, session_generation,
+            directory_dn""";
 
     private final JdbcClient jdbc;
 
@@ -180,6 +181,27 @@ class DirectoryRepository {
                 .update();
     }
 
+    /** Every account of the organisation with the id its own directory knows it by (null when none) and its role. */
+    List<DirectoryPeople.Known> organisationAccounts(UUID organisationId) {
+        return jdbc.sql("select " + ACCOUNT_COLUMNS + """
+                , directory_id, (select m.role from membership m
+                                 where m.account_id = account.id and m.organisation_id = account.organisation_id) as role
+                from account where organisation_id = ?""")
+                .param(organisationId)
+                .query((rs, n) -> new DirectoryPeople.Known(account(rs, n), rs.getString("directory_id"),
+                        Role.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    /** Ties the account to its entry in the organisation's own directory, which keeps its password from now on. */
+    void link(UUID accountId, String directoryId, String directoryDn, Instant now) {
+        jdbc.sql("""
+                update account set directory_id = ?, directory_dn = ?, password_hash = null, modified_at = ?
+                where id = ?""")
+                .params(directoryId, directoryDn, utc(now), accountId)
+                .update();
+    }
+
     private static Account account(ResultSet rs, int row) throws SQLException {
         OffsetDateTime changed = rs.getObject("password_changed_at", OffsetDateTime.class);
         return new Account(
@@ -195,7 +217,8 @@ class DirectoryRepository {
                 rs.getBoolean("enabled"),
                 rs.getString("preferred_language"),
                 rs.getString("time_zone"),
-                rs.getInt("session_generation"));
+                rs.getInt("session_generation"),
+                rs.getString("directory_dn"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

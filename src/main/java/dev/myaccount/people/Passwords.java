@@ -56,10 +56,12 @@ public class Passwords {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final ChangePublisher events;
+    private final OwnDirectories ownDirectories;
 
     Passwords(DirectoryService directory, PasswordEncoder encoder, PasswordPolicy policy, PolicySettingsStore policies,
             SecondFactors secondFactors, PasswordHistory history, TemporaryPasswords temporaryPasswords,
-            AuditLog audit, TransactionTemplate transaction, ChangePublisher events) {
+            AuditLog audit, TransactionTemplate transaction, ChangePublisher events, OwnDirectories ownDirectories) {
+        this.ownDirectories = ownDirectories;
         this.directory = directory;
         this.encoder = encoder;
         this.policy = policy;
@@ -136,36 +138,66 @@ public class Passwords {
     }
 
     /**
-     * Stores the password the person chose, in one transaction with {@code alsoInTheTransaction} (a flow finished);
-     * false, and nothing changed, when that answered false. {@code detail} says for the audit how a reset was proven.
+     * What became of a password to store: stored; not stored because {@code alsoInTheTransaction} answered false (a
+     * flow finished meanwhile); or refused by the person's own directory, with the message key of why.
      */
-    public boolean store(Account account, String password, Way way, RequestOrigin origin, String detail,
-            BooleanSupplier alsoInTheTransaction) {
-        String hash = encoder.encode(password);
-        Boolean stored = transaction.execute(status -> {
-            if (!alsoInTheTransaction.getAsBoolean()) {
-                return false;
-            }
-            replace(account, hash, false, way);
-            audit.record(way == Way.CHANGED
-                    ? AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin)
-                    : new AuditEvent(AuditEventType.PASSWORD_RESET, account.organisationId(), account.id(), origin,
-                            detail));
-            return true;
-        });
-        return Boolean.TRUE.equals(stored);
+    public record Stored(boolean done, String refusal) {
+
+        static final Stored DONE = new Stored(true, null);
+        static final Stored FLOW_ENDED = new Stored(false, null);
     }
 
-    /** Makes, stores and returns a temporary password for the person, to be changed at their next sign-in. */
-    public String setTemporary(Account account, Actor actor, RequestOrigin origin) {
+    /**
+     * Stores the password the person chose, in one transaction with {@code alsoInTheTransaction} (a flow finished).
+     * {@code current} is the password the person typed as theirs, or null when a flow proved who they are: a
+     * person of an organisation with its own directory then has it written there bound as themselves, else as the
+     * service account. The directory has the last word: when it refuses, nothing changed here either. {@code detail}
+     * says for the audit how a reset was proven.
+     */
+    public Stored store(Account account, String current, String password, Way way, RequestOrigin origin,
+            String detail, BooleanSupplier alsoInTheTransaction) {
+        String hash = encoder.encode(password);
+        try {
+            return transaction.execute(status -> {
+                if (!alsoInTheTransaction.getAsBoolean()) {
+                    return Stored.FLOW_ENDED;
+                }
+                writeToOwnDirectory(account, current, password);
+                replace(account, hash, false, way);
+                audit.record(way == Way.CHANGED
+                        ? AuditEvent.of(AuditEventType.PASSWORD_CHANGED, account.organisationId(), account.id(), origin)
+                        : new AuditEvent(AuditEventType.PASSWORD_RESET, account.organisationId(), account.id(),
+                                origin, detail));
+                return Stored.DONE;
+            });
+        } catch (Refused refused) {
+            return new Stored(false, refused.messageKey());
+        }
+    }
+
+    /**
+     * Makes, stores and returns a temporary password for the person, to be changed at their next sign-in; written to
+     * their own directory as the service account, which may refuse it (Refused).
+     */
+    String setTemporary(Account account, Actor actor, RequestOrigin origin) {
         String password = temporary();
         String hash = encoder.encode(password);
-        transaction.executeWithoutResult(status -> setTemporaryHash(account, hash, actor, origin));
+        transaction.executeWithoutResult(status -> {
+            writeToOwnDirectory(account, null, password);
+            replace(account, hash, true, Way.SET_BY_ADMIN);
+            audit.record(actor.event(AuditEventType.TEMPORARY_PASSWORD_SET, account, origin, null));
+        });
         return password;
     }
 
-    /** Within the caller's transaction: an initial password a provisioning client sent, hashed by the caller. */
+    /**
+     * Within the caller's transaction: an initial password a provisioning client sent, hashed by the caller. A person
+     * whose password their own directory keeps gets theirs there, never from a provisioning client (Refused).
+     */
     void setTemporaryHash(Account account, String hash, Actor actor, RequestOrigin origin) {
+        if (account.inOwnDirectory()) {
+            throw new Refused("directory.error.password-elsewhere");
+        }
         replace(account, hash, true, Way.SET_BY_ADMIN);
         audit.record(actor.event(AuditEventType.TEMPORARY_PASSWORD_SET, account, origin, null));
     }
@@ -179,15 +211,32 @@ public class Passwords {
         return encoder.encode(password);
     }
 
-    private void replace(Account account, String hash, boolean temporary, Way way) {
-        if (account.passwordHash() != null) {
-            history.remember(account.id(), account.passwordHash(),
-                    policies.settings(account.organisationId()).historyCount());
+    private void writeToOwnDirectory(Account account, String current, String password) {
+        if (account.inOwnDirectory()) {
+            (current != null ? ownDirectories.change(account, current, password)
+                    : ownDirectories.reset(account, password)).ifPresent(refusal -> {
+                        throw new Refused(refusal);
+                    });
         }
+    }
+
+    /**
+     * Keeps the new hash, or, for a person whose own directory keeps their password, only remembers it among their
+     * earlier ones (so the history rule holds for changes made here) and when it changed.
+     */
+    private void replace(Account account, String hash, boolean temporary, Way way) {
+        int historyCount = policies.settings(account.organisationId()).historyCount();
+        if (account.passwordHash() != null) {
+            history.remember(account.id(), account.passwordHash(), historyCount);
+        }
+        if (account.inOwnDirectory()) {
+            history.remember(account.id(), hash, historyCount);
+        }
+        String kept = account.inOwnDirectory() ? null : hash;
         if (temporary) {
-            directory.setTemporaryPassword(account.id(), hash);
+            directory.setTemporaryPassword(account.id(), kept);
         } else {
-            directory.setPassword(account.id(), hash);
+            directory.setPassword(account.id(), kept);
         }
         events.publish(new PasswordSet(account.id(), account.upn(), way,
                 LocaleContextHolder.getLocale().toLanguageTag()));

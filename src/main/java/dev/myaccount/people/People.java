@@ -36,9 +36,11 @@ public class People {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final ChangePublisher events;
+    private final OwnDirectories ownDirectories;
 
     People(DirectoryService directory, Passwords passwords, AccessPasses passes, AuditLog audit,
-            TransactionTemplate transaction, ChangePublisher events) {
+            TransactionTemplate transaction, ChangePublisher events, OwnDirectories ownDirectories) {
+        this.ownDirectories = ownDirectories;
         this.directory = directory;
         this.passwords = passwords;
         this.passes = passes;
@@ -133,13 +135,25 @@ public class People {
         return Outcome.done();
     }
 
-    /** A new temporary password, to be changed at the next sign-in; every session of the person ends. */
+    /**
+     * A new temporary password, to be changed at the next sign-in; every session of the person ends. A person of an
+     * organisation with its own directory gets it there, which also lifts the directory's lockout of them.
+     */
     public Outcome resetPassword(Actor actor, Account person, RequestOrigin origin) {
-        String password = passwords.setTemporary(person, actor, origin);
-        return Outcome.shown(new Secret(person, FirstCredential.TEMPORARY_PASSWORD, password, null));
+        try {
+            String password = passwords.setTemporary(person, actor, origin);
+            return Outcome.shown(new Secret(person, FirstCredential.TEMPORARY_PASSWORD, password, null));
+        } catch (Refused refused) {
+            return Outcome.refused(refused.messageKey());
+        }
     }
 
+    /** Clears the portal's lockout of the person and, for one of an organisation with its own directory, that one's. */
     public Outcome unlock(Actor actor, Account person, RequestOrigin origin) {
+        Optional<String> refused = person.inOwnDirectory() ? ownDirectories.unlock(person) : Optional.empty();
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
+        }
         transaction.executeWithoutResult(status -> {
             audit.record(actor.event(AuditEventType.ACCOUNT_UNLOCKED, person, origin, null));
             events.publish(new PersonChanged.Unlocked(person.id(), person.upn()));

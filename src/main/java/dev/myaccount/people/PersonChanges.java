@@ -83,7 +83,7 @@ public class PersonChanges {
         } catch (DuplicateKeyException taken) {
             return Provisioned.refused("admin.add.error.taken");
         } catch (Refused why) {
-            return Provisioned.refused(why.messageKey);
+            return Provisioned.refused(why.messageKey());
         }
         // The person as they were: the caller reads them again (and finds no one if they were deleted meanwhile).
         return Provisioned.done(person);
@@ -110,7 +110,7 @@ public class PersonChanges {
         } catch (DuplicateKeyException taken) {
             return Outcome.refused("admin.add.error.taken");
         } catch (Refused why) {
-            return Outcome.refused(why.messageKey);
+            return Outcome.refused(why.messageKey());
         }
         return Outcome.done();
     }
@@ -128,7 +128,7 @@ public class PersonChanges {
                 events.publish(new PersonChanged.Disabled(person.id(), person.upn()));
             });
         } catch (Refused why) {
-            return Outcome.refused(why.messageKey);
+            return Outcome.refused(why.messageKey());
         }
         return Outcome.done();
     }
@@ -156,7 +156,7 @@ public class PersonChanges {
                 return true;
             }));
         } catch (Refused why) {
-            return Outcome.refused(why.messageKey);
+            return Outcome.refused(why.messageKey());
         }
         return deleted ? Outcome.done() : Outcome.refused(Outcome.GONE);
     }
@@ -174,7 +174,7 @@ public class PersonChanges {
                 return Outcome.done();
             });
         } catch (Refused why) {
-            return Outcome.refused(why.messageKey);
+            return Outcome.refused(why.messageKey());
         }
     }
 
@@ -200,17 +200,6 @@ public class PersonChanges {
         directory.lockOrganisation(person.organisationId());
         if (directory.isLastEnabledAdmin(person.id(), person.organisationId())) {
             throw new Refused("admin.person.error.lastAdmin");
-        }
-    }
-
-    /** Rolls back a change that turned out not to be allowed, with the message key of why. */
-    private static final class Refused extends RuntimeException {
-
-        private final String messageKey;
-
-        Refused(String messageKey) {
-            super(null, null, false, false);
-            this.messageKey = messageKey;
         }
     }
 }

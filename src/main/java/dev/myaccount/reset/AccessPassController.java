@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Passwords;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.policy.LiveCheck;
 import dev.myaccount.signin.DirectSignIn;
@@ -124,8 +125,12 @@ class AccessPassController {
         if (!errors.isEmpty()) {
             return passwordPage(account, errors, model);
         }
+        Passwords.Stored stored = firstSignIn.setPassword(flow, newPassword, RequestOrigin.of(request));
+        if (stored.refusal() != null) {
+            return passwordPage(account, List.of(newPasswords.refusal(stored, language)), model);
+        }
         request.getSession().removeAttribute(FLOW);
-        return signedIn(firstSignIn.setPassword(flow, newPassword, RequestOrigin.of(request)), request, response);
+        return signedIn(stored.done() ? Optional.of(account) : Optional.empty(), request, response);
     }
 
     @PostMapping("/password/keep")

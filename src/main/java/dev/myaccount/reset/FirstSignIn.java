@@ -10,6 +10,7 @@ import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.credential.AccessPasses;
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Passwords;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.PersonChanged.Way;
 import dev.myaccount.signin.SecretDoors;
@@ -76,17 +77,12 @@ class FirstSignIn {
 
     /** Whether the person may keep the password they have: one they chose themselves. */
     static boolean mayKeep(Account account) {
-        return account.passwordHash() != null && !account.mustChangePassword();
+        return (account.passwordHash() != null || account.inOwnDirectory()) && !account.mustChangePassword();
     }
 
-    /**
-     * Sets the password (which ends the account's other sessions) and finishes the flow; the account to sign in, or
-     * empty when too late.
-     */
-    Optional<Account> setPassword(UUID flow, String password, RequestOrigin origin) {
-        Account account = account(flow);
-        return newPasswords.set(flow, FLOW, account, password, Way.FIRST_SIGN_IN, "access-pass", origin)
-                ? Optional.of(account) : Optional.empty();
+    /** Sets the password (which ends the account's other sessions) and finishes the flow, or says why not. */
+    Passwords.Stored setPassword(UUID flow, String password, RequestOrigin origin) {
+        return newPasswords.set(flow, FLOW, account(flow), password, Way.FIRST_SIGN_IN, "access-pass", origin);
     }
 
     /** Finishes the flow with the password the person has; the account to sign in, or empty when it may not. */

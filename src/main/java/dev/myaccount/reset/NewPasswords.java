@@ -48,10 +48,17 @@ class NewPasswords {
                 .toList();
     }
 
-    /** Sets the password and finishes the flow; false when it was finished or expired meanwhile, and nothing changed. */
-    boolean set(UUID flow, String flowKind, Account account, String password, Way way, String how,
+    /**
+     * Sets the password and finishes the flow. Nothing changed when the flow was finished or expired meanwhile, or
+     * when the person's own directory refused the password (then the flow stays open, to try another).
+     */
+    Passwords.Stored set(UUID flow, String flowKind, Account account, String password, Way way, String how,
             RequestOrigin origin) {
-        return passwords.store(account, password, way, origin, how,
-                () -> flows.finish(flow, flowKind));
+        return passwords.store(account, null, password, way, origin, how, () -> flows.finish(flow, flowKind));
+    }
+
+    /** A refusal of the person's own directory, in their language. */
+    String refusal(Passwords.Stored stored, Locale language) {
+        return messages.getMessage(stored.refusal(), null, language);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import dev.myaccount.flow.Flows;
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Passwords;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.PersonChanged.Way;
 import dev.myaccount.securityinfo.MethodCheck;
@@ -145,15 +146,15 @@ class PasswordReset {
         return flows.accountOf(flow).flatMap(directory::find).orElseThrow();
     }
 
-    /** Sets the new password and finishes the flow; false when the flow was finished or expired meanwhile. */
-    boolean finish(UUID flow, Set<MethodKind> kinds, String password, SignInDetails from) {
+    /** Sets the new password and finishes the flow, or says why not (finished or expired meanwhile, or refused). */
+    Passwords.Stored finish(UUID flow, Set<MethodKind> kinds, String password, SignInDetails from) {
         String proven = kinds.stream().map(MethodKind::slug).sorted().collect(Collectors.joining(","));
         Account account = account(flow);
-        if (!newPasswords.set(flow, FLOW, account, password, Way.RESET, proven, from.origin())) {
-            return false;
+        Passwords.Stored stored = newPasswords.set(flow, FLOW, account, password, Way.RESET, proven, from.origin());
+        if (stored.done()) {
+            doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, from);
         }
-        doors.succeeded(SignInDoor.RESET, kinds.iterator().next().name(), account, from);
-        return true;
+        return stored;
     }
 
     private Optional<Account> account(String upn) {

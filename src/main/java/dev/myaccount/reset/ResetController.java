@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.myaccount.people.Account;
+import dev.myaccount.people.Passwords;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.OrganisationProfile;
 import dev.myaccount.policy.LiveCheck;
@@ -197,7 +198,12 @@ class ResetController {
         if (!errors.isEmpty()) {
             return passwordPage(account, errors, model);
         }
-        if (!reset.finish(flow, state.verifiedKinds(request), newPassword, browsers.buildDetails(request))) {
+        Passwords.Stored stored = reset.finish(flow, state.verifiedKinds(request), newPassword,
+                browsers.buildDetails(request));
+        if (stored.refusal() != null) {
+            return passwordPage(account, List.of(newPasswords.refusal(stored, language)), model);
+        }
+        if (!stored.done()) {
             return "redirect:" + PAGE + "?expired";
         }
         request.getSession().invalidate();

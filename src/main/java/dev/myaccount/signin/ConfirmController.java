@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.myaccount.credential.HashingBusyException;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.DirectoryUnreachableException;
+import dev.myaccount.people.PasswordChecks;
 
 /** The page where a signed-in person confirms their password before a sensitive change. */
 @Controller
@@ -26,11 +27,11 @@ class ConfirmController {
     private final Confirmation confirmation;
     private final SecretDoors doors;
     private final DirectoryService directory;
-    private final PasswordEncoder passwords;
+    private final PasswordChecks passwords;
     private final SignInDetails.Source browsers;
 
     ConfirmController(Confirmation confirmation, SecretDoors doors, DirectoryService directory,
-            PasswordEncoder passwords, SignInDetails.Source browsers) {
+            PasswordChecks passwords, SignInDetails.Source browsers) {
         this.browsers = browsers;
         this.confirmation = confirmation;
         this.doors = doors;
@@ -53,9 +54,11 @@ class ConfirmController {
         SecretDoors.Answer answer;
         try {
             answer = doors.check(SignInDoor.CONFIRM_IDENTITY, account, password, browsers.buildDetails(request),
-                    () -> account.passwordHash() != null && passwords.matches(password, account.passwordHash()));
+                    () -> passwords.matches(account, password));
         } catch (HashingBusyException busy) {
             return refused("confirm.error.busy", model);
+        } catch (DirectoryUnreachableException unreachable) {
+            return refused("directory.error.unreachable", model);
         }
         return switch (answer) {
             case WRONG -> refused("confirm.error.wrong", model);

@@ -1,6 +1,7 @@
 package dev.myaccount.signin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +19,9 @@ import io.micrometer.core.instrument.Timer;
 import dev.myaccount.credential.HashingBusyException;
 import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
+import dev.myaccount.people.DirectoryUnreachableException;
 import dev.myaccount.people.Organisation;
+import dev.myaccount.people.PasswordChecks;
 import dev.myaccount.people.SecondFactors;
 import dev.myaccount.web.AddressRateLimiter;
 import dev.myaccount.web.RateLimits;
@@ -27,15 +30,15 @@ import dev.myaccount.web.RateLimits;
  * The portal's one sign-in check: the client address's allowance of failures and the UPN's smart lockout
  * each take their place before the password is hashed (no hash is spent on a locked UPN), a right password
  * gives the address its place back, every attempt is logged, and hashing that is too busy gets a polite
- * refusal. An unknown, disabled or password-less account walks the same path as a wrong password, against
- * a dummy hash made at start-up, so neither the answer nor its time tells them apart.
+ * refusal. An unknown, disabled or password-less account walks the same path as a wrong password, with the same
+ * work (PasswordChecks), so neither the answer nor its time tells them apart. An organisation's own directory that
+ * does not answer gets a page that says so, and the attempt counts for nothing.
  */
 @Component
 class ProtectedSignIn implements AuthenticationProvider {
 
-
     private final PasswordEncoder passwords;
-    private final String dummyHash;
+    private final PasswordChecks checks;
     private final DirectoryService directory;
     private final Lockout lockout;
     private final FamiliarDevices devices;
@@ -48,14 +51,14 @@ class ProtectedSignIn implements AuthenticationProvider {
     private final SecondStep secondStep;
     private final Clock clock;
 
-    ProtectedSignIn(PasswordEncoder passwords, DirectoryService directory, Lockout lockout, FamiliarDevices devices,
+    ProtectedSignIn(PasswordEncoder passwords, PasswordChecks checks, DirectoryService directory, Lockout lockout, FamiliarDevices devices,
             SignInLog log, MeterRegistry meters, SignInProperties settings, SecondFactors secondFactors,
             SecondStep secondStep, Clock clock, RateLimits limits) {
         this.secondFactors = secondFactors;
         this.secondStep = secondStep;
         this.clock = clock;
         this.passwords = passwords;
-        this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+        this.checks = checks;
         this.directory = directory;
         this.lockout = lockout;
         this.devices = devices;
@@ -89,16 +92,20 @@ class ProtectedSignIn implements AuthenticationProvider {
         Optional<Account> account = directory.findByUpn(upn);
         boolean familiar = account.isPresent() && details.device()
                 .map(device -> devices.isFamiliar(account.get().id(), device)).orElse(false);
-        Optional<Account> usable = account.filter(found -> found.enabled() && found.passwordHash() != null);
+        Optional<Account> usable = account.filter(PasswordChecks::usable);
         String password = String.valueOf(attempt.getCredentials());
         Lockout.Verdict verdict;
         try {
-            verdict = lockout.check(upn, familiar, Lockout.Secret.PASSWORD, password, () -> passwords.matches(password,
-                    usable.map(Account::passwordHash).orElse(dummyHash)) && usable.isPresent());
+            verdict = lockout.check(upn, familiar, Lockout.Secret.PASSWORD, password,
+                    () -> checks.signIn(usable, upn, password));
         } catch (HashingBusyException busy) {
             addresses.giveBack(address);
             record(upn, account, SignInOutcome.BUSY, details, familiar);
             throw new SignInRefusedException(SignInRefusedException.Why.BUSY, busy.retryAfter());
+        } catch (DirectoryUnreachableException unreachable) {
+            addresses.giveBack(address);
+            record(upn, account, SignInOutcome.DIRECTORY_UNREACHABLE, details, familiar);
+            throw new SignInRefusedException(SignInRefusedException.Why.DIRECTORY_UNREACHABLE, Duration.ZERO);
         }
         switch (verdict) {
             case RIGHT -> {
@@ -120,7 +127,7 @@ class ProtectedSignIn implements AuthenticationProvider {
      * with weaker parameters than today's is replaced while the password is at hand.
      */
     private Authentication signedIn(Account account, String password, SignInDetails details) {
-        if (passwords.upgradeEncoding(account.passwordHash())) {
+        if (checks.rehash(account)) {
             directory.upgradePasswordHash(account.id(), passwords.encode(password));
         }
         String organisationName = directory.findOrganisation(account.organisationId()).map(Organisation::name)

@@ -37,6 +37,10 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
                 SignInController.rememberTypedUpn(request);
                 redirects.sendRedirect(request, response, "/signin?locked");
             }
+            case DIRECTORY_UNREACHABLE -> {
+                SignInController.rememberTypedUpn(request);
+                redirects.sendRedirect(request, response, "/signin?unreachable");
+            }
             case BUSY -> refuse(response, HttpStatus.SERVICE_UNAVAILABLE, refused);
             case THROTTLED -> refuse(response, HttpStatus.TOO_MANY_REQUESTS, refused);
         }

@@ -10,7 +10,7 @@ import org.springframework.security.core.AuthenticationException;
  */
 final class SignInRefusedException extends AuthenticationException {
 
-    enum Why { THROTTLED, LOCKED, BUSY }
+    enum Why { THROTTLED, LOCKED, BUSY, DIRECTORY_UNREACHABLE }
 
     private final Why why;
     private final Duration retryAfter;

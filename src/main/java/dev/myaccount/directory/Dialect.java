@@ -1,0 +1,32 @@
+package dev.myaccount.directory;
+
+import java.util.Optional;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+
+/**
+ * What differs between kinds of directory: where a person's stable id and status are, and how a password is written
+ * and a lockout lifted. Each answer that refuses is the message key of why.
+ */
+interface Dialect {
+
+    /** The attributes read besides the mapped ones, for {@link #stableId} and {@link #enabled}. */
+    String[] statusAttributes();
+
+    /** The id the entry keeps when it is renamed or moved; null when the entry has none. */
+    String stableId(SearchResultEntry entry);
+
+    boolean enabled(SearchResultEntry entry);
+
+    /** Changes the password on a connection bound as the person with {@code current}. */
+    Optional<String> change(LDAPConnection asPerson, String dn, String current, String password) throws LDAPException;
+
+    /** Sets the password as the service account and lifts the directory's lockout of the person. */
+    Optional<String> reset(LDAPConnectionPool asService, String dn, String password) throws LDAPException;
+
+    /** Lifts the directory's lockout of the person, as the service account. */
+    void unlock(LDAPConnectionPool asService, String dn) throws LDAPException;
+}

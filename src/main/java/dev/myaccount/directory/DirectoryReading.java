@@ -1,0 +1,107 @@
+package dev.myaccount.directory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.SearchRequest;
+import com.unboundid.ldap.sdk.SearchResult;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+
+import dev.myaccount.people.DirectoryPeople;
+
+/**
+ * Reads a directory's people a page at a time on one connection (the paging cookie is the connection's), as entries
+ * the people core understands: the mapped attributes, the dialect's stable id and status, and whether the entry is a
+ * member of the admin group. An entry without a stable id or a UPN is no one the portal can know.
+ */
+@Component
+class DirectoryReading {
+
+    private static final int PAGE = 500;
+
+    /** Every person the settings find, bound as the service account on {@code connection}. */
+    List<DirectoryPeople.Entry> people(LDAPConnection connection, DirectorySettings settings) throws LDAPException {
+        Set<DN> admins = admins(connection, settings);
+        List<DirectoryPeople.Entry> people = new ArrayList<>();
+        each(connection, settings, entry -> {
+            DirectoryPeople.Entry person = person(settings, entry, admins);
+            if (person != null) {
+                people.add(person);
+            }
+        });
+        return people;
+    }
+
+    /** Calls {@code action} with every entry the settings find, a page at a time. */
+    void each(LDAPConnection connection, DirectorySettings settings, Consumer<SearchResultEntry> action)
+            throws LDAPException {
+        String[] attributes = Stream.concat(Stream.of(settings.mappedAttributes()),
+                Stream.of(settings.kind().dialect().statusAttributes())).toArray(String[]::new);
+        SearchRequest search = new SearchRequest(settings.peopleBase(), SearchScope.SUB, settings.peopleFilter(),
+                attributes);
+        ASN1OctetString cookie = null;
+        do {
+            search.setControls(new SimplePagedResultsControl(PAGE, cookie));
+            SearchResult page = connection.search(search);
+            page.getSearchEntries().forEach(action);
+            SimplePagedResultsControl paging = SimplePagedResultsControl.get(page);
+            cookie = paging == null || !paging.moreResultsToReturn() ? null : paging.getCookie();
+        } while (cookie != null);
+    }
+
+    DirectoryPeople.Entry person(DirectorySettings settings, SearchResultEntry entry, Set<DN> admins) {
+        Dialect dialect = settings.kind().dialect();
+        String stableId = dialect.stableId(entry);
+        String upn = entry.getAttributeValue(settings.upnAttribute());
+        if (stableId == null || upn == null || upn.isBlank()) {
+            return null;
+        }
+        String displayName = entry.getAttributeValue(settings.displayNameAttribute());
+        return new DirectoryPeople.Entry(stableId, entry.getDN(), upn,
+                displayName == null || displayName.isBlank() ? upn : displayName,
+                entry.getAttributeValue(settings.givenNameAttribute()),
+                entry.getAttributeValue(settings.surnameAttribute()), dialect.enabled(entry),
+                isAdmin(entry, admins));
+    }
+
+    private static boolean isAdmin(SearchResultEntry entry, Set<DN> admins) {
+        try {
+            return admins.contains(entry.getParsedDN());
+        } catch (LDAPException unparsable) {
+            return false;
+        }
+    }
+
+    /** The members of the admin group, by their names; none without one. */
+    Set<DN> admins(LDAPConnection connection, DirectorySettings settings) throws LDAPException {
+        Set<DN> admins = new HashSet<>();
+        if (settings.adminGroupDn() == null || settings.adminGroupDn().isBlank()) {
+            return admins;
+        }
+        SearchResultEntry group = connection.getEntry(settings.adminGroupDn(), "member", "uniqueMember");
+        if (group == null) {
+            return admins;
+        }
+        for (String attribute : new String[] {"member", "uniqueMember"}) {
+            String[] members = group.getAttributeValues(attribute);
+            if (members != null) {
+                for (String member : members) {
+                    admins.add(new DN(member));
+                }
+            }
+        }
+        return admins;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.myaccount.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10ErrorType;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestDirectory;
+import dev.myaccount.support.TestPeople.Person;
+
+/**
+ * An organisation with its own (OpenLDAP-like) directory: its people are read in, sign in by binding, and their
+ * changes and resets are written back, with the directory's last word and the portal's lockout in front of it.
+ */
+@PortalTest
+class OwnDirectoryTest extends PortalTestCase {
+
+    private static final String ADA_PASSWORD = "analytical engine 1843";
+    private static final String NEW_PASSWORD = "a quiet harbour at dawn";
+    private static final RequestOrigin BY_HAND = RequestOrigin.COMMAND_LINE;
+    private static TestDirectory ldap;
+
+    @Autowired
+    private Directories directories;
+
+    private Person admin;
+    private Actor actor;
+    private String ada;
+    private String adaDn;
+
+    @BeforeAll
+    static void startDirectory() {
+        ldap = TestDirectory.start();
+    }
+
+    @AfterAll
+    static void stopDirectory() {
+        ldap.close();
+    }
+
+    /** A new organisation whose directory holds Ada, read in once. */
+    @BeforeEach
+    void connect() {
+        admin = people.createAdmin();
+        actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
+        String uid = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+        ada = uid + "@" + admin.domain();
+        adaDn = ldap.addPerson(uid, ada, "Ada Lovelace", ADA_PASSWORD);
+        assertThat(directories.save(actor, settings(ldap, "(mail=*@" + admin.domain() + ")"), BY_HAND).ok()).isTrue();
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
+    }
+
+    @Test
+    void aPersonOfTheDirectorySignsInWithTheirDirectoryPasswordAndNoHashIsKept() {
+        assertThat(new PortalClient(port).signIn(ada, ADA_PASSWORD).location()).hasValue("/");
+        assertThat(new PortalClient(port).signIn(ada, "not the password").location()).hasValue("/signin?error");
+        assertThat(new PortalClient(port).signIn(ada, "").location()).hasValue("/signin?error");
+        assertThat(jdbc.sql("select password_hash from account where upn = ?").param(ada).query(String.class)
+                .optional()).isEmpty();
+    }
+
+    @Test
+    void aChangedPasswordIsWrittenToTheDirectoryAndTheOldOneStopsWorkingThere() {
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(ada, ADA_PASSWORD);
+
+        Response changed = change(browser, ADA_PASSWORD, NEW_PASSWORD);
+
+        assertThat(changed.location()).isPresent();
+        assertThat(ldap.binds(adaDn, NEW_PASSWORD)).isTrue();
+        assertThat(ldap.binds(adaDn, ADA_PASSWORD)).isFalse();
+        assertThat(browser.get("/").location()).hasValueSatisfying(to -> assertThat(to).contains("/signin"));
+        assertThat(new PortalClient(port).signIn(ada, NEW_PASSWORD).location()).hasValue("/");
+    }
+
+    @Test
+    void theDirectoryHasTheLastWordAndItsRefusalIsShownInThePersonsLanguageWithNothingChanged() {
+        PortalClient browser = new PortalClient(port, "nl");
+        browser.signIn(ada, ADA_PASSWORD);
+        ldap.refusePasswords(DraftBeheraLDAPPasswordPolicy10ErrorType.PASSWORD_IN_HISTORY);
+        try {
+            Response refused = change(browser, ADA_PASSWORD, NEW_PASSWORD);
+
+            assertThat(refused.page().select("#newPassword-errors li").eachText()).containsExactly(
+                    "De directory van uw organisatie weigerde dit wachtwoord: u hebt het al eerder gebruikt.");
+        } finally {
+            ldap.refusePasswords(null);
+        }
+        assertThat(ldap.binds(adaDn, ADA_PASSWORD)).isTrue();
+        assertThat(browser.get("/").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from password_history h join account a on a.id = h.account_id "
+                + "where a.upn = ?").param(ada).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anAdminsResetIsWrittenAsTheServiceAccountAndLiftsTheDirectorysLockout() {
+        ldap.modify(adaDn, new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "20261204101500Z"));
+        PortalClient browser = signedIn(admin);
+        UUID id = jdbc.sql("select id from account where upn = ?").param(ada).query(UUID.class).single();
+
+        Response reset = browser.submit(browser.get("/admin/people/" + id).page(), "form[action$=/reset-password]",
+                Map.of());
+        String temporary = reset.page().select("#secret code").text();
+
+        assertThat(temporary).isNotBlank();
+        assertThat(ldap.binds(adaDn, temporary)).isTrue();
+        assertThat(ldap.attribute(adaDn, "pwdAccountLockedTime")).isNull();
+        assertThat(new PortalClient(port).signIn(ada, temporary).location()).hasValue("/password");
+    }
+
+    @Test
+    void theLockoutStopsGuessesBeforeTheyReachTheDirectory() {
+        int before = ldap.bindsAs(adaDn);
+        for (int i = 0; i < 15; i++) {
+            new PortalClient(port).signIn(ada, "guess number " + i);
+        }
+        int reached = ldap.bindsAs(adaDn) - before;
+
+        assertThat(reached).isEqualTo(10);
+        assertThat(new PortalClient(port).signIn(ada, ADA_PASSWORD).location()).hasValue("/signin?locked");
+        assertThat(ldap.bindsAs(adaDn) - before).isEqualTo(10);
+    }
+
+    @Test
+    void aDirectoryThatStopsAnsweringGetsAPageThatSaysSoForKnownAndUnknownPeopleAlike() {
+        Person other = people.createAdmin();
+        Actor otherActor = new Actor(people.organisationOf(other), other.id(), other.upn());
+        String grace = "grace@" + other.domain();
+        try (TestDirectory down = TestDirectory.start()) {
+            down.addPerson("grace", grace, "Grace Hopper", ADA_PASSWORD);
+            directories.save(otherActor, settings(down, "(objectClass=inetOrgPerson)"), BY_HAND);
+            assertThat(directories.syncNow(otherActor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
+        }
+
+        for (String upn : new String[] {grace, "nobody@" + other.domain()}) {
+            PortalClient browser = new PortalClient(port);
+            Response answer = browser.signIn(upn, ADA_PASSWORD);
+            assertThat(answer.location()).as(upn).hasValue("/signin?unreachable");
+            assertThat(browser.get("/signin?unreachable").page().select("[role=alert]").text())
+                    .startsWith("We can't reach your organisation's directory right now");
+        }
+        assertThat(new PortalClient(port).signIn(other.upn(), other.password()).location()).hasValue("/");
+        assertThat(directories.syncNow(otherActor, BY_HAND).messageKey())
+                .isEqualTo("directory.test.unreachable");
+    }
+
+    @Test
+    void aPersonAddedDisabledOrRenamedInTheDirectoryIsSoHereAtTheNextReading() {
+        PortalClient adasBrowser = new PortalClient(port);
+        adasBrowser.signIn(ada, ADA_PASSWORD);
+        UUID id = jdbc.sql("select id from account where upn = ?").param(ada).query(UUID.class).single();
+        String newcomer = "lin-" + UUID.randomUUID().toString().substring(0, 8) + "@" + admin.domain();
+        ldap.addPerson(newcomer.substring(0, newcomer.indexOf('@')), newcomer, "Lin Chen", ADA_PASSWORD);
+        ldap.makeAdmin(adaDn);
+        ldap.modify(adaDn, new Modification(ModificationType.REPLACE, "cn", "Ada King"),
+                new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "000001010000Z"));
+
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 1, 0);
+
+        Map<String, Object> row = new HashMap<>(jdbc.sql("select display_name, enabled from account where id = ?")
+                .param(id).query().singleRow());
+        assertThat(row).containsEntry("display_name", "Ada King").containsEntry("enabled", false);
+        assertThat(jdbc.sql("select role from membership where account_id = ?").param(id).query(String.class)
+                .single()).isEqualTo("ADMIN");
+        assertThat(adasBrowser.get("/").location()).hasValueSatisfying(to -> assertThat(to).contains("/signin"));
+        assertThat(new PortalClient(port).signIn(newcomer, ADA_PASSWORD).location()).hasValue("/");
+        assertThat(jdbc.sql("select count(*) from audit_event where type = 'directory.synced' and organisation_id = ?")
+                .param(actor.organisationId()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void settingsThatSendPasswordsUnencryptedOrCannotBeUsedAreRefusedAndNotKept() {
+        DirectorySettings plain = settings(ldap, "(objectClass=inetOrgPerson)");
+        DirectorySettings unmarked = new DirectorySettings(null, plain.kind(), plain.url(), false, false, null,
+                plain.bindDn(), plain.bindPassword(), plain.peopleBase(), plain.peopleFilter(), plain.upnAttribute(),
+                plain.displayNameAttribute(), plain.givenNameAttribute(), plain.surnameAttribute(), null);
+
+        assertThat(directories.save(actor, unmarked, BY_HAND).messageKey())
+                .isEqualTo("directory.error.plain");
+        assertThat(directories.test(actor, unmarked).messageKey()).isEqualTo("directory.error.plain");
+        assertThat(directories.test(actor, plain.withBindPassword("wrong")).messageKey())
+                .isEqualTo("directory.test.serviceAccount");
+        assertThat(directories.settings(actor).orElseThrow().peopleFilter()).isEqualTo("(mail=*@" + admin.domain()
+                + ")");
+    }
+
+    private static DirectorySettings settings(TestDirectory directory, String filter) {
+        return new DirectorySettings(null, DirectoryKind.OPENLDAP, directory.url(), false, true, null,
+                TestDirectory.SERVICE, TestDirectory.SERVICE_PASSWORD, TestDirectory.PEOPLE, filter, "mail", "cn",
+                "givenName", "sn", TestDirectory.ADMINS);
+    }
+
+    private static Response change(PortalClient browser, String current, String password) {
+        return browser.submit(browser.get("/password").page(), "form[action=/password]",
+                Map.of("currentPassword", current, "newPassword", password, "confirmPassword", password));
+    }
+}
