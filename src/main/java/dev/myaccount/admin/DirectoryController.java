@@ -34,8 +34,11 @@ class DirectoryController {
         this.directories = directories;
     }
 
-    /** The form as typed; a kind's usual settings fill it when the organisation has none yet. */
-    record Form(DirectoryKind kind, String url, boolean startTls, boolean plainForTesting, String caCertificate,
+    /**
+     * The form as typed; a kind's usual settings fill it when the organisation has none yet. A box left unticked
+     * sends nothing, hence the booleans that may be null.
+     */
+    record Form(DirectoryKind kind, String url, Boolean startTls, Boolean plainForTesting, String caCertificate,
             String bindDn, String bindPassword, String peopleBase, String peopleFilter, String upnAttribute,
             String displayNameAttribute, String givenNameAttribute, String surnameAttribute, String adminGroupDn) {
 
@@ -47,8 +50,8 @@ class DirectoryController {
         }
 
         DirectorySettings settings() {
-            return new DirectorySettings(null, kind == null ? DirectoryKind.OPENLDAP : kind, url, startTls,
-                    plainForTesting, caCertificate, bindDn, bindPassword, peopleBase, peopleFilter, upnAttribute,
+            return new DirectorySettings(null, kind == null ? DirectoryKind.OPENLDAP : kind, url,
+                    Boolean.TRUE.equals(startTls), Boolean.TRUE.equals(plainForTesting), caCertificate, bindDn, bindPassword, peopleBase, peopleFilter, upnAttribute,
                     displayNameAttribute, givenNameAttribute, surnameAttribute, adminGroupDn);
         }
     }

@@ -1,0 +1,75 @@
+package dev.myaccount.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.myaccount.support.Browser;
+import dev.myaccount.support.BrowserTest;
+import dev.myaccount.support.TestDirectory;
+import dev.myaccount.support.TestPeople.Person;
+
+/**
+ * An admin connects the organisation's OpenLDAP on the Directory page, tests it, keeps it and reads its people in;
+ * one of them signs in with her directory password; when the directory stops answering, the sign-in page says so.
+ */
+@BrowserTest
+class AdminDirectoryInBrowserTest extends BrowserWalk {
+
+    private static final String PASSWORD = "analytical engine 1843";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nl"})
+    void anAdminConnectsTheDirectoryAndItsPeopleSignInWithTheirDirectoryPassword(String language) {
+        Person admin = people.createAdmin();
+        String ada = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@" + admin.domain();
+        try (TestDirectory ldap = TestDirectory.start()) {
+            ldap.addPerson("ada", ada, "Ada Lovelace", PASSWORD);
+            try (Browser browser = new Browser(port, language)) {
+                browser.open("/signin");
+                browser.signIn(admin.upn(), admin.password());
+                browser.open("/admin/people");
+                browser.click("nav.side a[href='/admin/directory']");
+                assertThat(browser.text("h1")).isEqualTo(message("admin.directory.title", language));
+                browser.type("#url", ldap.url());
+                browser.find("input[name=startTls]").click();
+                browser.find("input[name=plainForTesting]").click();
+                browser.type("#bindDn", TestDirectory.SERVICE);
+                browser.type("#bindPassword", TestDirectory.SERVICE_PASSWORD);
+                browser.type("#peopleBase", TestDirectory.PEOPLE);
+                browser.type("#peopleFilter", "(objectClass=inetOrgPerson)");
+                browser.type("#adminGroupDn", TestDirectory.ADMINS);
+                browser.click("button[value=test]");
+                assertThat(browser.text("[role=status]"))
+                        .isEqualTo(message("directory.test.found", language, 1, 1, ada, "Ada Lovelace"));
+                browser.assertAccessible();
+                browser.screenshot(language + "-admin-directory-1-tested");
+
+                assertThat(browser.find("#bindPassword").getDomProperty("value")).isEmpty();
+                browser.type("#bindPassword", TestDirectory.SERVICE_PASSWORD);
+                browser.click("button[value=save]");
+                assertThat(browser.text("[role=status]")).isEqualTo(message("directory.saved", language));
+                browser.click("form[action='/admin/directory/read'] button");
+                assertThat(browser.text("[role=status]"))
+                        .isEqualTo(message("directory.sync.done", language, 1, 0, 0, 0));
+                assertThat(browser.scrollsSideways()).as("the page fits the window").isFalse();
+                browser.screenshot(language + "-admin-directory-2-read");
+            }
+            try (Browser browser = new Browser(port, language)) {
+                browser.open("/signin");
+                browser.signIn(ada, PASSWORD);
+                assertThat(browser.path()).isEqualTo("/");
+            }
+        }
+        try (Browser browser = new Browser(port, language)) {
+            browser.open("/signin");
+            browser.signIn(ada, PASSWORD);
+            assertThat(browser.text("[role=alert]")).isEqualTo(message("signin.unreachable", language));
+            browser.assertAccessible();
+            browser.screenshot(language + "-signin-directory-unreachable");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.myaccount.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
+import dev.myaccount.support.PortalClient;
+import dev.myaccount.support.PortalClient.Response;
+import dev.myaccount.support.PortalTest;
+import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.TestPeople.Person;
+import dev.myaccount.support.TestSlapd;
+
+/**
+ * A real OpenLDAP (slapd with ppolicy) behind the portal: what the portal writes is what ldapwhoami finds, ppolicy's
+ * refusals come back as the portal's own reasons, an admin's reset unlocks, and the portal's lockout keeps guesses
+ * from locking the owner out of the directory.
+ */
+@PortalTest
+class OpenLdapTest extends PortalTestCase {
+
+    private static final String PASSWORD = "analytical engine of 1843 notes";
+    private static final RequestOrigin BY_HAND = RequestOrigin.COMMAND_LINE;
+    private static TestSlapd slapd;
+
+    @Autowired
+    private Directories directories;
+
+    private Person admin;
+    private String upn;
+    private String dn;
+
+    @BeforeAll
+    static void startSlapd() {
+        slapd = TestSlapd.start();
+    }
+
+    @AfterAll
+    static void stopSlapd() {
+        slapd.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        admin = people.createAdmin();
+        Actor actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
+        String uid = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+        upn = uid + "@" + admin.domain();
+        dn = slapd.addPerson(uid, upn, "Ada Lovelace", PASSWORD);
+        assertThat(directories.save(actor, new DirectorySettings(null, DirectoryKind.OPENLDAP, slapd.url(), false,
+                true, null, TestSlapd.SERVICE, TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE,
+                "(mail=*@" + admin.domain() + ")", "mail", "cn", "givenName", "sn", null), BY_HAND).ok()).isTrue();
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
+    }
+
+    @Test
+    void aPasswordChangedHereIsTheOneTheDirectoryItselfAccepts() {
+        PortalClient browser = new PortalClient(port);
+        assertThat(browser.signIn(upn, PASSWORD).location()).hasValue("/");
+        String changed = "a quiet harbour at dawn in winter";
+
+        assertThat(change(browser, PASSWORD, changed).location()).isPresent();
+
+        assertThat(slapd.whoAmI(dn, changed)).isEqualTo("dn:" + dn);
+        assertThat(slapd.whoAmI(dn, PASSWORD)).contains("Invalid credentials");
+        assertThat(new PortalClient(port).signIn(upn, changed).location()).hasValue("/");
+    }
+
+    @Test
+    void ppolicysRefusalsComeBackAsThePortalsOwnReasonsAndChangeNothing() {
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(upn, PASSWORD);
+        String longEnoughForThePortal = "a quiet harbour at 5am";
+
+        assertThat(errors(change(browser, PASSWORD, longEnoughForThePortal))).containsExactly(
+                "Your organisation's directory refused this password: it is too short for the directory's own rules.");
+        assertThat(slapd.whoAmI(dn, PASSWORD)).isEqualTo("dn:" + dn);
+
+        String second = "a quiet harbour at dawn in winter";
+        assertThat(change(browser, PASSWORD, second).location()).isPresent();
+        PortalClient again = new PortalClient(port);
+        again.signIn(upn, second);
+        assertThat(errors(change(again, second, PASSWORD))).containsExactly(
+                "Your organisation's directory refused this password: you used it before.");
+        assertThat(slapd.whoAmI(dn, second)).isEqualTo("dn:" + dn);
+    }
+
+    @Test
+    void anAdminsResetUnlocksAPersonTheDirectoryLockedOut() {
+        slapd.lockOut(dn);
+        assertThat(slapd.operational(dn, "pwdAccountLockedTime")).hasSize(1);
+        assertThat(slapd.whoAmI(dn, PASSWORD)).contains("Invalid credentials");
+        PortalClient browser = signedIn(admin);
+        UUID id = jdbc.sql("select id from account where upn = ?").param(upn).query(UUID.class).single();
+
+        Response reset = browser.submit(browser.get("/admin/people/" + id).page(), "form[action$=/reset-password]",
+                Map.of());
+        String temporary = reset.page().select("#secret code").text();
+
+        assertThat(slapd.operational(dn, "pwdAccountLockedTime")).isEmpty();
+        assertThat(slapd.whoAmI(dn, temporary)).isEqualTo("dn:" + dn);
+    }
+
+    @Test
+    void guessesAtThePortalStopAtItsLockoutAndNeverLockTheOwnerOutOfTheDirectory() {
+        for (int i = 0; i < TestSlapd.MOST_FAILURES + 5; i++) {
+            new PortalClient(port).signIn(upn, "guess number " + i);
+        }
+
+        assertThat(slapd.operational(dn, "pwdFailureTime")).hasSize(10);
+        assertThat(slapd.operational(dn, "pwdAccountLockedTime")).isEmpty();
+        assertThat(slapd.whoAmI(dn, PASSWORD)).isEqualTo("dn:" + dn);
+    }
+
+    private static Response change(PortalClient browser, String current, String password) {
+        return browser.submit(browser.get("/password").page(), "form[action=/password]",
+                Map.of("currentPassword", current, "newPassword", password, "confirmPassword", password));
+    }
+
+    private static List<String> errors(Response page) {
+        return page.page().select("#newPassword-errors li").eachText();
+    }
+}
