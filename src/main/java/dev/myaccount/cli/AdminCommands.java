@@ -17,6 +17,7 @@ import picocli.CommandLine;
 
 import dev.myaccount.apps.Apps;
 import dev.myaccount.audit.AuditLog;
+import dev.myaccount.directory.Directories;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.Passwords;
 import dev.myaccount.people.People;
@@ -29,7 +30,7 @@ import dev.myaccount.scim.ScimClients;
 public final class AdminCommands {
 
     private static final Set<String> COMMANDS = Set.of("create-admin", "add-person", "reset-password", "unlock",
-            "access-pass", "scim-token", "app");
+            "access-pass", "scim-token", "app", "directory");
 
     private AdminCommands() {
     }
@@ -68,6 +69,7 @@ public final class AdminCommands {
             case "unlock" -> new UnlockCommand(directory, context, people);
             case "scim-token" -> new ScimTokenCommand(directory, context.getBean(ScimClients.class), context);
             case "app" -> new AppCommand(directory, context.getBean(Apps.class), context);
+            case "directory" -> new DirectoryCommand(directory, context.getBean(Directories.class), context, stdin);
             default -> new AccessPassCommand(directory, context, people);
         };
         return new CommandLine(command).execute(Arrays.copyOfRange(args, 1, args.length));

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.unboundid.ldap.sdk.DN;
@@ -38,6 +40,8 @@ import dev.myaccount.people.DirectoryPeople;
  */
 @Service
 public class Directories {
+
+    private static final Logger log = LoggerFactory.getLogger(Directories.class);
 
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,99}");
     private static final int LONGEST_TEXT = 1000;
@@ -175,6 +179,11 @@ public class Directories {
             summary = "!" + why(failed);
             audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNC_FAILED, organisation, null, origin,
                     failed.getResultCode().getName()));
+        } catch (RuntimeException failed) {
+            log.error("Reading the directory of organisation {} failed", organisation, failed);
+            summary = "!directory.sync.failed";
+            audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNC_FAILED, organisation, null, origin,
+                    failed.getClass().getSimpleName()));
         }
         store.synced(organisation, clock.instant(), summary);
         return answer(summary);

@@ -1,6 +1,7 @@
 package dev.myaccount.directory;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -134,6 +135,10 @@ class DirectoryConnections implements DisposableBean {
                 new SimpleBindRequest(settings.bindDn(), settings.bindPassword()), 1, MOST_CONNECTIONS, startTls);
         try {
             LDAPConnectionPool binds = new LDAPConnectionPool(server, null, 1, MOST_CONNECTIONS, startTls);
+            // A connection the directory (or a firewall between) dropped silently is replaced, not taken for a
+            // directory that is down.
+            service.setRetryFailedOperationsDueToInvalidConnections(true);
+            binds.setRetryFailedOperationsDueToInvalidConnections(true);
             return new Pools(stored.modifiedAt(), service, binds);
         } catch (LDAPException failed) {
             service.close();
@@ -171,7 +176,7 @@ class DirectoryConnections implements DisposableBean {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         try {
             store.load(null, null);
-        } catch (java.io.IOException impossible) {
+        } catch (IOException impossible) {
             throw new GeneralSecurityException(impossible);
         }
         int n = 0;

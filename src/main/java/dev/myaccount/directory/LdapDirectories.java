@@ -6,9 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 
 import dev.myaccount.people.Account;
@@ -87,20 +85,8 @@ class LdapDirectories implements OwnDirectories {
     /** Whether a bind as {@code dn} with {@code password} succeeds; an empty password is never sent (it binds as no one). */
     private boolean bind(DirectorySettingsStore.Stored stored, String dn, String password) {
         try {
-            LDAPConnectionPool binds = connections.pools(stored).binds();
-            LDAPConnection connection = binds.getConnection();
-            try {
-                connection.bind(new SimpleBindRequest(dn, password.isEmpty() ? "\u0000" : password));
-                binds.releaseConnection(connection);
-                return !password.isEmpty();
-            } catch (LDAPException refused) {
-                if (ResultCode.isConnectionUsable(refused.getResultCode())) {
-                    binds.releaseConnection(connection);
-                } else {
-                    binds.releaseDefunctConnection(connection);
-                }
-                throw refused;
-            }
+            connections.pools(stored).binds().bind(new SimpleBindRequest(dn, password.isEmpty() ? "\u0000" : password));
+            return !password.isEmpty();
         } catch (LDAPException failed) {
             if (DirectoryConnections.unreachable(failed)) {
                 throw new DirectoryUnreachableException("The directory of organisation "

@@ -48,7 +48,9 @@ import org.apache.hc.core5.net.URIBuilder;
  * this client took, and the servers' resident memory when their PIDs are given.
  *
  * <p>Settings from the environment: {@code PORTAL_URL}, {@code KEYCLOAK_URL} (the realm's), and for each,
- * {@code _CLIENT_ID}, {@code _SECRET}, {@code _REDIRECT}, {@code _USER}, {@code _PASSWORD}. Arguments:
+ * {@code _CLIENT_ID}, {@code _SECRET}, {@code _REDIRECT}, {@code _USER}, {@code _PASSWORD}; {@code SERVERS} names
+ * two others as {@code name:PREFIX:kind,...} (kind {@code portal} or {@code keycloak}), as bench/directory.sh does
+ * to compare two people of the portal, one of its own directory and one of an organisation's. Arguments:
  * [operations, comma-separated, default the three grants], [seconds per window, 5], [rounds, 3], [concurrency
  * levels, 1,4,16], [the two servers' PIDs, comma-separated].
  */
@@ -103,8 +105,9 @@ public final class KeycloakLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Server> servers = List.of(Server.of("myaccount", "PORTAL", false),
-                Server.of("keycloak", "KEYCLOAK", true));
+        List<Server> servers = Arrays.stream(System.getenv().getOrDefault("SERVERS",
+                "myaccount:PORTAL:portal,keycloak:KEYCLOAK:keycloak").split(",")).map(named -> named.split(":"))
+                .map(named -> Server.of(named[0], named[1], named[2].equals("keycloak"))).toList();
         List<String> grants = List.of((args.length > 0 ? args[0]
                 : "client_credentials,refresh_token,authorization_code").split(","));
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;

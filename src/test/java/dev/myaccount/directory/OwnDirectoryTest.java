@@ -77,6 +77,18 @@ class OwnDirectoryTest extends PortalTestCase {
     }
 
     @Test
+    void aDirectoryThatDroppedItsConnectionsIsAskedAgainOnNewOnes() {
+        assertThat(new PortalClient(port).signIn(ada, ADA_PASSWORD).location()).hasValue("/");
+        assertThat(directories.syncNow(actor, BY_HAND).ok()).isTrue();
+
+        ldap.dropConnections();
+
+        assertThat(new PortalClient(port).signIn(ada, ADA_PASSWORD).location()).hasValue("/");
+        assertThat(new PortalClient(port).signIn(ada, "not the password").location()).hasValue("/signin?error");
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
     void aChangedPasswordIsWrittenToTheDirectoryAndTheOldOneStopsWorkingThere() {
         PortalClient browser = new PortalClient(port);
         browser.signIn(ada, ADA_PASSWORD);
@@ -123,6 +135,49 @@ class OwnDirectoryTest extends PortalTestCase {
         assertThat(ldap.binds(adaDn, temporary)).isTrue();
         assertThat(ldap.attribute(adaDn, "pwdAccountLockedTime")).isNull();
         assertThat(new PortalClient(port).signIn(ada, temporary).location()).hasValue("/password");
+    }
+
+    @Test
+    void anAdminsUnlockLiftsTheDirectorysLockoutButNotADisablingOne() {
+        ldap.modify(adaDn, new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "20261204101500Z"));
+        PortalClient browser = signedIn(admin);
+        UUID id = jdbc.sql("select id from account where upn = ?").param(ada).query(UUID.class).single();
+
+        browser.submit(browser.get("/admin/people/" + id).page(), "form[action$=/unlock]", Map.of());
+        assertThat(ldap.attribute(adaDn, "pwdAccountLockedTime")).isNull();
+
+        ldap.modify(adaDn, new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "000001010000Z"));
+        browser.submit(browser.get("/admin/people/" + id).page(), "form[action$=/unlock]", Map.of());
+        assertThat(ldap.attribute(adaDn, "pwdAccountLockedTime")).isEqualTo("000001010000Z");
+    }
+
+    @Test
+    void aSelfServiceResetWritesTheNewPasswordToTheDirectoryWhichMayRefuseItAndLeaveTheResetOpen() {
+        UUID id = jdbc.sql("select id from account where upn = ?").param(ada).query(UUID.class).single();
+        String secret = methods.addAuthenticator(id);
+        PortalClient browser = new PortalClient(port);
+        browser.submit(browser.get("/reset").page(), "form[action=/reset]", Map.of("upn", ada));
+        assertThat(browser.submit(browser.get("/reset/verify?kind=authenticator").page(),
+                "form[action=/reset/verify]", Map.of("code", methods.code(secret))).location())
+                .hasValue("/reset/password");
+
+        ldap.refusePasswords(DraftBeheraLDAPPasswordPolicy10ErrorType.PASSWORD_TOO_SHORT);
+        Response refused;
+        try {
+            refused = browser.submit(browser.get("/reset/password").page(), "form[action=/reset/password]",
+                    Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+        } finally {
+            ldap.refusePasswords(null);
+        }
+        assertThat(refused.page().select("[role=alert]").text()).contains(
+                "Your organisation's directory refused this password: it is too short for the directory's own rules.");
+        assertThat(ldap.binds(adaDn, ADA_PASSWORD)).isTrue();
+
+        Response done = browser.submit(browser.get("/reset/password").page(), "form[action=/reset/password]",
+                Map.of("newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+        assertThat(done.location()).hasValue("/signin?reset");
+        assertThat(ldap.binds(adaDn, NEW_PASSWORD)).isTrue();
+        assertThat(ldap.binds(adaDn, ADA_PASSWORD)).isFalse();
     }
 
     @Test

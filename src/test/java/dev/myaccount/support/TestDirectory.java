@@ -134,6 +134,11 @@ public final class TestDirectory implements AutoCloseable {
         }
     }
 
+    /** Drops every open connection, as a directory restarted (or a firewall that forgot them) does. */
+    public void dropConnections() {
+        server.closeAllConnections(true);
+    }
+
     /** Stops answering, as a directory that went down. */
     @Override
     public void close() {

@@ -9,11 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -44,16 +40,16 @@ public final class TestSambaAd implements AutoCloseable {
     private TestSambaAd() throws IOException, InterruptedException {
         home = Files.createTempDirectory("samba-ad");
         Path tls = Files.createDirectories(home.resolve("tls"));
-        run(home, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+        ServerProcesses.run(home, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
                 "-days", "2", "-subj", "/CN=Test directory CA");
-        run(home, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tls/key.pem", "-out", "server.csr",
+        ServerProcesses.run(home, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tls/key.pem", "-out", "server.csr",
                 "-subj", "/CN=localhost");
         Files.writeString(home.resolve("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
-        run(home, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+        ServerProcesses.run(home, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                 "-CAcreateserial", "-out", "tls/cert.pem", "-days", "2", "-extfile", "san.ext");
         Files.setPosixFilePermissions(tls.resolve("key.pem"), PosixFilePermissions.fromString("rw-------"));
         Path target = Files.createDirectories(home.resolve("dc"));
-        run(home, "samba-tool", "domain", "provision", "--realm=AD.EXAMPLE.ORG", "--domain=ADEXAMPLE",
+        ServerProcesses.run(home, "samba-tool", "domain", "provision", "--realm=AD.EXAMPLE.ORG", "--domain=ADEXAMPLE",
                 "--adminpass=" + SERVICE_PASSWORD, "--server-role=dc", "--dns-backend=NONE", "--use-rfc2307",
                 "--targetdir=" + target, "--option=interfaces=127.0.0.1", "--option=bind interfaces only=yes",
                 "--option=server services=ldap", "--option=tls enabled=yes",
@@ -65,28 +61,15 @@ public final class TestSambaAd implements AutoCloseable {
         Files.writeString(smbConf, Files.readString(smbConf).replace("[global]",
                 "[global]\n\told password allowed period = 0"));
         String config = smbConf.toString();
-        run(home, "samba-tool", "domain", "passwordsettings", "set", "-s", config, "--complexity=on",
+        ServerProcesses.run(home, "samba-tool", "domain", "passwordsettings", "set", "-s", config, "--complexity=on",
                 "--history-length=5", "--min-pwd-age=0", "--account-lockout-threshold=" + MOST_FAILURES);
         samba = new ProcessBuilder("samba", "-i", "-s", config).redirectErrorStream(true)
                 .redirectOutput(home.resolve("samba.log").toFile()).start();
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (!answers()) {
-            if (Instant.now().isAfter(giveUp) || !samba.isAlive()) {
-                throw new IllegalStateException("samba did not start: " + Files.readString(home.resolve("samba.log")));
-            }
-            Thread.sleep(200);
-        }
+        ServerProcesses.awaitReady(samba, home.resolve("samba.log"), Duration.ofSeconds(60), TestSambaAd::answers);
     }
 
     public static TestSambaAd start() {
-        try {
-            return new TestSambaAd();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
+        return ServerProcesses.started(TestSambaAd::new);
     }
 
     /** The certificate (PEM) of the authority that signed the controller's, for the portal to trust. */
@@ -139,16 +122,7 @@ public final class TestSambaAd implements AutoCloseable {
     /** Stops the domain controller (its worker processes first) and removes its files. */
     @Override
     public void close() {
-        samba.descendants().forEach(ProcessHandle::destroy);
-        samba.destroy();
-        try {
-            samba.waitFor(10, TimeUnit.SECONDS);
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        } catch (IOException | InterruptedException ignored) {
-            // A temporary directory left behind harms nothing.
-        }
+        ServerProcesses.stop(samba, home);
     }
 
     private static boolean answers() {
@@ -178,14 +152,6 @@ public final class TestSambaAd implements AutoCloseable {
             return work.run(connection);
         } catch (Exception failed) {
             throw new IllegalStateException(failed);
-        }
-    }
-
-    private static void run(Path directory, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
         }
     }
 }

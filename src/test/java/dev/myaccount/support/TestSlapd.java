@@ -1,16 +1,11 @@
 package dev.myaccount.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -44,30 +39,17 @@ public final class TestSlapd implements AutoCloseable {
         Files.createDirectories(home.resolve("db"));
         Files.writeString(home.resolve("config.ldif"), config());
         Files.writeString(home.resolve("data.ldif"), data());
-        run("/usr/sbin/slapadd", "-n", "0", "-F", home.resolve("slapd.d").toString(), "-l",
+        ServerProcesses.run(home, "/usr/sbin/slapadd", "-n", "0", "-F", home.resolve("slapd.d").toString(), "-l",
                 home.resolve("config.ldif").toString());
-        run("/usr/sbin/slapadd", "-n", "1", "-F", home.resolve("slapd.d").toString(), "-l",
+        ServerProcesses.run(home, "/usr/sbin/slapadd", "-n", "1", "-F", home.resolve("slapd.d").toString(), "-l",
                 home.resolve("data.ldif").toString());
         slapd = new ProcessBuilder("/usr/sbin/slapd", "-h", url() + "/", "-F", home.resolve("slapd.d").toString(),
                 "-d", "0").redirectErrorStream(true).redirectOutput(home.resolve("slapd.log").toFile()).start();
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (!answers()) {
-            if (Instant.now().isAfter(giveUp) || !slapd.isAlive()) {
-                throw new IllegalStateException("slapd did not start: " + Files.readString(home.resolve("slapd.log")));
-            }
-            Thread.sleep(50);
-        }
+        ServerProcesses.awaitReady(slapd, home.resolve("slapd.log"), Duration.ofSeconds(20), this::answers);
     }
 
     public static TestSlapd start() {
-        try {
-            return new TestSlapd();
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
+        return ServerProcesses.started(TestSlapd::new);
     }
 
     public String url() {
@@ -84,9 +66,21 @@ public final class TestSlapd implements AutoCloseable {
         return dn;
     }
 
+    /** Adds {@code count} people, person0 to person(count - 1) at {@code domain}, all with {@code password}. */
+    public void addPeople(String domain, int count, String password) {
+        asRoot(connection -> {
+            for (int i = 0; i < count; i++) {
+                connection.add("dn: uid=person" + i + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: person" + i,
+                        "cn: Person " + i, "givenName: Person", "sn: " + i, "mail: person" + i + "@" + domain,
+                        "userPassword: " + password);
+            }
+            return null;
+        });
+    }
+
     /** What {@code ldapwhoami} says for {@code dn} with {@code password}: the name it is bound as, or its error. */
     public String whoAmI(String dn, String password) {
-        return run("/usr/bin/ldapwhoami", "-x", "-H", url(), "-D", dn, "-w", password);
+        return ServerProcesses.output(home, "/usr/bin/ldapwhoami", "-x", "-H", url(), "-D", dn, "-w", password);
     }
 
     /** An operational attribute of the entry, as the directory's root sees it (null when absent). */
@@ -112,15 +106,7 @@ public final class TestSlapd implements AutoCloseable {
     /** Stops the server, as a directory that went down, and removes its files. */
     @Override
     public void close() {
-        slapd.destroy();
-        try {
-            slapd.waitFor(10, TimeUnit.SECONDS);
-            try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        } catch (IOException | InterruptedException ignored) {
-            // A temporary directory left behind harms nothing.
-        }
+        ServerProcesses.stop(slapd, home);
     }
 
     private boolean answers() {
@@ -140,20 +126,6 @@ public final class TestSlapd implements AutoCloseable {
             return work.run(connection);
         } catch (Exception failed) {
             throw new IllegalStateException(failed);
-        }
-    }
-
-    private static String run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes()).strip();
-            process.waitFor(30, TimeUnit.SECONDS);
-            return output;
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
         }
     }
 
