@@ -264,6 +264,9 @@ public class Directories {
         if (code == ResultCode.NO_SUCH_OBJECT) {
             return "directory.test.peopleBase";
         }
+        if (code == ResultCode.SIZE_LIMIT_EXCEEDED) {
+            return "directory.test.sizeLimit";
+        }
         if (code == ResultCode.FILTER_ERROR) {
             return "directory.error.filter";
         }

@@ -57,9 +57,7 @@ class OpenLdapTest extends PortalTestCase {
         String uid = "ada-" + UUID.randomUUID().toString().substring(0, 8);
         upn = uid + "@" + admin.domain();
         dn = slapd.addPerson(uid, upn, "Ada Lovelace", PASSWORD);
-        assertThat(directories.save(actor, new DirectorySettings(null, DirectoryKind.OPENLDAP, slapd.url(), false,
-                true, null, TestSlapd.SERVICE, TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE,
-                "(mail=*@" + admin.domain() + ")", "mail", "cn", "givenName", "sn", null), BY_HAND).ok()).isTrue();
+        assertThat(directories.save(actor, settings("(mail=*@" + admin.domain() + ")"), BY_HAND).ok()).isTrue();
         assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
     }
 
@@ -120,6 +118,23 @@ class OpenLdapTest extends PortalTestCase {
         assertThat(slapd.operational(dn, "pwdFailureTime")).hasSize(10);
         assertThat(slapd.operational(dn, "pwdAccountLockedTime")).isEmpty();
         assertThat(slapd.whoAmI(dn, PASSWORD)).isEqualTo("dn:" + dn);
+    }
+
+    @Test
+    void moreThanAPageOfPeopleIsReadWhole() {
+        Person other = people.createAdmin();
+        Actor otherActor = new Actor(people.organisationOf(other), other.id(), other.upn());
+        slapd.addPeople(other.domain(), 1234, PASSWORD);
+
+        assertThat(directories.save(otherActor, settings("(mail=*@" + other.domain() + ")"), BY_HAND).ok()).isTrue();
+        assertThat(directories.syncNow(otherActor, BY_HAND).arguments()).containsExactly(1234, 0, 0, 0);
+        assertThat(new PortalClient(port).signIn("person1233@" + other.domain(), PASSWORD).location())
+                .hasValue("/");
+    }
+
+    private static DirectorySettings settings(String filter) {
+        return new DirectorySettings(null, DirectoryKind.OPENLDAP, slapd.url(), false, true, null, TestSlapd.SERVICE,
+                TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE, filter, "mail", "cn", "givenName", "sn", null);
     }
 
     private static Response change(PortalClient browser, String current, String password) {

@@ -14,7 +14,8 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 /**
  * A real OpenLDAP server (Debian's slapd, which bin/test installs) in a temporary directory on a free port of
  * 127.0.0.1, with the ppolicy overlay: passwords of at least 24 characters, five remembered, a lockout after 20
- * failures. The portal's service account may manage people's passwords and lock times; people may change their own.
+ * failures. The portal's service account may manage people's passwords and lock times and read any number of people
+ * (slapd's default stops a search at 500 entries, paged or not); people may change their own.
  */
 public final class TestSlapd implements AutoCloseable {
 
@@ -66,11 +67,12 @@ public final class TestSlapd implements AutoCloseable {
         return dn;
     }
 
-    /** Adds {@code count} people, person0 to person(count - 1) at {@code domain}, all with {@code password}. */
+    /** Adds {@code count} people, mailed person0 to person(count - 1) at {@code domain}, all with {@code password}. */
     public void addPeople(String domain, int count, String password) {
         asRoot(connection -> {
             for (int i = 0; i < count; i++) {
-                connection.add("dn: uid=person" + i + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: person" + i,
+                String uid = "person" + i + "-" + domain;
+                connection.add("dn: uid=" + uid + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: " + uid,
                         "cn: Person " + i, "givenName: Person", "sn: " + i, "mail: person" + i + "@" + domain,
                         "userPassword: " + password);
             }
@@ -170,6 +172,7 @@ public final class TestSlapd implements AutoCloseable {
                 olcRootDN: %3$s
                 olcRootPW: %4$s
                 olcDbMaxSize: 104857600
+                olcLimits: {0}dn.exact="%5$s" size=unlimited
                 olcAccess: {0}to attrs=userPassword by dn.exact="%5$s" manage by self write by anonymous auth by * none
                 olcAccess: {1}to * by dn.exact="%5$s" manage by self read by * none
 
