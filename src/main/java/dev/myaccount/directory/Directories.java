@@ -160,6 +160,7 @@ public class Directories {
 
     private Answer sync(UUID organisation, RequestOrigin origin) {
         String summary;
+        long start = System.nanoTime();
         try {
             DirectorySettingsStore.Stored stored = store.find(organisation).orElseThrow();
             List<DirectoryPeople.Entry> entries;
@@ -175,6 +176,9 @@ public class Directories {
             DirectoryPeople.Summary done = people.apply(organisation, entries);
             summary = done.added() + "," + done.changed() + "," + done.disabled() + "," + done.refused();
             audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNCED, organisation, null, origin, summary));
+            log.info("Read {} entries of the directory of organisation {} in {} ms: {} added, {} changed, {} disabled,"
+                    + " {} not taken over", entries.size(), organisation, (System.nanoTime() - start) / 1_000_000,
+                    done.added(), done.changed(), done.disabled(), done.refused());
         } catch (LDAPException failed) {
             summary = "!" + why(failed);
             audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNC_FAILED, organisation, null, origin,

@@ -13,7 +13,8 @@ class DirectorySchedule {
         this.directories = directories;
     }
 
-    @Scheduled(fixedDelayString = "${myaccount.directory.check-every:PT30S}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${myaccount.directory.check-every:PT30S}",
+            initialDelayString = "${myaccount.directory.check-every:PT30S}")
     void readDue() {
         directories.syncDue();
     }

@@ -17,6 +17,7 @@ public final class BenchDirectory {
 
     public static void main(String[] args) throws IOException {
         try (TestSlapd slapd = TestSlapd.start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(slapd::close));
             long start = System.nanoTime();
             slapd.addPeople(args[0], Integer.parseInt(args[1]), args[2]);
             System.out.printf("url %s%npeople %s added in %d ms%n", slapd.url(), args[1],
