@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -29,7 +30,23 @@ final class ActiveDirectory implements Dialect {
 
     @Override
     public String[] statusAttributes() {
-        return new String[] {"objectGUID", "userAccountControl"};
+        return new String[] {"objectGUID", "userAccountControl", "uSNChanged"};
+    }
+
+    @Override
+    public String changedAt(SearchResultEntry entry) {
+        return entry.getAttributeValue("uSNChanged");
+    }
+
+    /** Update sequence numbers of one domain controller, as numbers. */
+    @Override
+    public String later(String one, String other) {
+        return one == null ? other : other == null || Long.parseLong(one) >= Long.parseLong(other) ? one : other;
+    }
+
+    @Override
+    public String changedSince(String cursor) {
+        return Filter.createGreaterOrEqualFilter("uSNChanged", cursor).toString();
     }
 
     @Override

@@ -13,8 +13,17 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
  */
 interface Dialect {
 
-    /** The attributes read besides the mapped ones, for {@link #stableId} and {@link #enabled}. */
+    /** The attributes read besides the mapped ones, for {@link #stableId}, {@link #enabled} and {@link #changedAt}. */
     String[] statusAttributes();
+
+    /** When the entry last changed, in the directory's own order (a cursor); null when the entry does not say. */
+    String changedAt(SearchResultEntry entry);
+
+    /** The later of two cursors, either of which may be null. */
+    String later(String one, String other);
+
+    /** A filter for the entries changed at or after {@code cursor}. */
+    String changedSince(String cursor);
 
     /** The id the entry keeps when it is renamed or moved; null when the entry has none. */
     String stableId(SearchResultEntry entry);

@@ -115,7 +115,7 @@ public class Directories {
             AtomicInteger count = new AtomicInteger();
             AtomicReference<DirectoryPeople.Entry> first = new AtomicReference<>();
             var admins = reading.admins(connection, settings);
-            reading.each(connection, settings, entry -> {
+            reading.each(connection, settings, null, entry -> {
                 count.incrementAndGet();
                 if (first.get() == null) {
                     first.set(reading.person(settings, entry, admins));
@@ -139,7 +139,7 @@ public class Directories {
         if (!store.claimSync(organisation, now, now.minus(STALE_READING), null)) {
             return Answer.failed("directory.sync.busy");
         }
-        return sync(organisation, origin);
+        return sync(organisation, true, origin);
     }
 
     /** The organisation's last reading, if any. */
@@ -153,32 +153,42 @@ public class Directories {
             Instant now = clock.instant();
             if (store.claimSync(organisation, now, now.minus(STALE_READING),
                     now.minus(properties.syncEvery().multipliedBy(9).dividedBy(10)))) {
-                sync(organisation, DirectoryPeople.SYNC);
+                DirectorySettingsStore.Progress progress = store.progress(organisation);
+                sync(organisation, progress.cursor() == null || progress.readWholeAt() == null
+                        || progress.readWholeAt().isBefore(now.minus(properties.readWholeEvery())),
+                        DirectoryPeople.SYNC);
             }
         }
     }
 
-    private Answer sync(UUID organisation, RequestOrigin origin) {
+    /** Reads the directory whole, or only what changed since the last reading, and makes the people so. */
+    private Answer sync(UUID organisation, boolean whole, RequestOrigin origin) {
         String summary;
         long start = System.nanoTime();
         try {
             DirectorySettingsStore.Stored stored = store.find(organisation).orElseThrow();
-            List<DirectoryPeople.Entry> entries;
+            String since = whole ? null : store.progress(organisation).cursor();
+            DirectoryReading.Reading read;
             var pool = connections.pools(stored).service();
             LDAPConnection connection = pool.getConnection();
             try {
-                entries = reading.people(connection, stored.settings());
+                read = reading.people(connection, stored.settings(), since);
                 pool.releaseConnection(connection);
             } catch (LDAPException failed) {
                 pool.releaseDefunctConnection(connection);
                 throw failed;
             }
-            DirectoryPeople.Summary done = people.apply(organisation, entries);
+            DirectoryPeople.Summary done = people.apply(organisation, read.people(), whole,
+                    dn -> DirectoryReading.isMember(read.admins(), dn));
             summary = done.added() + "," + done.changed() + "," + done.disabled() + "," + done.refused();
-            audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNCED, organisation, null, origin, summary));
-            log.info("Read {} entries of the directory of organisation {} in {} ms: {} added, {} changed, {} disabled,"
-                    + " {} not taken over", entries.size(), organisation, (System.nanoTime() - start) / 1_000_000,
+            store.synced(organisation, clock.instant(), summary, read.cursor(), whole);
+            audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNCED, organisation, null, origin,
+                    (whole ? "whole: " : "changes: ") + summary));
+            log.info("Read {} entries of the directory of organisation {} ({}) in {} ms: {} added, {} changed, {} "
+                    + "disabled, {} not taken over", read.people().size(), organisation,
+                    whole ? "whole" : "changed since " + since, (System.nanoTime() - start) / 1_000_000,
                     done.added(), done.changed(), done.disabled(), done.refused());
+            return answer(summary);
         } catch (LDAPException failed) {
             summary = "!" + why(failed);
             audit.record(new AuditEvent(AuditEventType.DIRECTORY_SYNC_FAILED, organisation, null, origin,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.SearchRequest;
@@ -24,33 +25,46 @@ import dev.myaccount.people.DirectoryPeople;
 /**
  * Reads a directory's people a page at a time on one connection (the paging cookie is the connection's), as entries
  * the people core understands: the mapped attributes, the dialect's stable id and status, and whether the entry is a
- * member of the admin group. An entry without a stable id or a UPN is no one the portal can know.
+ * member of the admin group. An entry without a stable id or a UPN is no one the portal can know. A reading is whole,
+ * or of the entries changed since a cursor; either gives the cursor of the latest change it saw.
  */
 @Component
 class DirectoryReading {
 
     private static final int PAGE = 500;
 
-    /** Every person the settings find, bound as the service account on {@code connection}. */
-    List<DirectoryPeople.Entry> people(LDAPConnection connection, DirectorySettings settings) throws LDAPException {
+    /** The people of a reading, the admin group's members, and the cursor of the latest change the reading saw. */
+    record Reading(List<DirectoryPeople.Entry> people, Set<DN> admins, String cursor) {
+    }
+
+    /**
+     * The people the settings find (those changed at or after {@code since}, or all when it is null), bound as the
+     * service account on {@code connection}.
+     */
+    Reading people(LDAPConnection connection, DirectorySettings settings, String since) throws LDAPException {
         Set<DN> admins = admins(connection, settings);
+        Dialect dialect = settings.kind().dialect();
         List<DirectoryPeople.Entry> people = new ArrayList<>();
-        each(connection, settings, entry -> {
+        String[] cursor = {since};
+        each(connection, settings, since, entry -> {
+            cursor[0] = dialect.later(cursor[0], dialect.changedAt(entry));
             DirectoryPeople.Entry person = person(settings, entry, admins);
             if (person != null) {
                 people.add(person);
             }
         });
-        return people;
+        return new Reading(people, admins, cursor[0]);
     }
 
-    /** Calls {@code action} with every entry the settings find, a page at a time. */
-    void each(LDAPConnection connection, DirectorySettings settings, Consumer<SearchResultEntry> action)
-            throws LDAPException {
+    /** Calls {@code action} with every entry the settings find (changed since {@code since}), a page at a time. */
+    void each(LDAPConnection connection, DirectorySettings settings, String since,
+            Consumer<SearchResultEntry> action) throws LDAPException {
+        Dialect dialect = settings.kind().dialect();
         String[] attributes = Stream.concat(Stream.of(settings.mappedAttributes()),
-                Stream.of(settings.kind().dialect().statusAttributes())).toArray(String[]::new);
-        SearchRequest search = new SearchRequest(settings.peopleBase(), SearchScope.SUB, settings.peopleFilter(),
-                attributes);
+                Stream.of(dialect.statusAttributes())).toArray(String[]::new);
+        Filter people = Filter.create(settings.peopleFilter());
+        SearchRequest search = new SearchRequest(settings.peopleBase(), SearchScope.SUB, since == null ? people
+                : Filter.createANDFilter(people, Filter.create(dialect.changedSince(since))), attributes);
         ASN1OctetString cookie = null;
         do {
             search.setControls(new SimplePagedResultsControl(PAGE, cookie));
@@ -73,12 +87,13 @@ class DirectoryReading {
                 displayName == null || displayName.isBlank() ? upn : displayName,
                 entry.getAttributeValue(settings.givenNameAttribute()),
                 entry.getAttributeValue(settings.surnameAttribute()), dialect.enabled(entry),
-                isAdmin(entry, admins));
+                isMember(admins, entry.getDN()));
     }
 
-    private static boolean isAdmin(SearchResultEntry entry, Set<DN> admins) {
+    /** Whether the entry named {@code dn} is among {@code members} (names compared as the directory does). */
+    static boolean isMember(Set<DN> members, String dn) {
         try {
-            return admins.contains(entry.getParsedDN());
+            return dn != null && members.contains(new DN(dn));
         } catch (LDAPException unparsable) {
             return false;
         }

@@ -27,6 +27,10 @@ class DirectorySettingsStore {
     record LastSync(Instant at, String summary) {
     }
 
+    /** Where the readings are: the latest change seen (null before one) and when the last whole reading ended. */
+    record Progress(String cursor, Instant readWholeAt) {
+    }
+
     private final JdbcClient jdbc;
     private final SealedSecrets sealed;
 
@@ -46,12 +50,13 @@ class DirectorySettingsStore {
         return jdbc.sql("select organisation_id from organisation_directory").query(UUID.class).list();
     }
 
+    /** Keeps the settings; the next reading is whole, since a cursor of other settings means nothing here. */
     void save(DirectorySettings settings, Instant now) {
         int updated = jdbc.sql("""
                 update organisation_directory set kind = ?, url = ?, start_tls = ?, plain_for_testing = ?,
                        ca_certificate = ?, bind_dn = ?, bind_password_sealed = ?, people_base = ?, people_filter = ?,
                        upn_attribute = ?, display_name_attribute = ?, given_name_attribute = ?, surname_attribute = ?,
-                       admin_group_dn = ?, modified_at = ?
+                       admin_group_dn = ?, modified_at = ?, sync_cursor = null, read_whole_at = null
                 where organisation_id = ?""")
                 .params(values(settings, now))
                 .update();
@@ -90,13 +95,33 @@ class DirectorySettingsStore {
                 .update() == 1;
     }
 
-    /** Ends a reading with what it changed, or the message key of why it failed (after a "!"). */
+    /** Ends a reading that failed, with the message key of why (after a "!"). */
     void synced(UUID organisationId, Instant now, String summary) {
         jdbc.sql("""
                 update organisation_directory set synced_at = ?, sync_summary = ?, sync_started_at = null
                 where organisation_id = ?""")
                 .params(utc(now), summary, organisationId)
                 .update();
+    }
+
+    /** Ends a reading with what it changed and the latest change it saw; a whole one also says when it ended. */
+    void synced(UUID organisationId, Instant now, String summary, String cursor, boolean whole) {
+        jdbc.sql("""
+                update organisation_directory set synced_at = ?, sync_summary = ?, sync_started_at = null,
+                       sync_cursor = ?, read_whole_at = case when ? then ? else read_whole_at end
+                where organisation_id = ?""")
+                .params(utc(now), summary, cursor, whole, utc(now), organisationId)
+                .update();
+    }
+
+    Progress progress(UUID organisationId) {
+        return jdbc.sql("select sync_cursor, read_whole_at from organisation_directory where organisation_id = ?")
+                .param(organisationId)
+                .query((rs, n) -> {
+                    OffsetDateTime whole = rs.getObject("read_whole_at", OffsetDateTime.class);
+                    return new Progress(rs.getString("sync_cursor"), whole == null ? null : whole.toInstant());
+                })
+                .optional().orElse(new Progress(null, null));
     }
 
     Optional<LastSync> lastSync(UUID organisationId) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.unboundid.ldap.sdk.Control;
 import com.unboundid.ldap.sdk.ExtendedResult;
+import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -28,7 +29,23 @@ final class OpenLdap implements Dialect {
 
     @Override
     public String[] statusAttributes() {
-        return new String[] {"entryUUID", LOCKED_TIME};
+        return new String[] {"entryUUID", LOCKED_TIME, "modifyTimestamp"};
+    }
+
+    @Override
+    public String changedAt(SearchResultEntry entry) {
+        return entry.getAttributeValue("modifyTimestamp");
+    }
+
+    /** Generalized times of one server, in one format, order as text. */
+    @Override
+    public String later(String one, String other) {
+        return one == null ? other : other == null || one.compareTo(other) >= 0 ? one : other;
+    }
+
+    @Override
+    public String changedSince(String cursor) {
+        return Filter.createGreaterOrEqualFilter("modifyTimestamp", cursor).toString();
     }
 
     @Override

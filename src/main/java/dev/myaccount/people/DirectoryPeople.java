@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 
@@ -50,8 +51,12 @@ public class DirectoryPeople {
         this.clock = clock;
     }
 
-    /** Makes the organisation's people what {@code entries}, the whole of its directory's reading, says. */
-    public Summary apply(UUID organisationId, List<Entry> entries) {
+    /**
+     * Makes the organisation's people what {@code entries} say: a whole reading of the directory (then a person it
+     * lacks is disabled), or the entries changed since the last reading (then {@code admin}, which says of a person's
+     * entry name whether the admin group has them now, also gives the others their role).
+     */
+    public Summary apply(UUID organisationId, List<Entry> entries, boolean whole, Predicate<String> admin) {
         Actor actor = new Actor(organisationId, null, SYNC.clientAddress());
         Map<String, Known> byDirectoryId = new HashMap<>();
         Map<String, Known> unlinkedByUpn = new HashMap<>();
@@ -82,10 +87,21 @@ public class DirectoryPeople {
                 case SAME -> { }
             }
         }
-        for (Known gone : byDirectoryId.values()) {
-            if (!seen.contains(gone.directoryId()) && gone.account().enabled()) {
-                if (changes.disable(actor, gone.account(), SYNC).refusal() == null) {
+        for (Known unseen : byDirectoryId.values()) {
+            if (seen.contains(unseen.directoryId())) {
+                continue;
+            }
+            if (whole && unseen.account().enabled()) {
+                if (changes.disable(actor, unseen.account(), SYNC).refusal() == null) {
                     disabled++;
+                } else {
+                    refused++;
+                }
+            }
+            boolean wanted = admin.test(unseen.account().directoryDn());
+            if (!whole && wanted != (unseen.role() == Role.ADMIN)) {
+                if (changes.setAdmin(actor, unseen.account(), wanted, SYNC).refusal() == null) {
+                    changed++;
                 } else {
                     refused++;
                 }

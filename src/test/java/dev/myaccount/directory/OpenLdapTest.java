@@ -2,6 +2,7 @@ package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,11 @@ class OpenLdapTest extends PortalTestCase {
     @Autowired
     private Directories directories;
 
+    @Autowired
+    private Clock clock;
+
     private Person admin;
+    private Actor actor;
     private String upn;
     private String dn;
 
@@ -53,7 +58,7 @@ class OpenLdapTest extends PortalTestCase {
     @BeforeEach
     void connect() {
         admin = people.createAdmin();
-        Actor actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
+        actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
         String uid = "ada-" + UUID.randomUUID().toString().substring(0, 8);
         upn = uid + "@" + admin.domain();
         dn = slapd.addPerson(uid, upn, "Ada Lovelace", PASSWORD);
@@ -118,6 +123,16 @@ class OpenLdapTest extends PortalTestCase {
         assertThat(slapd.operational(dn, "pwdFailureTime")).hasSize(10);
         assertThat(slapd.operational(dn, "pwdAccountLockedTime")).isEmpty();
         assertThat(slapd.whoAmI(dn, PASSWORD)).isEqualTo("dn:" + dn);
+    }
+
+    @Test
+    void theScheduledReadingFindsWhatChangedSinceTheLastByItsModifyTimestamp() {
+        slapd.modify(dn, "cn", "Ada King");
+
+        assertThat(ScheduledReadings.readChanges(jdbc, clock, directories, actor.organisationId())).first()
+                .isEqualTo("changes: 0,1,0,0");
+        assertThat(jdbc.sql("select display_name from account where upn = ?").param(upn).query(String.class)
+                .single()).isEqualTo("Ada King");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,6 +41,9 @@ class OwnDirectoryTest extends PortalTestCase {
 
     @Autowired
     private Directories directories;
+
+    @Autowired
+    private Clock clock;
 
     private Person admin;
     private Actor actor;
@@ -238,6 +243,34 @@ class OwnDirectoryTest extends PortalTestCase {
         assertThat(new PortalClient(port).signIn(newcomer, ADA_PASSWORD).location()).hasValue("/");
         assertThat(jdbc.sql("select count(*) from audit_event where type = 'directory.synced' and organisation_id = ?")
                 .param(actor.organisationId()).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadingBetweenWholeOnesTakesWhatChangedAndTheAdminGroupAndLeavesRemovalsToTheNextWholeOne() {
+        String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@" + admin.domain();
+        String bobDn = ldap.addPerson(bob.substring(0, bob.indexOf('@')), bob, "Bob Kahn", ADA_PASSWORD);
+        String cy = "cy-" + UUID.randomUUID().toString().substring(0, 8) + "@" + admin.domain();
+        String cyDn = ldap.addPerson(cy.substring(0, cy.indexOf('@')), cy, "Cy Young", ADA_PASSWORD);
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(2, 0, 0, 0);
+        ldap.modify(adaDn, new Modification(ModificationType.REPLACE, "cn", "Ada King"));
+        ldap.makeAdmin(cyDn);
+        ldap.delete(bobDn);
+
+        List<String> readings = ScheduledReadings.readChanges(jdbc, clock, directories, actor.organisationId());
+
+        assertThat(jdbc.sql("select display_name from account where upn = ?").param(ada).query(String.class).single())
+                .isEqualTo("Ada King");
+        assertThat(jdbc.sql("select m.role from membership m join account a on a.id = m.account_id where a.upn = ?")
+                .param(cy).query(String.class).single()).isEqualTo("ADMIN");
+        assertThat(enabled(bob)).isTrue();
+        assertThat(readings).first().isEqualTo("changes: 0,2,0,0");
+
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 0, 1, 0);
+        assertThat(enabled(bob)).isFalse();
+    }
+
+    private boolean enabled(String upn) {
+        return jdbc.sql("select enabled from account where upn = ?").param(upn).query(Boolean.class).single();
     }
 
     @Test

@@ -97,6 +97,10 @@ public final class TestDirectory implements AutoCloseable {
         modify(ADMINS, new Modification(ModificationType.ADD, "member", dn));
     }
 
+    public void delete(String dn) {
+        run(() -> server.delete(dn));
+    }
+
     public void modify(String dn, Modification... modifications) {
         run(() -> server.modify(dn, modifications));
     }

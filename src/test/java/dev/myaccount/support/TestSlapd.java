@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 
 /**
@@ -78,6 +80,11 @@ public final class TestSlapd implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Replaces an attribute of the entry, as its root. */
+    public void modify(String dn, String attribute, String value) {
+        asRoot(connection -> connection.modify(dn, new Modification(ModificationType.REPLACE, attribute, value)));
     }
 
     /** What {@code ldapwhoami} says for {@code dn} with {@code password}: the name it is bound as, or its error. */
