@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -221,8 +222,20 @@ public class Directories {
         if (!settings.bindPassword().isEmpty()) {
             return settings;
         }
-        return store.find(admin.organisationId())
-                .map(stored -> settings.withBindPassword(stored.settings().bindPassword())).orElse(settings);
+        return store.find(admin.organisationId()).map(DirectorySettingsStore.Stored::settings)
+                .filter(stored -> sameServerAndAccount(stored, settings))
+                .map(stored -> settings.withBindPassword(stored.bindPassword())).orElse(settings);
+    }
+
+    /**
+     * Whether the stored service password may go with typed settings: only to the server, over the connection and as
+     * the account it was typed for. Otherwise an admin who never knew it could send it, by Test connection, to a
+     * server of their own, which sees a simple bind's password.
+     */
+    private static boolean sameServerAndAccount(DirectorySettings stored, DirectorySettings typed) {
+        return stored.url().equals(typed.url()) && stored.startTls() == typed.startTls()
+                && stored.plainForTesting() == typed.plainForTesting() && stored.bindDn().equals(typed.bindDn())
+                && Objects.equals(stored.caCertificate(), typed.caCertificate());
     }
 
     /** What is wrong with the settings, field by field; null when nothing. */

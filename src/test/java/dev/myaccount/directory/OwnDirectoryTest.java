@@ -289,6 +289,21 @@ class OwnDirectoryTest extends PortalTestCase {
                 + ")");
     }
 
+    @Test
+    void theStoredServicePasswordGoesOnlyToTheServerItWasTypedFor() {
+        DirectorySettings stored = directories.settings(actor).orElseThrow();
+        try (TestDirectory elsewhere = TestDirectory.start()) {
+            DirectorySettings moved = new DirectorySettings(null, stored.kind(), elsewhere.url(), false, true, null,
+                    stored.bindDn(), "", stored.peopleBase(), stored.peopleFilter(), stored.upnAttribute(),
+                    stored.displayNameAttribute(), stored.givenNameAttribute(), stored.surnameAttribute(), null);
+
+            assertThat(directories.test(actor, moved).messageKey()).isEqualTo("directory.error.bindPassword");
+            assertThat(directories.save(actor, moved, BY_HAND).messageKey()).isEqualTo("directory.error.bindPassword");
+            assertThat(elsewhere.bindsAs(TestDirectory.SERVICE)).isZero();
+        }
+        assertThat(directories.test(actor, stored).messageKey()).isEqualTo("directory.test.found");
+    }
+
     private static DirectorySettings settings(TestDirectory directory, String filter) {
         return new DirectorySettings(null, DirectoryKind.OPENLDAP, directory.url(), false, true, null,
                 TestDirectory.SERVICE, TestDirectory.SERVICE_PASSWORD, TestDirectory.PEOPLE, filter, "mail", "cn",
