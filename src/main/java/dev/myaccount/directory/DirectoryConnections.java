@@ -89,14 +89,6 @@ class DirectoryConnections implements DisposableBean {
         }
     }
 
-    /** Forgets an organisation's pools (its directory was removed). */
-    void forget(UUID organisationId) {
-        Pools removed = pools.remove(organisationId);
-        if (removed != null) {
-            removed.close();
-        }
-    }
-
     /** A new connection, encrypted as the settings say and not yet bound; the caller closes it. */
     LDAPConnection connect(DirectorySettings settings) throws LDAPException {
         LDAPURL url = new LDAPURL(settings.url());

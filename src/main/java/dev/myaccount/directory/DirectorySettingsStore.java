@@ -72,11 +72,6 @@ class DirectorySettingsStore {
         }
     }
 
-    boolean delete(UUID organisationId) {
-        return jdbc.sql("delete from organisation_directory where organisation_id = ?").param(organisationId)
-                .update() == 1;
-    }
-
     /**
      * Takes the directory's next reading for this node: true when no reading is under way (or one started before
      * {@code staleBefore} and died) and, for a scheduled one, none ended since {@code endedBefore}; so that of

@@ -38,10 +38,15 @@ class AdminDirectoryInBrowserTest extends BrowserWalk {
                 browser.find("input[name=startTls]").click();
                 browser.find("input[name=plainForTesting]").click();
                 browser.type("#bindDn", TestDirectory.SERVICE);
-                browser.type("#bindPassword", TestDirectory.SERVICE_PASSWORD);
+                browser.type("#bindPassword", "not the service password");
                 browser.type("#peopleBase", TestDirectory.PEOPLE);
                 browser.type("#peopleFilter", "(objectClass=inetOrgPerson)");
                 browser.type("#adminGroupDn", TestDirectory.ADMINS);
+                browser.click("button[value=test]");
+                assertThat(browser.text("[role=alert]"))
+                        .isEqualTo(message("directory.test.serviceAccount", language, ldap.url()));
+                browser.screenshot(language + "-admin-directory-0-refused");
+                browser.type("#bindPassword", TestDirectory.SERVICE_PASSWORD);
                 browser.click("button[value=test]");
                 assertThat(browser.text("[role=status]"))
                         .isEqualTo(message("directory.test.found", language, 1, 1, ada, "Ada Lovelace"));

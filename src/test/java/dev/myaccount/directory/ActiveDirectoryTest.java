@@ -2,8 +2,6 @@ package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,15 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.myaccount.audit.RequestOrigin;
-import dev.myaccount.people.Actor;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.PortalTestCase;
-import dev.myaccount.support.TestPeople.Person;
 import dev.myaccount.support.TestSambaAd;
 
 /**
@@ -28,21 +21,12 @@ import dev.myaccount.support.TestSambaAd;
  * an admin's reset that unlocks, and a person disabled in AD disabled here at the next reading.
  */
 @PortalTest
-class ActiveDirectoryTest extends PortalTestCase {
+class ActiveDirectoryTest extends DirectoryTestCase {
 
     private static final String PASSWORD = "Analytical Engine 1843!";
     private static final String CHANGED = "Quiet harbour at dawn 7";
-    private static final RequestOrigin BY_HAND = RequestOrigin.COMMAND_LINE;
     private static TestSambaAd ad;
 
-    @Autowired
-    private Directories directories;
-
-    @Autowired
-    private Clock clock;
-
-    private Person admin;
-    private Actor actor;
     private String upn;
     private String dn;
 
@@ -57,19 +41,16 @@ class ActiveDirectoryTest extends PortalTestCase {
     }
 
     @BeforeEach
-    void connect() {
-        admin = people.createAdmin();
-        actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
+    void addAdaAndConnect() {
         String account = "ada" + UUID.randomUUID().toString().substring(0, 8);
         upn = account + "@" + admin.domain();
         dn = ad.addPerson(account, upn, "Ada " + account, PASSWORD);
         DirectorySettings settings = DirectorySettings.startingWith(null, DirectoryKind.ACTIVE_DIRECTORY);
-        assertThat(directories.save(actor, new DirectorySettings(null, settings.kind(), TestSambaAd.URL, false, false,
+        connect(new DirectorySettings(null, settings.kind(), TestSambaAd.URL, false, false,
                 ad.caCertificate(), TestSambaAd.SERVICE, TestSambaAd.SERVICE_PASSWORD, TestSambaAd.USERS,
                 "(&" + settings.peopleFilter() + "(userPrincipalName=*@" + admin.domain() + "))",
                 settings.upnAttribute(), settings.displayNameAttribute(), settings.givenNameAttribute(),
-                settings.surnameAttribute(), null), BY_HAND).ok()).isTrue();
-        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
+                settings.surnameAttribute(), null));
     }
 
     @Test
@@ -93,13 +74,13 @@ class ActiveDirectoryTest extends PortalTestCase {
         String refused = "Your organisation's directory refused this password under its own rules (length, "
                 + "complexity, earlier passwords or how recently it was changed). Choose another one.";
 
-        assertThat(errors(change(browser, PASSWORD, "a quiet harbour at dawn"))).containsExactly(refused);
+        assertThat(newPasswordErrors(change(browser, PASSWORD, "a quiet harbour at dawn"))).containsExactly(refused);
         assertThat(ad.binds(dn, PASSWORD)).isTrue();
 
         assertThat(change(browser, PASSWORD, CHANGED).location()).isPresent();
         PortalClient again = new PortalClient(port);
         again.signIn(upn, CHANGED);
-        assertThat(errors(change(again, CHANGED, PASSWORD))).containsExactly(refused);
+        assertThat(newPasswordErrors(change(again, CHANGED, PASSWORD))).containsExactly(refused);
         assertThat(ad.binds(dn, CHANGED)).isTrue();
     }
 
@@ -125,7 +106,7 @@ class ActiveDirectoryTest extends PortalTestCase {
         browser.signIn(upn, PASSWORD);
         ad.disable(dn);
 
-        assertThat(ScheduledReadings.readChanges(jdbc, clock, directories, actor.organisationId())).first()
+        assertThat(readChanges()).first()
                 .isEqualTo("changes: 0,0,1,0");
 
         assertThat(jdbc.sql("select enabled from account where upn = ?").param(upn).query(Boolean.class).single())
@@ -133,12 +114,4 @@ class ActiveDirectoryTest extends PortalTestCase {
         assertThat(browser.get("/").location()).hasValueSatisfying(to -> assertThat(to).contains("/signin"));
     }
 
-    private static Response change(PortalClient browser, String current, String password) {
-        return browser.submit(browser.get("/password").page(), "form[action=/password]",
-                Map.of("currentPassword", current, "newPassword", password, "confirmPassword", password));
-    }
-
-    private static List<String> errors(Response page) {
-        return page.page().select("#newPassword-errors li").eachText();
-    }
 }

@@ -2,8 +2,6 @@ package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,14 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 import dev.myaccount.support.TestSlapd;
 
@@ -28,20 +23,11 @@ import dev.myaccount.support.TestSlapd;
  * from locking the owner out of the directory.
  */
 @PortalTest
-class OpenLdapTest extends PortalTestCase {
+class OpenLdapTest extends DirectoryTestCase {
 
     private static final String PASSWORD = "analytical engine of 1843 notes";
-    private static final RequestOrigin BY_HAND = RequestOrigin.COMMAND_LINE;
     private static TestSlapd slapd;
 
-    @Autowired
-    private Directories directories;
-
-    @Autowired
-    private Clock clock;
-
-    private Person admin;
-    private Actor actor;
     private String upn;
     private String dn;
 
@@ -56,14 +42,11 @@ class OpenLdapTest extends PortalTestCase {
     }
 
     @BeforeEach
-    void connect() {
-        admin = people.createAdmin();
-        actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
+    void addAdaAndConnect() {
         String uid = "ada-" + UUID.randomUUID().toString().substring(0, 8);
         upn = uid + "@" + admin.domain();
         dn = slapd.addPerson(uid, upn, "Ada Lovelace", PASSWORD);
-        assertThat(directories.save(actor, settings("(mail=*@" + admin.domain() + ")"), BY_HAND).ok()).isTrue();
-        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
+        connect(settings("(mail=*@" + admin.domain() + ")"));
     }
 
     @Test
@@ -85,7 +68,7 @@ class OpenLdapTest extends PortalTestCase {
         browser.signIn(upn, PASSWORD);
         String longEnoughForThePortal = "a quiet harbour at 5am";
 
-        assertThat(errors(change(browser, PASSWORD, longEnoughForThePortal))).containsExactly(
+        assertThat(newPasswordErrors(change(browser, PASSWORD, longEnoughForThePortal))).containsExactly(
                 "Your organisation's directory refused this password: it is too short for the directory's own rules.");
         assertThat(slapd.whoAmI(dn, PASSWORD)).isEqualTo("dn:" + dn);
 
@@ -93,7 +76,7 @@ class OpenLdapTest extends PortalTestCase {
         assertThat(change(browser, PASSWORD, second).location()).isPresent();
         PortalClient again = new PortalClient(port);
         again.signIn(upn, second);
-        assertThat(errors(change(again, second, PASSWORD))).containsExactly(
+        assertThat(newPasswordErrors(change(again, second, PASSWORD))).containsExactly(
                 "Your organisation's directory refused this password: you used it before.");
         assertThat(slapd.whoAmI(dn, second)).isEqualTo("dn:" + dn);
     }
@@ -129,7 +112,7 @@ class OpenLdapTest extends PortalTestCase {
     void theScheduledReadingFindsWhatChangedSinceTheLastByItsModifyTimestamp() {
         slapd.modify(dn, "cn", "Ada King");
 
-        assertThat(ScheduledReadings.readChanges(jdbc, clock, directories, actor.organisationId())).first()
+        assertThat(readChanges()).first()
                 .isEqualTo("changes: 0,1,0,0");
         assertThat(jdbc.sql("select display_name from account where upn = ?").param(upn).query(String.class)
                 .single()).isEqualTo("Ada King");
@@ -152,12 +135,4 @@ class OpenLdapTest extends PortalTestCase {
                 TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE, filter, "mail", "cn", "givenName", "sn", null);
     }
 
-    private static Response change(PortalClient browser, String current, String password) {
-        return browser.submit(browser.get("/password").page(), "form[action=/password]",
-                Map.of("currentPassword", current, "newPassword", password, "confirmPassword", password));
-    }
-
-    private static List<String> errors(Response page) {
-        return page.page().select("#newPassword-errors li").eachText();
-    }
 }

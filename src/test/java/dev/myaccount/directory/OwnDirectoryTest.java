@@ -2,7 +2,6 @@ package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +11,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10ErrorType;
 
-import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
-import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestDirectory;
 import dev.myaccount.support.TestPeople.Person;
 
@@ -32,21 +28,12 @@ import dev.myaccount.support.TestPeople.Person;
  * changes and resets are written back, with the directory's last word and the portal's lockout in front of it.
  */
 @PortalTest
-class OwnDirectoryTest extends PortalTestCase {
+class OwnDirectoryTest extends DirectoryTestCase {
 
     private static final String ADA_PASSWORD = "analytical engine 1843";
     private static final String NEW_PASSWORD = "a quiet harbour at dawn";
-    private static final RequestOrigin BY_HAND = RequestOrigin.COMMAND_LINE;
     private static TestDirectory ldap;
 
-    @Autowired
-    private Directories directories;
-
-    @Autowired
-    private Clock clock;
-
-    private Person admin;
-    private Actor actor;
     private String ada;
     private String adaDn;
 
@@ -62,14 +49,11 @@ class OwnDirectoryTest extends PortalTestCase {
 
     /** A new organisation whose directory holds Ada, read in once. */
     @BeforeEach
-    void connect() {
-        admin = people.createAdmin();
-        actor = new Actor(people.organisationOf(admin), admin.id(), admin.upn());
+    void addAdaAndConnect() {
         String uid = "ada-" + UUID.randomUUID().toString().substring(0, 8);
         ada = uid + "@" + admin.domain();
         adaDn = ldap.addPerson(uid, ada, "Ada Lovelace", ADA_PASSWORD);
-        assertThat(directories.save(actor, settings(ldap, "(mail=*@" + admin.domain() + ")"), BY_HAND).ok()).isTrue();
-        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(1, 0, 0, 0);
+        connect(settings(ldap, "(mail=*@" + admin.domain() + ")"));
     }
 
     @Test
@@ -115,7 +99,7 @@ class OwnDirectoryTest extends PortalTestCase {
         try {
             Response refused = change(browser, ADA_PASSWORD, NEW_PASSWORD);
 
-            assertThat(refused.page().select("#newPassword-errors li").eachText()).containsExactly(
+            assertThat(newPasswordErrors(refused)).containsExactly(
                     "De directory van uw organisatie weigerde dit wachtwoord: u hebt het al eerder gebruikt.");
         } finally {
             ldap.refusePasswords(null);
@@ -256,7 +240,7 @@ class OwnDirectoryTest extends PortalTestCase {
         ldap.makeAdmin(cyDn);
         ldap.delete(bobDn);
 
-        List<String> readings = ScheduledReadings.readChanges(jdbc, clock, directories, actor.organisationId());
+        List<String> readings = readChanges();
 
         assertThat(jdbc.sql("select display_name from account where upn = ?").param(ada).query(String.class).single())
                 .isEqualTo("Ada King");
@@ -310,8 +294,4 @@ class OwnDirectoryTest extends PortalTestCase {
                 "givenName", "sn", TestDirectory.ADMINS);
     }
 
-    private static Response change(PortalClient browser, String current, String password) {
-        return browser.submit(browser.get("/password").page(), "form[action=/password]",
-                Map.of("currentPassword", current, "newPassword", password, "confirmPassword", password));
-    }
 }

@@ -41,6 +41,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         // Every test signs in from 127.0.0.1; the limit per address has its own test.
         unlessSet(context, properties, "myaccount.signin.failures-per-address", "100000");
         unlessSet(context, properties, "myaccount.reset.starts-per-address", "100000");
+        // Directory tests read a directory when they mean to (Read now, or the schedule's turn that they call): a
+        // scheduled reading between their steps would race them (a person read before Read now, a reading busy).
+        unlessSet(context, properties, "myaccount.directory.check-every", "PT1H");
         // A hash at the production cost takes 20-80 ms here, and every test person and sign-in needs one; the
         // tests about hashing cost set the production numbers.
         unlessSet(context, properties, "myaccount.password-hashing.memory-kib", "1024");
