@@ -55,6 +55,7 @@ class OverviewController {
         Account account = directory.find(person.accountId()).orElseThrow();
         ZonedDateTime changed = account.passwordChangedAt() == null ? null
                 : account.passwordChangedAt().atZone(PersonalSettings.zone(request, portal.timeZone()));
+        model.addAttribute("account", account);
         model.addAttribute("passwordChangedAt", changed);
         model.addAttribute("deviceCount", sessions.count(person.upn()));
         model.addAttribute("lastSignIn", signIns.page(person.accountId(), 0, 1).entries().stream().findFirst()

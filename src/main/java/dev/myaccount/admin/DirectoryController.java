@@ -40,19 +40,22 @@ class DirectoryController {
      */
     record Form(DirectoryKind kind, String url, Boolean startTls, Boolean plainForTesting, String caCertificate,
             String bindDn, String bindPassword, String peopleBase, String peopleFilter, String upnAttribute,
-            String displayNameAttribute, String givenNameAttribute, String surnameAttribute, String adminGroupDn) {
+            String displayNameAttribute, String givenNameAttribute, String surnameAttribute, String emailAttribute,
+            String phoneAttribute, String disabledFilter, String adminGroupDn) {
 
         static Form of(DirectorySettings settings) {
             return new Form(settings.kind(), settings.url(), settings.startTls(), settings.plainForTesting(),
                     settings.caCertificate(), settings.bindDn(), "", settings.peopleBase(), settings.peopleFilter(),
                     settings.upnAttribute(), settings.displayNameAttribute(), settings.givenNameAttribute(),
-                    settings.surnameAttribute(), settings.adminGroupDn());
+                    settings.surnameAttribute(), settings.emailAttribute(), settings.phoneAttribute(),
+                    settings.disabledFilter(), settings.adminGroupDn());
         }
 
         DirectorySettings settings() {
             return new DirectorySettings(null, kind == null ? DirectoryKind.OPENLDAP : kind, url,
-                    Boolean.TRUE.equals(startTls), Boolean.TRUE.equals(plainForTesting), caCertificate, bindDn, bindPassword, peopleBase, peopleFilter, upnAttribute,
-                    displayNameAttribute, givenNameAttribute, surnameAttribute, adminGroupDn);
+                    Boolean.TRUE.equals(startTls), Boolean.TRUE.equals(plainForTesting), caCertificate, bindDn,
+                    bindPassword, peopleBase, peopleFilter, upnAttribute, displayNameAttribute, givenNameAttribute,
+                    surnameAttribute, emailAttribute, phoneAttribute, disabledFilter, adminGroupDn);
         }
     }
 

@@ -22,11 +22,16 @@ import dev.myaccount.signin.SignedInPerson;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record AppSignIn(UUID accountId, UUID organisationId, String upn, String displayName, Instant authTime,
-        String methods, String sessionId) implements AuthenticatedPrincipal {
+        String methods, String sessionId, String email) implements AuthenticatedPrincipal {
 
     static AppSignIn of(SignedInPerson person, SignInFacts facts) {
         return new AppSignIn(person.accountId(), person.organisationId(), person.upn(), person.displayName(),
-                facts.at(), String.join(" ", facts.methods()), facts.id());
+                facts.at(), String.join(" ", facts.methods()), facts.id(), person.email());
+    }
+
+    /** The person's email address; a grant kept before it was, has the UPN. */
+    String emailOrUpn() {
+        return email == null ? upn : email;
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the tokens say. Every token names the organisation ({@code tid}) and, for a person, the account by its id
  * ({@code sub}), which stays when the UPN changes. The ID token adds the person (with {@code profile}: their UPN and
- * name; with {@code email}: their UPN, the address of a work account) and their sign-in: when ({@code auth_time}),
+ * name; with {@code email}: the address their organisation's directory gives, or else their UPN, the address of a
+ * work account) and their sign-in: when ({@code auth_time}),
  * how ({@code amr}) and which ({@code sid}). Access tokens are signed with {@code myaccount.apps.access-token-algorithm}
  * (ES256 unless set); ID tokens with RS256, which OpenID Connect expects of every client unless it registered another.
  */
@@ -52,7 +53,7 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             claims.claim(StandardClaimNames.NAME, person.displayName());
         }
         if (scopes.contains(OidcScopes.EMAIL)) {
-            claims.claim(StandardClaimNames.EMAIL, person.upn());
+            claims.claim(StandardClaimNames.EMAIL, person.emailOrUpn());
         }
         // A Date and an ArrayList: the grant keeps the claims as JSON, whose allow-list has no Long or immutable list.
         claims.claim("auth_time", Date.from(person.authTime()));

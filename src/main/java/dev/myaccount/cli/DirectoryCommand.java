@@ -86,6 +86,16 @@ final class DirectoryCommand implements Callable<Integer> {
             + "displayName on Active Directory")
     String displayNameAttribute;
 
+    @Option(names = "--email-attribute", paramLabel = "NAME", description = "Default: mail; empty for none")
+    String emailAttribute;
+
+    @Option(names = "--phone-attribute", paramLabel = "NAME", description = "Default: telephoneNumber; empty for none")
+    String phoneAttribute;
+
+    @Option(names = "--disabled-filter", paramLabel = "FILTER", description = "Which people are disabled (default: "
+            + "locked for good by ppolicy on OpenLDAP, ACCOUNTDISABLE on Active Directory)")
+    String disabledFilter;
+
     @Option(names = "--admin-group", paramLabel = "DN", description = "The group whose members administer the "
             + "organisation here")
     String adminGroup;
@@ -154,7 +164,10 @@ final class DirectoryCommand implements Callable<Integer> {
                 peopleFilter == null ? usual.peopleFilter() : peopleFilter,
                 upnAttribute == null ? usual.upnAttribute() : upnAttribute,
                 displayNameAttribute == null ? usual.displayNameAttribute() : displayNameAttribute,
-                usual.givenNameAttribute(), usual.surnameAttribute(), adminGroup);
+                usual.givenNameAttribute(), usual.surnameAttribute(),
+                emailAttribute == null ? usual.emailAttribute() : emailAttribute,
+                phoneAttribute == null ? usual.phoneAttribute() : phoneAttribute,
+                disabledFilter == null ? usual.disabledFilter() : disabledFilter, adminGroup);
     }
 
     private String text(Directories.Answer answer) {

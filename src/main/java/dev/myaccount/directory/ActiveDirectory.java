@@ -19,18 +19,17 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 /**
  * Active Directory (and Samba's): passwords written to {@code unicodePwd} (the password in quotes, UTF-16LE) over an
  * encrypted connection, as the person by removing the old and adding the new (so that AD checks history and age), as
- * the service account by replacing it; {@code lockoutTime} set to 0 lifts a lockout. A person is disabled by the
- * ACCOUNTDISABLE bit of {@code userAccountControl}; their stable id is {@code objectGUID}.
+ * the service account by replacing it; {@code lockoutTime} set to 0 lifts a lockout. A person's stable id is
+ * {@code objectGUID}.
  */
 final class ActiveDirectory implements Dialect {
 
-    private static final int ACCOUNT_DISABLE = 0x2;
     /** AD's extended error in a refused change's message: 52D is its password policy (length, complexity, history, age). */
     private static final String POLICY_ERROR = "0000052D";
 
     @Override
     public String[] statusAttributes() {
-        return new String[] {"objectGUID", "userAccountControl", "uSNChanged"};
+        return new String[] {"objectGUID", "uSNChanged"};
     }
 
     @Override
@@ -61,12 +60,6 @@ final class ActiveDirectory implements Dialect {
                 | ((long) (bytes.getShort(4) & 0xFFFF) << 16) | (bytes.getShort(6) & 0xFFFF);
         long low = bytes.order(ByteOrder.BIG_ENDIAN).getLong(8);
         return new UUID(high, low).toString();
-    }
-
-    @Override
-    public boolean enabled(SearchResultEntry entry) {
-        Integer control = entry.getAttributeValueAsInteger("userAccountControl");
-        return control == null || (control & ACCOUNT_DISABLE) == 0;
     }
 
     @Override

@@ -8,12 +8,12 @@ import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 
 /**
- * What differs between kinds of directory: where a person's stable id and status are, and how a password is written
- * and a lockout lifted. Each answer that refuses is the message key of why.
+ * What differs between kinds of directory: where a person's stable id and last change are, and how a password is
+ * written and a lockout lifted (who is disabled is the settings' filter). Each answer that refuses is the message key of why.
  */
 interface Dialect {
 
-    /** The attributes read besides the mapped ones, for {@link #stableId}, {@link #enabled} and {@link #changedAt}. */
+    /** The attributes read besides the mapped ones, for {@link #stableId} and {@link #changedAt}. */
     String[] statusAttributes();
 
     /** When the entry last changed, in the directory's own order (a cursor); null when the entry does not say. */
@@ -27,8 +27,6 @@ interface Dialect {
 
     /** The id the entry keeps when it is renamed or moved; null when the entry has none. */
     String stableId(SearchResultEntry entry);
-
-    boolean enabled(SearchResultEntry entry);
 
     /** Changes the password on a connection bound as the person with {@code current}. */
     Optional<String> change(LDAPConnection asPerson, String dn, String current, String password) throws LDAPException;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLException;
 
@@ -115,16 +116,17 @@ public class Directories {
             connection.bind(new SimpleBindRequest(settings.bindDn(), settings.bindPassword()));
             AtomicInteger count = new AtomicInteger();
             AtomicReference<DirectoryPeople.Entry> first = new AtomicReference<>();
-            var admins = reading.admins(connection, settings);
+            DirectoryReading.Groups groups = reading.groups(connection, settings, null);
             reading.each(connection, settings, null, entry -> {
                 count.incrementAndGet();
                 if (first.get() == null) {
-                    first.set(reading.person(settings, entry, admins));
+                    first.set(reading.person(settings, entry, groups));
                 }
             });
             DirectoryPeople.Entry one = first.get();
-            return one == null ? Answer.ok("directory.test.none", count.get(), admins.size())
-                    : Answer.ok("directory.test.found", count.get(), admins.size(), one.upn(), one.displayName());
+            return one == null ? Answer.ok("directory.test.none", count.get(), groups.admins().size())
+                    : Answer.ok("directory.test.found", count.get(), groups.admins().size(), one.upn(),
+                            one.displayName(), groups.disabled().size());
         } catch (LDAPException failed) {
             return Answer.failed(why(failed), settings.url());
         }
@@ -217,8 +219,8 @@ public class Directories {
                 typed.startTls(), typed.plainForTesting(), blankToNull(typed.caCertificate()), strip(typed.bindDn()),
                 typed.bindPassword() == null ? "" : typed.bindPassword(), strip(typed.peopleBase()),
                 strip(typed.peopleFilter()), strip(typed.upnAttribute()), strip(typed.displayNameAttribute()),
-                strip(typed.givenNameAttribute()), strip(typed.surnameAttribute()),
-                blankToNull(typed.adminGroupDn()));
+                strip(typed.givenNameAttribute()), strip(typed.surnameAttribute()), strip(typed.emailAttribute()),
+                strip(typed.phoneAttribute()), strip(typed.disabledFilter()), blankToNull(typed.adminGroupDn()));
         if (!settings.bindPassword().isEmpty()) {
             return settings;
         }
@@ -268,6 +270,13 @@ public class Directories {
             if (!ATTRIBUTE.matcher(attribute).matches()) {
                 return Answer.failed("directory.error.attribute");
             }
+        }
+        if (Stream.of(settings.upnAttribute(), settings.displayNameAttribute(), settings.givenNameAttribute(),
+                settings.surnameAttribute()).anyMatch(String::isEmpty)) {
+            return Answer.failed("directory.error.attribute");
+        }
+        if (settings.disabledFilter().length() > LONGEST_TEXT || !validFilter(settings.disabledFilter())) {
+            return Answer.failed("directory.error.disabledFilter");
         }
         if (settings.adminGroupDn() != null && !validName(settings.adminGroupDn())) {
             return Answer.failed("directory.error.adminGroup");

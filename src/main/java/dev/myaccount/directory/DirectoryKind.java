@@ -1,25 +1,30 @@
 package dev.myaccount.directory;
 
 /**
- * The kinds of directory the portal works with, each with the filter and attributes its people usually have, which
+ * The kinds of directory the portal works with, each with the filters and attributes its people usually have, which
  * an admin can change.
  */
 public enum DirectoryKind {
 
-    OPENLDAP(new OpenLdap(), "(objectClass=inetOrgPerson)", "mail", "cn"),
+    /** Disabled: locked for good by ppolicy. */
+    OPENLDAP(new OpenLdap(), "(objectClass=inetOrgPerson)", "mail", "cn", "(pwdAccountLockedTime=000001010000Z)"),
+    /** Disabled: the ACCOUNTDISABLE bit of userAccountControl, matched by AD's bitwise-and rule. */
     ACTIVE_DIRECTORY(new ActiveDirectory(), "(&(objectCategory=person)(objectClass=user))", "userPrincipalName",
-            "displayName");
+            "displayName", "(userAccountControl:1.2.840.113556.1.4.803:=2)");
 
     private final Dialect dialect;
     private final String peopleFilter;
     private final String upnAttribute;
     private final String displayNameAttribute;
+    private final String disabledFilter;
 
-    DirectoryKind(Dialect dialect, String peopleFilter, String upnAttribute, String displayNameAttribute) {
+    DirectoryKind(Dialect dialect, String peopleFilter, String upnAttribute, String displayNameAttribute,
+            String disabledFilter) {
         this.dialect = dialect;
         this.peopleFilter = peopleFilter;
         this.upnAttribute = upnAttribute;
         this.displayNameAttribute = displayNameAttribute;
+        this.disabledFilter = disabledFilter;
     }
 
     Dialect dialect() {
@@ -36,5 +41,9 @@ public enum DirectoryKind {
 
     public String displayNameAttribute() {
         return displayNameAttribute;
+    }
+
+    public String disabledFilter() {
+        return disabledFilter;
     }
 }

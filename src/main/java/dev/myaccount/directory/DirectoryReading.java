@@ -24,7 +24,8 @@ import dev.myaccount.people.DirectoryPeople;
 
 /**
  * Reads a directory's people a page at a time on one connection (the paging cookie is the connection's), as entries
- * the people core understands: the mapped attributes, the dialect's stable id and status, and whether the entry is a
+ * the people core understands: the mapped attributes, the dialect's stable id, whether the entry matches the disabled
+ * filter (a second search, of names only, so that the directory applies its own matching rules), and whether it is a
  * member of the admin group. An entry without a stable id or a UPN is no one the portal can know. A reading is whole,
  * or of the entries changed since a cursor; either gives the cursor of the latest change it saw.
  */
@@ -32,9 +33,17 @@ import dev.myaccount.people.DirectoryPeople;
 class DirectoryReading {
 
     private static final int PAGE = 500;
+    /** The attribute list that asks for none: an entry's name only. */
+    private static final String NO_ATTRIBUTES = "1.1";
+    private static final int LONGEST_EMAIL = 320;
+    private static final int LONGEST_PHONE = 100;
 
     /** The people of a reading, the admin group's members, and the cursor of the latest change the reading saw. */
     record Reading(List<DirectoryPeople.Entry> people, Set<DN> admins, String cursor) {
+    }
+
+    /** Who a reading compares each entry with: the admin group's members and the disabled. */
+    record Groups(Set<DN> admins, Set<DN> disabled) {
     }
 
     /**
@@ -42,29 +51,46 @@ class DirectoryReading {
      * service account on {@code connection}.
      */
     Reading people(LDAPConnection connection, DirectorySettings settings, String since) throws LDAPException {
-        Set<DN> admins = admins(connection, settings);
+        Groups groups = groups(connection, settings, since);
         Dialect dialect = settings.kind().dialect();
         List<DirectoryPeople.Entry> people = new ArrayList<>();
         String[] cursor = {since};
         each(connection, settings, since, entry -> {
             cursor[0] = dialect.later(cursor[0], dialect.changedAt(entry));
-            DirectoryPeople.Entry person = person(settings, entry, admins);
+            DirectoryPeople.Entry person = person(settings, entry, groups);
             if (person != null) {
                 people.add(person);
             }
         });
-        return new Reading(people, admins, cursor[0]);
+        return new Reading(people, groups.admins(), cursor[0]);
+    }
+
+    /** The admin group's members, and the people (changed since {@code since}) the disabled filter matches. */
+    Groups groups(LDAPConnection connection, DirectorySettings settings, String since) throws LDAPException {
+        Set<DN> disabled = new HashSet<>();
+        search(connection, settings.peopleBase(), Filter.createANDFilter(people(settings, since),
+                Filter.create(settings.disabledFilter())), new String[] {NO_ATTRIBUTES},
+                entry -> disabled.add(parsedName(entry)));
+        return new Groups(admins(connection, settings), disabled);
     }
 
     /** Calls {@code action} with every entry the settings find (changed since {@code since}), a page at a time. */
     void each(LDAPConnection connection, DirectorySettings settings, String since,
             Consumer<SearchResultEntry> action) throws LDAPException {
-        Dialect dialect = settings.kind().dialect();
         String[] attributes = Stream.concat(Stream.of(settings.mappedAttributes()),
-                Stream.of(dialect.statusAttributes())).toArray(String[]::new);
+                Stream.of(settings.kind().dialect().statusAttributes())).toArray(String[]::new);
+        search(connection, settings.peopleBase(), people(settings, since), attributes, action);
+    }
+
+    private static Filter people(DirectorySettings settings, String since) throws LDAPException {
         Filter people = Filter.create(settings.peopleFilter());
-        SearchRequest search = new SearchRequest(settings.peopleBase(), SearchScope.SUB, since == null ? people
-                : Filter.createANDFilter(people, Filter.create(dialect.changedSince(since))), attributes);
+        return since == null ? people
+                : Filter.createANDFilter(people, Filter.create(settings.kind().dialect().changedSince(since)));
+    }
+
+    private static void search(LDAPConnection connection, String base, Filter filter, String[] attributes,
+            Consumer<SearchResultEntry> action) throws LDAPException {
+        SearchRequest search = new SearchRequest(base, SearchScope.SUB, filter, attributes);
         ASN1OctetString cookie = null;
         do {
             search.setControls(new SimplePagedResultsControl(PAGE, cookie));
@@ -75,19 +101,34 @@ class DirectoryReading {
         } while (cookie != null);
     }
 
-    DirectoryPeople.Entry person(DirectorySettings settings, SearchResultEntry entry, Set<DN> admins) {
-        Dialect dialect = settings.kind().dialect();
-        String stableId = dialect.stableId(entry);
+    DirectoryPeople.Entry person(DirectorySettings settings, SearchResultEntry entry, Groups groups) {
+        String stableId = settings.kind().dialect().stableId(entry);
         String upn = entry.getAttributeValue(settings.upnAttribute());
         if (stableId == null || upn == null || upn.isBlank()) {
             return null;
         }
         String displayName = entry.getAttributeValue(settings.displayNameAttribute());
+        DN name = parsedName(entry);
         return new DirectoryPeople.Entry(stableId, entry.getDN(), upn,
                 displayName == null || displayName.isBlank() ? upn : displayName,
                 entry.getAttributeValue(settings.givenNameAttribute()),
-                entry.getAttributeValue(settings.surnameAttribute()), dialect.enabled(entry),
-                isMember(admins, entry.getDN()));
+                entry.getAttributeValue(settings.surnameAttribute()), value(entry, settings.emailAttribute(), LONGEST_EMAIL),
+                value(entry, settings.phoneAttribute(), LONGEST_PHONE), !groups.disabled().contains(name),
+                groups.admins().contains(name));
+    }
+
+    /** The attribute's value, or null for none, or one too long to be what it should (the columns' sizes). */
+    private static String value(SearchResultEntry entry, String attribute, int longest) {
+        String value = attribute == null || attribute.isEmpty() ? null : entry.getAttributeValue(attribute);
+        return value == null || value.isBlank() || value.length() > longest ? null : value.strip();
+    }
+
+    private static DN parsedName(SearchResultEntry entry) {
+        try {
+            return entry.getParsedDN();
+        } catch (LDAPException unparsable) {
+            return null;
+        }
     }
 
     /** Whether the entry named {@code dn} is among {@code members} (names compared as the directory does). */
@@ -100,7 +141,7 @@ class DirectoryReading {
     }
 
     /** The members of the admin group, by their names; none without one. */
-    Set<DN> admins(LDAPConnection connection, DirectorySettings settings) throws LDAPException {
+    private Set<DN> admins(LDAPConnection connection, DirectorySettings settings) throws LDAPException {
         Set<DN> admins = new HashSet<>();
         if (settings.adminGroupDn() == null || settings.adminGroupDn().isBlank()) {
             return admins;

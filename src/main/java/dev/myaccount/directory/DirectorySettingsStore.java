@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,7 +57,8 @@ class DirectorySettingsStore {
                 update organisation_directory set kind = ?, url = ?, start_tls = ?, plain_for_testing = ?,
                        ca_certificate = ?, bind_dn = ?, bind_password_sealed = ?, people_base = ?, people_filter = ?,
                        upn_attribute = ?, display_name_attribute = ?, given_name_attribute = ?, surname_attribute = ?,
-                       admin_group_dn = ?, modified_at = ?, sync_cursor = null, read_whole_at = null
+                       email_attribute = ?, phone_attribute = ?, disabled_filter = ?, admin_group_dn = ?,
+                       modified_at = ?, sync_cursor = null, read_whole_at = null
                 where organisation_id = ?""")
                 .params(values(settings, now))
                 .update();
@@ -64,9 +66,9 @@ class DirectorySettingsStore {
             jdbc.sql("""
                     insert into organisation_directory (kind, url, start_tls, plain_for_testing, ca_certificate,
                            bind_dn, bind_password_sealed, people_base, people_filter, upn_attribute,
-                           display_name_attribute, given_name_attribute, surname_attribute, admin_group_dn, modified_at,
-                           organisation_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                           display_name_attribute, given_name_attribute, surname_attribute, email_attribute,
+                           phone_attribute, disabled_filter, admin_group_dn, modified_at, organisation_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(values(settings, now))
                     .update();
         }
@@ -132,8 +134,8 @@ class DirectorySettingsStore {
     private Object[] values(DirectorySettings s, Instant now) {
         return new Object[] {s.kind().name(), s.url(), s.startTls(), s.plainForTesting(), s.caCertificate(),
                 s.bindDn(), sealed.seal(s.bindPassword()), s.peopleBase(), s.peopleFilter(), s.upnAttribute(),
-                s.displayNameAttribute(), s.givenNameAttribute(), s.surnameAttribute(), s.adminGroupDn(), utc(now),
-                s.organisationId()};
+                s.displayNameAttribute(), s.givenNameAttribute(), s.surnameAttribute(), s.emailAttribute(),
+                s.phoneAttribute(), s.disabledFilter(), s.adminGroupDn(), utc(now), s.organisationId()};
     }
 
     private Stored stored(ResultSet rs, int row) throws SQLException {
@@ -152,6 +154,9 @@ class DirectorySettingsStore {
                 rs.getString("display_name_attribute"),
                 rs.getString("given_name_attribute"),
                 rs.getString("surname_attribute"),
+                Objects.requireNonNullElse(rs.getString("email_attribute"), ""),
+                Objects.requireNonNullElse(rs.getString("phone_attribute"), ""),
+                rs.getString("disabled_filter"),
                 rs.getString("admin_group_dn")),
                 rs.getObject("modified_at", OffsetDateTime.class).toInstant());
     }

@@ -18,9 +18,9 @@ import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
 
 /**
  * OpenLDAP (and any directory with RFC 3062 and the ppolicy overlay): passwords written with the Password Modify
- * extended operation, which lets the server hash them under its own scheme; ppolicy says why it refuses one. A person
- * is disabled when ppolicy locks them for good ({@code pwdAccountLockedTime} of 000001010000Z); any other lock time
- * is a lockout, which a reset lifts.
+ * extended operation, which lets the server hash them under its own scheme; ppolicy says why it refuses one. A lock
+ * by ppolicy ({@code pwdAccountLockedTime}) is a lockout, which a reset lifts, unless it is for good (000001010000Z:
+ * the person is disabled, as the kind's usual disabled filter says).
  */
 final class OpenLdap implements Dialect {
 
@@ -29,7 +29,7 @@ final class OpenLdap implements Dialect {
 
     @Override
     public String[] statusAttributes() {
-        return new String[] {"entryUUID", LOCKED_TIME, "modifyTimestamp"};
+        return new String[] {"entryUUID", "modifyTimestamp"};
     }
 
     @Override
@@ -51,11 +51,6 @@ final class OpenLdap implements Dialect {
     @Override
     public String stableId(SearchResultEntry entry) {
         return entry.getAttributeValue("entryUUID");
-    }
-
-    @Override
-    public boolean enabled(SearchResultEntry entry) {
-        return !LOCKED_FOR_GOOD.equals(entry.getAttributeValue(LOCKED_TIME));
     }
 
     @Override

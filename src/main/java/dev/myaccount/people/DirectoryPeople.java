@@ -27,9 +27,12 @@ public class DirectoryPeople {
     /** How the directory's reading shows in the audit log. */
     public static final RequestOrigin SYNC = new RequestOrigin("directory", null);
 
-    /** A person as the directory lists them; {@code directoryId} is its stable id (entryUUID, objectGUID). */
+    /**
+     * A person as the directory lists them; {@code directoryId} is its stable id (entryUUID, objectGUID); email and
+     * phone are null when the directory says nothing of them.
+     */
     public record Entry(String directoryId, String dn, String upn, String displayName, String givenName,
-            String surname, boolean enabled, boolean admin) {
+            String surname, String email, String phone, boolean enabled, boolean admin) {
     }
 
     /** What a reading changed: people added, changed, disabled (gone or disabled there), and entries refused. */
@@ -119,7 +122,7 @@ public class DirectoryPeople {
             return Result.REFUSED;
         }
         Account person = provisioned.person();
-        repository.link(person.id(), entry.directoryId(), entry.dn(), clock.instant());
+        repository.link(person.id(), entry, clock.instant());
         if (entry.admin() && changes.setAdmin(actor, person, true, SYNC).refusal() != null) {
             return Result.REFUSED;
         }
@@ -128,9 +131,10 @@ public class DirectoryPeople {
 
     private Result update(Actor actor, Known known, Entry entry) {
         Account person = known.account();
-        boolean relinked = !entry.directoryId().equals(known.directoryId()) || !entry.dn().equals(person.directoryDn());
+        boolean relinked = !entry.directoryId().equals(known.directoryId()) || !entry.dn().equals(person.directoryDn())
+                || !Objects.equals(entry.email(), person.email()) || !Objects.equals(entry.phone(), person.phone());
         if (relinked) {
-            repository.link(person.id(), entry.directoryId(), entry.dn(), clock.instant());
+            repository.link(person.id(), entry, clock.instant());
         }
         boolean described = !DirectoryService.canonical(entry.upn()).equals(person.upn())
                 || !entry.displayName().strip().equals(person.displayName())

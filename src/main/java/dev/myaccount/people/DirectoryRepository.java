@@ -18,7 +18,7 @@ class DirectoryRepository {
     private static final String ACCOUNT_COLUMNS = """
             id, organisation_id, upn, display_name, given_name, surname, password_hash,
             password_changed_at, must_change_password, enabled, preferred_language, time_zone, session_generation,
-            directory_dn""";
+            directory_dn, email, phone""";
 
     private final JdbcClient jdbc;
 
@@ -193,12 +193,16 @@ class DirectoryRepository {
                 .list();
     }
 
-    /** Ties the account to its entry in the organisation's own directory, which keeps its password from now on. */
-    void link(UUID accountId, String directoryId, String directoryDn, Instant now) {
+    /**
+     * Ties the account to its entry in the organisation's own directory, which keeps its password from now on, and
+     * takes the entry's email address and phone number.
+     */
+    void link(UUID accountId, DirectoryPeople.Entry entry, Instant now) {
         jdbc.sql("""
-                update account set directory_id = ?, directory_dn = ?, password_hash = null, modified_at = ?
+                update account set directory_id = ?, directory_dn = ?, email = ?, phone = ?, password_hash = null,
+                                   modified_at = ?
                 where id = ?""")
-                .params(directoryId, directoryDn, utc(now), accountId)
+                .params(entry.directoryId(), entry.dn(), entry.email(), entry.phone(), utc(now), accountId)
                 .update();
     }
 
@@ -218,7 +222,9 @@ class DirectoryRepository {
                 rs.getString("preferred_language"),
                 rs.getString("time_zone"),
                 rs.getInt("session_generation"),
-                rs.getString("directory_dn"));
+                rs.getString("directory_dn"),
+                rs.getString("email"),
+                rs.getString("phone"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -22,7 +22,8 @@ import dev.myaccount.web.Access;
  */
 public final class SignedInPerson implements UserDetails {
 
-    // Kept at 2 with the session generation added: a session saved before reads it as 0, the column's default.
+    // Kept at 2 with fields added: a session saved before reads the session generation as 0 (the column's default)
+    // and the email as null (the UPN).
     @Serial
     private static final long serialVersionUID = 2L;
 
@@ -37,16 +38,18 @@ public final class SignedInPerson implements UserDetails {
     private final UUID secondFactorFlow;
     private final Instant confirmedAt;
     private final int sessionGeneration;
+    private final String email;
 
     /** The person of {@code account} as their sign-in read it, whose session stands while its generation does. */
     SignedInPerson(Account account, String organisationName, UUID secondFactorFlow, Instant confirmedAt) {
         this(account.id(), account.organisationId(), account.upn(), account.displayName(), organisationName,
-                account.mustChangePassword(), secondFactorFlow, confirmedAt, account.sessionGeneration());
+                account.mustChangePassword(), secondFactorFlow, confirmedAt, account.sessionGeneration(),
+                account.email());
     }
 
     private SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName,
             String organisationName, boolean mustChangePassword, UUID secondFactorFlow, Instant confirmedAt,
-            int sessionGeneration) {
+            int sessionGeneration, String email) {
         this.accountId = accountId;
         this.organisationId = organisationId;
         this.upn = upn;
@@ -56,12 +59,13 @@ public final class SignedInPerson implements UserDetails {
         this.secondFactorFlow = secondFactorFlow;
         this.confirmedAt = confirmedAt;
         this.sessionGeneration = sessionGeneration;
+        this.email = email;
     }
 
     /** The same person, every step done, who proved who they are at {@code now}. */
     SignedInPerson confirmed(Instant now) {
         return new SignedInPerson(accountId, organisationId, upn, displayName, organisationName, mustChangePassword,
-                null, now, sessionGeneration);
+                null, now, sessionGeneration, email);
     }
 
     public UUID accountId() {
@@ -79,6 +83,11 @@ public final class SignedInPerson implements UserDetails {
 
     public String upn() {
         return upn;
+    }
+
+    /** The person's email address: what their organisation's directory says, or else their UPN. */
+    public String email() {
+        return email == null ? upn : email;
     }
 
     public String displayName() {

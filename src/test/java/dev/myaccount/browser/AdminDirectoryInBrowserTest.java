@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
 import dev.myaccount.support.TestDirectory;
@@ -14,7 +17,7 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * An admin connects the organisation's OpenLDAP on the Directory page, tests it, keeps it and reads its people in;
- * one of them signs in with her directory password; when the directory stops answering, the sign-in page says so.
+ * one of them signs in with her directory password and finds her email and phone from it; when the directory stops answering, the sign-in page says so.
  */
 @BrowserTest
 class AdminDirectoryInBrowserTest extends BrowserWalk {
@@ -27,7 +30,8 @@ class AdminDirectoryInBrowserTest extends BrowserWalk {
         Person admin = people.createAdmin();
         String ada = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@" + admin.domain();
         try (TestDirectory ldap = TestDirectory.start()) {
-            ldap.addPerson("ada", ada, "Ada Lovelace", PASSWORD);
+            String adaDn = ldap.addPerson("ada", ada, "Ada Lovelace", PASSWORD);
+            ldap.modify(adaDn, new Modification(ModificationType.ADD, "telephoneNumber", "+31 20 555 0143"));
             try (Browser browser = new Browser(port, language)) {
                 browser.open("/signin");
                 browser.signIn(admin.upn(), admin.password());
@@ -49,9 +53,13 @@ class AdminDirectoryInBrowserTest extends BrowserWalk {
                 browser.type("#bindPassword", TestDirectory.SERVICE_PASSWORD);
                 browser.click("button[value=test]");
                 assertThat(browser.text("[role=status]"))
-                        .isEqualTo(message("directory.test.found", language, 1, 1, ada, "Ada Lovelace"));
+                        .isEqualTo(message("directory.test.found", language, 1, 1, ada, "Ada Lovelace", 0));
                 browser.assertAccessible();
                 browser.screenshot(language + "-admin-directory-1-tested");
+                browser.scrollTo("#disabledFilter");
+                assertThat(browser.find("#disabledFilter").getDomProperty("value"))
+                        .isEqualTo("(pwdAccountLockedTime=000001010000Z)");
+                browser.screenshot(language + "-admin-directory-1-mapping");
 
                 assertThat(browser.find("#bindPassword").getDomProperty("value")).isEmpty();
                 browser.type("#bindPassword", TestDirectory.SERVICE_PASSWORD);
@@ -67,6 +75,9 @@ class AdminDirectoryInBrowserTest extends BrowserWalk {
                 browser.open("/signin");
                 browser.signIn(ada, PASSWORD);
                 assertThat(browser.path()).isEqualTo("/");
+                assertThat(browser.text(".profile")).contains(ada, "+31 20 555 0143",
+                        message("overview.fromDirectory", language));
+                browser.screenshot(language + "-overview-from-directory");
             }
         }
         try (Browser browser = new Browser(port, language)) {

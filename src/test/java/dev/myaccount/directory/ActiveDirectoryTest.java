@@ -50,11 +50,15 @@ class ActiveDirectoryTest extends DirectoryTestCase {
                 ad.caCertificate(), TestSambaAd.SERVICE, TestSambaAd.SERVICE_PASSWORD, TestSambaAd.USERS,
                 "(&" + settings.peopleFilter() + "(userPrincipalName=*@" + admin.domain() + "))",
                 settings.upnAttribute(), settings.displayNameAttribute(), settings.givenNameAttribute(),
-                settings.surnameAttribute(), null));
+                settings.surnameAttribute(), settings.emailAttribute(), settings.phoneAttribute(),
+                settings.disabledFilter(), null));
     }
 
     @Test
     void aPersonSignsInWithTheirWindowsPasswordAndAChangeHereIsTheOneWindowsAccepts() {
+        assertThat(jdbc.sql("select email, phone from account where upn = ?").param(upn).query().singleRow())
+                .containsEntry("email", upn.substring(0, upn.indexOf('@')) + "@mail.example")
+                .containsEntry("phone", "+31 20 555 0100");
         PortalClient browser = new PortalClient(port);
         assertThat(browser.signIn(upn, PASSWORD).location()).hasValue("/");
 

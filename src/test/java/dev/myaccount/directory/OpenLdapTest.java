@@ -132,7 +132,8 @@ class OpenLdapTest extends DirectoryTestCase {
 
     private static DirectorySettings settings(String filter) {
         return new DirectorySettings(null, DirectoryKind.OPENLDAP, slapd.url(), false, true, null, TestSlapd.SERVICE,
-                TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE, filter, "mail", "cn", "givenName", "sn", null);
+                TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE, filter, "mail", "cn", "givenName", "sn", "mail",
+                "telephoneNumber", DirectoryKind.OPENLDAP.disabledFilter(), null);
     }
 
 }

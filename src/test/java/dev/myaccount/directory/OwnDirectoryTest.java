@@ -11,12 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.experimental.DraftBeheraLDAPPasswordPolicy10ErrorType;
 
+import dev.myaccount.apps.Apps;
 import dev.myaccount.people.Actor;
+import dev.myaccount.support.AppClient;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalClient.Response;
 import dev.myaccount.support.PortalTest;
@@ -33,6 +37,9 @@ class OwnDirectoryTest extends DirectoryTestCase {
     private static final String ADA_PASSWORD = "analytical engine 1843";
     private static final String NEW_PASSWORD = "a quiet harbour at dawn";
     private static TestDirectory ldap;
+
+    @Autowired
+    Apps apps;
 
     private String ada;
     private String adaDn;
@@ -230,6 +237,64 @@ class OwnDirectoryTest extends DirectoryTestCase {
     }
 
     @Test
+    void aPersonsEmailAndPhoneComeFromTheDirectoryToTheirOverviewAndToTheAppsTheySignInTo() throws Exception {
+        DirectorySettings usual = settings(ldap, "(mail=*@" + admin.domain() + ")");
+        assertThat(directories.save(actor, new DirectorySettings(null, usual.kind(), usual.url(), false, true, null,
+                usual.bindDn(), usual.bindPassword(), usual.peopleBase(), usual.peopleFilter(), usual.upnAttribute(),
+                usual.displayNameAttribute(), usual.givenNameAttribute(), usual.surnameAttribute(), "otherMailbox",
+                "mobile", usual.disabledFilter(), usual.adminGroupDn()), BY_HAND).ok()).isTrue();
+        ldap.modify(adaDn, new Modification(ModificationType.ADD, "otherMailbox", "Ada.Lovelace@mail.example"),
+                new Modification(ModificationType.ADD, "mobile", "+31 6 1234 5678"));
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 1, 0, 0);
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(ada, ADA_PASSWORD);
+
+        var profile = browser.get("/").page().select(".profile");
+        assertThat(profile.select("dd").eachText()).contains("Ada.Lovelace@mail.example", "+31 6 1234 5678");
+        assertThat(profile.select(".hint").text())
+                .isEqualTo("Your name, email and phone come from your organisation's directory. Ask your IT "
+                        + "department to change them.");
+        String redirect = "https://wiki.example/signed-in";
+        Apps.Created wiki = apps.create(Actor.commandLine(actor.organisationId()),
+                new Apps.NewApp("Wiki", redirect, false, false, null), BY_HAND);
+        AppClient app = new AppClient(port, wiki.app().clientId(), wiki.secret(), redirect);
+        AppClient.Authorization asked = app.authorization("");
+        String code = AppClient.answerIn(browser.get(asked.path()).header("Location").orElseThrow()).get("code");
+        var idToken = SignedJWT.parse(app.exchange(code, asked.verifier()).text("id_token")).getJWTClaimsSet();
+        assertThat(idToken.getStringClaim("email")).isEqualTo("Ada.Lovelace@mail.example");
+        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo(ada);
+
+        ldap.modify(adaDn, new Modification(ModificationType.DELETE, "mobile"));
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 1, 0, 0);
+        assertThat(jdbc.sql("select phone from account where upn = ?").param(ada).query(String.class).optional())
+                .isEmpty();
+    }
+
+    @Test
+    void whoIsDisabledIsWhatTheDisabledFilterMatchesInTheDirectory() {
+        DirectorySettings usual = settings(ldap, "(mail=*@" + admin.domain() + ")");
+        DirectorySettings leavers = new DirectorySettings(null, usual.kind(), usual.url(), false, true, null,
+                usual.bindDn(), usual.bindPassword(), usual.peopleBase(), usual.peopleFilter(), usual.upnAttribute(),
+                usual.displayNameAttribute(), usual.givenNameAttribute(), usual.surnameAttribute(),
+                usual.emailAttribute(), usual.phoneAttribute(), "(employeeType=left)", usual.adminGroupDn());
+        assertThat(directories.save(actor, leavers, BY_HAND).ok()).isTrue();
+        ldap.modify(adaDn, new Modification(ModificationType.ADD, "employeeType", "left"));
+
+        assertThat(directories.test(actor, leavers).arguments()).containsExactly(1, 1, ada, "Ada Lovelace", 1);
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 0, 1, 0);
+        assertThat(enabled(ada)).isFalse();
+
+        ldap.modify(adaDn, new Modification(ModificationType.DELETE, "employeeType"),
+                new Modification(ModificationType.REPLACE, "pwdAccountLockedTime", "000001010000Z"));
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 1, 0, 0);
+        assertThat(enabled(ada)).isTrue();
+        assertThat(directories.test(actor, new DirectorySettings(null, usual.kind(), usual.url(), false, true, null,
+                usual.bindDn(), usual.bindPassword(), usual.peopleBase(), usual.peopleFilter(), usual.upnAttribute(),
+                usual.displayNameAttribute(), usual.givenNameAttribute(), usual.surnameAttribute(), "", "",
+                "(employeeType=left", null)).messageKey()).isEqualTo("directory.error.disabledFilter");
+    }
+
+    @Test
     void aReadingBetweenWholeOnesTakesWhatChangedAndTheAdminGroupAndLeavesRemovalsToTheNextWholeOne() {
         String bob = "bob-" + UUID.randomUUID().toString().substring(0, 8) + "@" + admin.domain();
         String bobDn = ldap.addPerson(bob.substring(0, bob.indexOf('@')), bob, "Bob Kahn", ADA_PASSWORD);
@@ -262,7 +327,8 @@ class OwnDirectoryTest extends DirectoryTestCase {
         DirectorySettings plain = settings(ldap, "(objectClass=inetOrgPerson)");
         DirectorySettings unmarked = new DirectorySettings(null, plain.kind(), plain.url(), false, false, null,
                 plain.bindDn(), plain.bindPassword(), plain.peopleBase(), plain.peopleFilter(), plain.upnAttribute(),
-                plain.displayNameAttribute(), plain.givenNameAttribute(), plain.surnameAttribute(), null);
+                plain.displayNameAttribute(), plain.givenNameAttribute(), plain.surnameAttribute(),
+                plain.emailAttribute(), plain.phoneAttribute(), plain.disabledFilter(), null);
 
         assertThat(directories.save(actor, unmarked, BY_HAND).messageKey())
                 .isEqualTo("directory.error.plain");
@@ -279,7 +345,8 @@ class OwnDirectoryTest extends DirectoryTestCase {
         try (TestDirectory elsewhere = TestDirectory.start()) {
             DirectorySettings moved = new DirectorySettings(null, stored.kind(), elsewhere.url(), false, true, null,
                     stored.bindDn(), "", stored.peopleBase(), stored.peopleFilter(), stored.upnAttribute(),
-                    stored.displayNameAttribute(), stored.givenNameAttribute(), stored.surnameAttribute(), null);
+                    stored.displayNameAttribute(), stored.givenNameAttribute(), stored.surnameAttribute(),
+                    stored.emailAttribute(), stored.phoneAttribute(), stored.disabledFilter(), null);
 
             assertThat(directories.test(actor, moved).messageKey()).isEqualTo("directory.error.bindPassword");
             assertThat(directories.save(actor, moved, BY_HAND).messageKey()).isEqualTo("directory.error.bindPassword");
@@ -291,7 +358,8 @@ class OwnDirectoryTest extends DirectoryTestCase {
     private static DirectorySettings settings(TestDirectory directory, String filter) {
         return new DirectorySettings(null, DirectoryKind.OPENLDAP, directory.url(), false, true, null,
                 TestDirectory.SERVICE, TestDirectory.SERVICE_PASSWORD, TestDirectory.PEOPLE, filter, "mail", "cn",
-                "givenName", "sn", TestDirectory.ADMINS);
+                "givenName", "sn", "mail", "telephoneNumber", DirectoryKind.OPENLDAP.disabledFilter(),
+                TestDirectory.ADMINS);
     }
 
 }

@@ -87,7 +87,7 @@ public final class TestSambaAd implements AutoCloseable {
         String[] names = name.split(" ", 2);
         asAdministrator(connection -> connection.add("dn: " + dn, "objectClass: user", "sAMAccountName: " + account,
                 "userPrincipalName: " + upn, "displayName: " + name, "givenName: " + names[0], "sn: " + names[1],
-                "userAccountControl: 512", "unicodePwd:: " + Base64.getEncoder().encodeToString(
+                "mail: " + account + "@mail.example", "telephoneNumber: +31 20 555 0100", "userAccountControl: 512", "unicodePwd:: " + Base64.getEncoder().encodeToString(
                         ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE))));
         return dn;
     }
