@@ -3,6 +3,8 @@ package dev.myaccount.directory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,12 +26,13 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
  */
 final class ActiveDirectory implements Dialect {
 
+    private static final Instant WINDOWS_EPOCH = Instant.parse("1601-01-01T00:00:00Z");
     /** AD's extended error in a refused change's message: 52D is its password policy (length, complexity, history, age). */
     private static final String POLICY_ERROR = "0000052D";
 
     @Override
     public String[] statusAttributes() {
-        return new String[] {"objectGUID", "uSNChanged"};
+        return new String[] {"objectGUID", "uSNChanged", "pwdLastSet"};
     }
 
     @Override
@@ -46,6 +49,13 @@ final class ActiveDirectory implements Dialect {
     @Override
     public String changedSince(String cursor) {
         return Filter.createGreaterOrEqualFilter("uSNChanged", cursor).toString();
+    }
+
+    /** {@code pwdLastSet}: 100-nanosecond intervals since 1601; 0 when the person must set one at next sign-in. */
+    @Override
+    public Instant passwordChangedAt(SearchResultEntry entry) {
+        Long set = entry.getAttributeValueAsLong("pwdLastSet");
+        return set == null || set <= 0 ? null : WINDOWS_EPOCH.plus(set / 10, ChronoUnit.MICROS);
     }
 
     @Override

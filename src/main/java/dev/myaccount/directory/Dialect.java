@@ -1,5 +1,6 @@
 package dev.myaccount.directory;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -13,7 +14,10 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
  */
 interface Dialect {
 
-    /** The attributes read besides the mapped ones, for {@link #stableId} and {@link #changedAt}. */
+    /**
+     * The attributes read besides the mapped ones, for {@link #stableId}, {@link #changedAt} and
+     * {@link #passwordChangedAt}.
+     */
     String[] statusAttributes();
 
     /** When the entry last changed, in the directory's own order (a cursor); null when the entry does not say. */
@@ -24,6 +28,9 @@ interface Dialect {
 
     /** A filter for the entries changed at or after {@code cursor}. */
     String changedSince(String cursor);
+
+    /** When the person's password was last set, as the entry says; null when it does not. */
+    Instant passwordChangedAt(SearchResultEntry entry);
 
     /** The id the entry keeps when it is renamed or moved; null when the entry has none. */
     String stableId(SearchResultEntry entry);

@@ -112,8 +112,10 @@ class DirectoryReading {
         return new DirectoryPeople.Entry(stableId, entry.getDN(), upn,
                 displayName == null || displayName.isBlank() ? upn : displayName,
                 entry.getAttributeValue(settings.givenNameAttribute()),
-                entry.getAttributeValue(settings.surnameAttribute()), value(entry, settings.emailAttribute(), LONGEST_EMAIL),
-                value(entry, settings.phoneAttribute(), LONGEST_PHONE), !groups.disabled().contains(name),
+                entry.getAttributeValue(settings.surnameAttribute()),
+                value(entry, settings.emailAttribute(), LONGEST_EMAIL),
+                value(entry, settings.phoneAttribute(), LONGEST_PHONE),
+                settings.kind().dialect().passwordChangedAt(entry), !groups.disabled().contains(name),
                 groups.admins().contains(name));
     }
 

@@ -1,5 +1,7 @@
 package dev.myaccount.directory;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 import com.unboundid.ldap.sdk.Control;
@@ -29,7 +31,7 @@ final class OpenLdap implements Dialect {
 
     @Override
     public String[] statusAttributes() {
-        return new String[] {"entryUUID", "modifyTimestamp"};
+        return new String[] {"entryUUID", "modifyTimestamp", "pwdChangedTime"};
     }
 
     @Override
@@ -46,6 +48,13 @@ final class OpenLdap implements Dialect {
     @Override
     public String changedSince(String cursor) {
         return Filter.createGreaterOrEqualFilter("modifyTimestamp", cursor).toString();
+    }
+
+    /** ppolicy's {@code pwdChangedTime}, an operational attribute read only when asked for by name. */
+    @Override
+    public Instant passwordChangedAt(SearchResultEntry entry) {
+        Date changed = entry.getAttributeValueAsDate("pwdChangedTime");
+        return changed == null ? null : changed.toInstant();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.myaccount.people;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,12 +29,14 @@ public class DirectoryPeople {
     /** How the directory's reading shows in the audit log. */
     public static final RequestOrigin SYNC = new RequestOrigin("directory", null);
 
+    private static final Duration SAME_CHANGE = Duration.ofSeconds(2);
+
     /**
-     * A person as the directory lists them; {@code directoryId} is its stable id (entryUUID, objectGUID); email and
-     * phone are null when the directory says nothing of them.
+     * A person as the directory lists them; {@code directoryId} is its stable id (entryUUID, objectGUID); email,
+     * phone and when the password was last set are null when the directory says nothing of them.
      */
     public record Entry(String directoryId, String dn, String upn, String displayName, String givenName,
-            String surname, String email, String phone, boolean enabled, boolean admin) {
+            String surname, String email, String phone, Instant passwordChangedAt, boolean enabled, boolean admin) {
     }
 
     /** What a reading changed: people added, changed, disabled (gone or disabled there), and entries refused. */
@@ -129,10 +133,21 @@ public class DirectoryPeople {
         return Result.ADDED;
     }
 
+    /**
+     * Whether the directory says the password changed at another time than the portal knows; a second or so apart
+     * is the same change, written here and stamped there.
+     */
+    private static boolean passwordChangedThere(Entry entry, Account person) {
+        return entry.passwordChangedAt() != null && (person.passwordChangedAt() == null
+                || Duration.between(entry.passwordChangedAt(), person.passwordChangedAt()).abs()
+                        .compareTo(SAME_CHANGE) >= 0);
+    }
+
     private Result update(Actor actor, Known known, Entry entry) {
         Account person = known.account();
         boolean relinked = !entry.directoryId().equals(known.directoryId()) || !entry.dn().equals(person.directoryDn())
-                || !Objects.equals(entry.email(), person.email()) || !Objects.equals(entry.phone(), person.phone());
+                || !Objects.equals(entry.email(), person.email()) || !Objects.equals(entry.phone(), person.phone())
+                || passwordChangedThere(entry, person);
         if (relinked) {
             repository.link(person.id(), entry, clock.instant());
         }

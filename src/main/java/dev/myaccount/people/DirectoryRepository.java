@@ -195,14 +195,19 @@ class DirectoryRepository {
 
     /**
      * Ties the account to its entry in the organisation's own directory, which keeps its password from now on, and
-     * takes the entry's email address and phone number.
+     * takes the entry's email address, phone number and when the password was set there. When the entry does not say
+     * that, a first tie forgets the time of the portal's own password (gone), and a later one keeps the time of the
+     * last change made here.
      */
     void link(UUID accountId, DirectoryPeople.Entry entry, Instant now) {
         jdbc.sql("""
                 update account set directory_id = ?, directory_dn = ?, email = ?, phone = ?, password_hash = null,
-                                   modified_at = ?
+                       password_changed_at = coalesce(?, case when directory_id is null then null
+                                                              else password_changed_at end),
+                       modified_at = ?
                 where id = ?""")
-                .params(entry.directoryId(), entry.dn(), entry.email(), entry.phone(), utc(now), accountId)
+                .params(entry.directoryId(), entry.dn(), entry.email(), entry.phone(),
+                        entry.passwordChangedAt() == null ? null : utc(entry.passwordChangedAt()), utc(now), accountId)
                 .update();
     }
 

@@ -2,6 +2,7 @@ package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +60,9 @@ class ActiveDirectoryTest extends DirectoryTestCase {
         assertThat(jdbc.sql("select email, phone from account where upn = ?").param(upn).query().singleRow())
                 .containsEntry("email", upn.substring(0, upn.indexOf('@')) + "@mail.example")
                 .containsEntry("phone", "+31 20 555 0100");
+        assertThat(jdbc.sql("select password_changed_at from account where upn = ?").param(upn)
+                .query(OffsetDateTime.class).single().toInstant()).isBetween(clock.instant().minusSeconds(600),
+                        clock.instant().plusSeconds(60));
         PortalClient browser = new PortalClient(port);
         assertThat(browser.signIn(upn, PASSWORD).location()).hasValue("/");
 

@@ -1,8 +1,13 @@
 package dev.myaccount.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +65,12 @@ class OpenLdapTest extends DirectoryTestCase {
         assertThat(slapd.whoAmI(dn, changed)).isEqualTo("dn:" + dn);
         assertThat(slapd.whoAmI(dn, PASSWORD)).contains("Invalid credentials");
         assertThat(new PortalClient(port).signIn(upn, changed).location()).hasValue("/");
+        Instant setThere = DateTimeFormatter.ofPattern("yyyyMMddHHmmssX")
+                .parse(slapd.operational(dn, "pwdChangedTime").get(0), Instant::from);
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).as("the same change, here and there")
+                .containsExactly(0, 0, 0, 0);
+        assertThat(jdbc.sql("select password_changed_at from account where upn = ?").param(upn)
+                .query(OffsetDateTime.class).single().toInstant()).isCloseTo(setThere, within(2, ChronoUnit.SECONDS));
     }
 
     @Test

@@ -271,6 +271,21 @@ class OwnDirectoryTest extends DirectoryTestCase {
     }
 
     @Test
+    void thePasswordTileSaysWhenTheDirectorySetThePasswordOrThatItDoesNotSay() {
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(ada, ADA_PASSWORD);
+        assertThat(browser.get("/").page().select("section:has(#tile-password) p").text()).isEqualTo(
+                "Your password is kept by your organisation's directory, which does not say when it was last changed.");
+
+        ldap.modify(adaDn, new Modification(ModificationType.ADD, "pwdChangedTime", "20261101093000Z"));
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 1, 0, 0);
+
+        assertThat(browser.get("/").page().select("section:has(#tile-password) p").text())
+                .isEqualTo("Last changed on November 1, 2026 at 9:30:00 AM UTC.");
+        assertThat(directories.syncNow(actor, BY_HAND).arguments()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
     void whoIsDisabledIsWhatTheDisabledFilterMatchesInTheDirectory() {
         DirectorySettings usual = settings(ldap, "(mail=*@" + admin.domain() + ")");
         DirectorySettings leavers = new DirectorySettings(null, usual.kind(), usual.url(), false, true, null,
