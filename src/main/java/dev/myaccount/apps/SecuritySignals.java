@@ -62,7 +62,8 @@ class SecuritySignals {
     }
 
     /**
-     * Tells the streams of the person's organisation each event (with its details) that they asked for, queued in the
+     * Tells the streams of the person's organisation each event (with its details) that they asked for (but those
+     * whose app took the person out of its stream), queued in the
      * order given (what happened before the sessions it ended), not in the arbitrary order of a map.
      */
     @SafeVarargs
@@ -74,6 +75,9 @@ class SecuritySignals {
     private void queue(List<SignalStreams.Stream> streamsOfApps, UUID accountId,
             List<Map.Entry<SignalEvent, Map<String, Object>>> events) {
         for (SignalStreams.Stream stream : streamsOfApps) {
+            if (!streams.hasSubject(stream.id(), accountId)) {
+                continue;
+            }
             for (Map.Entry<SignalEvent, Map<String, Object>> event : events) {
                 if (stream.hears(event.getKey())) {
                     streams.queue(stream.id(),

@@ -44,15 +44,18 @@ import dev.myaccount.audit.AuditEvent;
 import dev.myaccount.audit.AuditEventType;
 import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Account;
+import dev.myaccount.people.DirectoryService;
 import dev.myaccount.web.PublicAddress;
 import dev.myaccount.web.RateLimiter;
 import dev.myaccount.web.RateLimits;
 
 /**
  * The portal as a Shared Signals transmitter (OpenID SSF 1.0): its configuration for receivers, and the stream
- * management API (configuration, status, verification) that an app calls with an access token of its own (client
- * credentials). Each app has at most one stream, pushed (RFC 8935) to an address on a host the app registered, so
- * that a stream cannot aim the portal at anything else; every subject of the app's organisation is in it.
+ * management API (configuration, status, verification, subjects) that an app calls with an access token of its own
+ * (client credentials). Each app has at most one stream, pushed (RFC 8935) to an address on a host the app
+ * registered, so that a stream cannot aim the portal at anything else; every person of the app's organisation is in
+ * it, unless the app took them out.
  */
 @RestController
 class SharedSignalsController {
@@ -63,6 +66,7 @@ class SharedSignalsController {
     private static final int LONGEST_DESCRIPTION = 500;
     private static final int LONGEST_HEADER = 4000;
     private static final int LONGEST_BODY = 16_384;
+    private static final int LONGEST_SUBJECT = 320;
     /** Ten at once, then one every six minutes. */
     private static final int VERIFICATIONS_AN_HOUR = 10;
 
@@ -76,12 +80,14 @@ class SharedSignalsController {
     private final TransactionOperations transaction;
     private final JsonMapper json;
     private final JwtDecoder accessTokens;
+    private final DirectoryService directory;
     /** Each verification is an event pushed and kept until acknowledged: an app may not queue them without end. */
     private final RateLimiter verifications;
 
     SharedSignalsController(PublicAddress issuer, OAuth2AuthorizationService grants,
             RegisteredClientRepository clients, SignalStreams streams, SecurityEventTokens tokens, AppRepository apps,
-            AuditLog audit, TransactionOperations transaction, JsonMapper json, SigningKeys keys, RateLimits limits) {
+            AuditLog audit, TransactionOperations transaction, JsonMapper json, SigningKeys keys, RateLimits limits,
+            DirectoryService directory) {
         this.verifications = limits.limiter("stream-verifications", VERIFICATIONS_AN_HOUR, Duration.ofHours(1));
         this.accessTokens = NimbusJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.ES256, SignatureAlgorithm.RS256)))
@@ -95,6 +101,7 @@ class SharedSignalsController {
         this.audit = audit;
         this.transaction = transaction;
         this.json = json;
+        this.directory = directory;
     }
 
     /** A request the API refuses: its status and what is wrong, for the app's developer. */
@@ -119,6 +126,8 @@ class SharedSignalsController {
         configuration.put("configuration_endpoint", base + ROOT + "/streams");
         configuration.put("status_endpoint", base + ROOT + "/status");
         configuration.put("verification_endpoint", base + ROOT + "/verify");
+        configuration.put("add_subject_endpoint", base + ROOT + "/subjects:add");
+        configuration.put("remove_subject_endpoint", base + ROOT + "/subjects:remove");
         configuration.put("authorization_schemes", List.of(Map.of("spec_urn", "urn:ietf:rfc:6749")));
         configuration.put("default_subjects", "ALL");
         return configuration;
@@ -198,6 +207,62 @@ class SharedSignalsController {
         }
         streams.queue(stream.id(), tokens.verification(app.getClientId(), stream.id(), state));
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(ROOT + "/subjects:add")
+    ResponseEntity<Object> addSubject(HttpServletRequest request) {
+        return subject(request, true);
+    }
+
+    @PostMapping(ROOT + "/subjects:remove")
+    ResponseEntity<Object> removeSubject(HttpServletRequest request) {
+        return subject(request, false);
+    }
+
+    /**
+     * Puts a person back in the stream, or takes them out. A subject that is no one of the app's organisation gets
+     * the same answer and changes nothing, so that no app learns from it which accounts exist.
+     */
+    private ResponseEntity<Object> subject(HttpServletRequest request, boolean add) {
+        RegisteredClient app = receiver(request);
+        JsonNode asked = object(request);
+        SignalStreams.Stream stream = own(app, text(asked, "stream_id"));
+        JsonNode subject = asked.get("subject");
+        if (subject == null || !subject.isObject()) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "subject must be an object, of format iss_sub or email.");
+        }
+        Optional<Account> person = person(subject).filter(account -> apps.organisationOf(app.getId())
+                .filter(account.organisationId()::equals).isPresent());
+        person.ifPresent(account -> transaction.executeWithoutResult(done -> {
+            if (add) {
+                streams.addSubject(stream.id(), account.id());
+            } else {
+                streams.removeSubject(stream.id(), account.id());
+            }
+        }));
+        record(AuditEventType.SIGNAL_STREAM_CHANGED, app, request);
+        return ResponseEntity.ok().build();
+    }
+
+    /** The account a subject names: {@code iss_sub} as the portal's tokens name it, or {@code email}, the UPN. */
+    private Optional<Account> person(JsonNode subject) {
+        String format = text(subject, "format");
+        if ("iss_sub".equals(format)) {
+            String sub = bounded(text(subject, "sub"), LONGEST_SUBJECT, "subject.sub");
+            if (!issuer.url().equals(text(subject, "iss")) || sub == null) {
+                return Optional.empty();
+            }
+            try {
+                return directory.find(UUID.fromString(sub));
+            } catch (IllegalArgumentException notAnAccountId) {
+                return Optional.empty();
+            }
+        }
+        if ("email".equals(format)) {
+            String email = bounded(text(subject, "email"), LONGEST_SUBJECT, "subject.email");
+            return email == null ? Optional.empty() : directory.findByUpn(email);
+        }
+        throw new Refused(HttpStatus.BAD_REQUEST, "subject.format must be iss_sub or email.");
     }
 
     private ResponseEntity<Object> replaceOrChange(HttpServletRequest request, boolean replace) {

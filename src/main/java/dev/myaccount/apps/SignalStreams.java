@@ -130,6 +130,25 @@ class SignalStreams {
         jdbc.sql("delete from signal_stream where id = ?").param(streamId).update();
     }
 
+    /** Takes the person out of the stream; taking them out again changes nothing. */
+    void removeSubject(String streamId, UUID accountId) {
+        jdbc.sql("""
+                insert into signal_stream_removed_subject (stream_id, account_id) values (?, ?)
+                on conflict do nothing""").params(streamId, accountId).update();
+    }
+
+    /** Puts the person back in the stream. */
+    void addSubject(String streamId, UUID accountId) {
+        jdbc.sql("delete from signal_stream_removed_subject where stream_id = ? and account_id = ?")
+                .params(streamId, accountId).update();
+    }
+
+    /** Whether the stream hears of the person: all of its organisation's people but those its app took out. */
+    boolean hasSubject(String streamId, UUID accountId) {
+        return jdbc.sql("select count(*) from signal_stream_removed_subject where stream_id = ? and account_id = ?")
+                .params(streamId, accountId).query(Integer.class).single() == 0;
+    }
+
     void queue(String streamId, String eventToken) {
         Instant now = clock.instant();
         jdbc.sql("""

@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.myaccount.audit.RequestOrigin;
@@ -46,12 +49,14 @@ import dev.myaccount.support.AtOnce;
 import dev.myaccount.support.PortalClient;
 import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.SecondNode;
 import dev.myaccount.support.TestPeople.Person;
 
 /**
  * The portal as a Shared Signals transmitter: an app registers a stream with its own token and its receiver hears,
  * in event tokens signed with the portal's keys, of every change to the access of its organisation's people, from
- * every door that makes one (the Password page, Devices, the admin side, SCIM); a receiver that is down hears later; the stream API answers only its own app.
+ * every door that makes one (the Password page, Devices, the admin side, SCIM); a receiver that is down hears later;
+ * two nodes push each event once; an app takes people out of its stream; the stream API answers only its own app.
  */
 @PortalTest
 @TestPropertySource(properties = {"myaccount.events.retry-after=PT0.3S", "myaccount.apps.signal-retry-after=PT0.5S"})
@@ -84,6 +89,9 @@ class SharedSignalsTest extends PortalTestCase {
 
     @Autowired
     ScimClients provisioning;
+
+    @Autowired
+    Environment environment;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private HttpServer receiver;
@@ -141,7 +149,12 @@ class SharedSignalsTest extends PortalTestCase {
     }
 
     private Answer call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return call(port, method, path, token, body);
+    }
+
+    /** A call to the node listening on {@code node}. */
+    private Answer call(int node, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + node + path))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -368,6 +381,86 @@ class SharedSignalsTest extends PortalTestCase {
         assertThat(call("GET", "/ssf/status?stream_id=" + stream, wiki.accessToken(), null).status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from audit_event where type like 'app.signal-stream-%' and detail like ?")
                 .param("%" + wiki.app().app().clientId() + "%").query(Integer.class).single()).as("created, changed, paused, enabled, deleted").isEqualTo(5);
+    }
+
+    @Test
+    void onTwoNodesAStreamMadeOnOneHearsOfChangesMadeOnEitherEachEventOnce() throws Exception {
+        Person person = people.create();
+        List<Person> colleagues = IntStream.range(0, 8)
+                .mapToObj(i -> people.createBeside(person, "Colleague " + i)).toList();
+        Receiver wiki = app(person, "/wiki");
+        try (SecondNode second = SecondNode.beside(environment, "--myaccount.public-address=http://localhost:"
+                + port)) {
+            Answer created = call(second.port(), "POST", "/ssf/streams", wiki.accessToken(), JSON.writeValueAsString(
+                    Map.of("delivery", Map.of("method", "urn:ietf:rfc:8935", "endpoint_url", receiverAt("/wiki/events"),
+                            "authorization_header", "Bearer receiver-secret"),
+                            "events_requested", List.of(CREDENTIAL_CHANGE, ACCOUNT_DISABLED))));
+            assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+
+            PortalClient onSecond = new PortalClient(second.port());
+            onSecond.signIn(person.upn(), person.password());
+            onSecond.submit(onSecond.get("/password").page(), "form[action=/password]", Map.of("currentPassword",
+                    person.password(), "newPassword", NEW_PASSWORD, "confirmPassword", NEW_PASSWORD));
+            Actor admin = Actor.commandLine(people.organisationOf(person));
+            for (Person colleague : colleagues) {
+                changes.disable(admin, account(colleague), RequestOrigin.COMMAND_LINE);
+            }
+
+            List<Heard> heard = heard(1 + colleagues.size());
+            assertThat(heard).extracting(Heard::event, Heard::subject).containsExactlyInAnyOrderElementsOf(
+                    Stream.concat(Stream.of(tuple(CREDENTIAL_CHANGE, person.id().toString())), colleagues.stream()
+                            .map(colleague -> tuple(ACCOUNT_DISABLED, colleague.id().toString()))).toList());
+            assertThat(pushed.poll(3, TimeUnit.SECONDS)).as("each event pushed once, by one node").isNull();
+        }
+    }
+
+    @Test
+    void anAppTakesAPersonOutOfItsStreamAndBackWithoutLearningWhichAccountsExist() throws Exception {
+        Person person = people.create();
+        Person colleague = people.createBeside(person, "Megan Bowen");
+        Person stranger = people.create();
+        Receiver wiki = app(person, "/wiki");
+        String stream = stream(wiki, "/wiki/events", ACCOUNT_DISABLED, ACCOUNT_ENABLED);
+        Actor admin = Actor.commandLine(people.organisationOf(person));
+        String issuer = "http://localhost:" + port;
+        assertThat(call("GET", "/.well-known/ssf-configuration", null, null).body().path("remove_subject_endpoint")
+                .asString()).isEqualTo(issuer + "/ssf/subjects:remove");
+
+        assertThat(subject(wiki, "remove", stream, Map.of("format", "iss_sub", "iss", issuer,
+                "sub", person.id().toString())).status()).isEqualTo(200);
+        assertThat(subject(wiki, "remove", stream, Map.of("format", "email", "email", colleague.upn())).status())
+                .isEqualTo(200);
+        changes.disable(admin, account(person), RequestOrigin.COMMAND_LINE);
+        changes.disable(admin, account(colleague), RequestOrigin.COMMAND_LINE);
+        assertThat(pushed.poll(3, TimeUnit.SECONDS)).as("nothing of the people taken out").isNull();
+
+        assertThat(subject(wiki, "add", stream, Map.of("format", "email", "email", person.upn())).status())
+                .isEqualTo(200);
+        everyone.enable(admin, account(person), RequestOrigin.COMMAND_LINE);
+        everyone.enable(admin, account(colleague), RequestOrigin.COMMAND_LINE);
+        assertThat(heard(1)).extracting(Heard::event, Heard::subject)
+                .containsExactly(tuple(ACCOUNT_ENABLED, person.id().toString()));
+        assertThat(pushed.poll(2, TimeUnit.SECONDS)).as("the colleague is still out").isNull();
+
+        for (Map<String, String> nobody : List.of(Map.of("format", "email", "email", stranger.upn()),
+                Map.of("format", "email", "email", "nobody@" + person.domain()),
+                Map.of("format", "iss_sub", "iss", issuer, "sub", "not-an-id"),
+                Map.of("format", "iss_sub", "iss", "https://elsewhere.example", "sub", person.id().toString()))) {
+            assertThat(subject(wiki, "remove", stream, nobody).status()).as("%s", nobody).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from signal_stream_removed_subject where stream_id = ?").param(stream)
+                .query(Integer.class).single()).as("the colleague alone").isEqualTo(1);
+        assertThat(subject(wiki, "remove", stream, Map.of("format", "phone_number", "phone_number", "+31 6")).status())
+                .isEqualTo(400);
+        assertThat(subject(wiki, "remove", "another-stream", Map.of("format", "email", "email", person.upn()))
+                .status()).isEqualTo(404);
+        assertThat(call("POST", "/ssf/subjects:remove", null, "{}").status()).isEqualTo(401);
+    }
+
+    private Answer subject(Receiver app, String action, String stream, Map<String, String> subject)
+            throws Exception {
+        return call("POST", "/ssf/subjects:" + action, app.accessToken(), JSON.writeValueAsString(Map.of(
+                "stream_id", stream, "subject", subject)));
     }
 
     /** Each verification is an event kept until delivered: twelve asked at once queue ten, and two hear 429. */
