@@ -254,6 +254,9 @@ class OwnDirectoryTest extends DirectoryTestCase {
         assertThat(profile.select(".hint").text())
                 .isEqualTo("Your name, email and phone come from your organisation's directory. Ask your IT "
                         + "department to change them.");
+        UUID id = jdbc.sql("select id from account where upn = ?").param(ada).query(UUID.class).single();
+        assertThat(signedIn(admin).get("/admin/people/" + id).page().select("dl.facts dd").eachText()).contains(
+                "Kept by your organisation's directory", "Ada.Lovelace@mail.example", "+31 6 1234 5678");
         String redirect = "https://wiki.example/signed-in";
         Apps.Created wiki = apps.create(Actor.commandLine(actor.organisationId()),
                 new Apps.NewApp("Wiki", redirect, false, false, null), BY_HAND);
