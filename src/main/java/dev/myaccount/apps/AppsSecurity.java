@@ -78,8 +78,8 @@ class AppsSecurity {
     OAuth2AuthorizationService authorizations(JdbcOperations jdbc, JdbcClient sql,
             RegisteredClientRepository registeredClients, TransactionOperations transaction, Clock clock) {
         var types = BasicPolymorphicTypeValidator.builder().allowIfSubType(AppSignIn.class);
-        JsonMapper json = JsonMapper.builder()
-                .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)).build();
+        JsonMapper json = new GrantJson(JsonMapper.builder()
+                .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)));
         var grants = new JdbcGrants(jdbc, registeredClients);
         grants.setAuthorizationRowMapper(
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(registeredClients, json));
