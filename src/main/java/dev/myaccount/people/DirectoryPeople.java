@@ -145,10 +145,12 @@ public class DirectoryPeople {
 
     private Result update(Actor actor, Known known, Entry entry) {
         Account person = known.account();
-        boolean relinked = !entry.directoryId().equals(known.directoryId()) || !entry.dn().equals(person.directoryDn())
-                || !Objects.equals(entry.email(), person.email()) || !Objects.equals(entry.phone(), person.phone())
+        // What link() writes: the entry's id and name, email, phone and when the password was set there.
+        boolean linkChanged = !entry.directoryId().equals(known.directoryId())
+                || !entry.dn().equals(person.directoryDn()) || !Objects.equals(entry.email(), person.email())
+                || !Objects.equals(entry.phone(), person.phone())
                 || passwordChangedThere(entry, person);
-        if (relinked) {
+        if (linkChanged) {
             repository.link(person.id(), entry, clock.instant());
         }
         boolean described = !DirectoryService.canonical(entry.upn()).equals(person.upn())
@@ -167,6 +169,6 @@ public class DirectoryPeople {
         if (person.enabled() && !entry.enabled()) {
             return Result.DISABLED;
         }
-        return described || roleChanged || relinked ? Result.CHANGED : Result.SAME;
+        return described || roleChanged || linkChanged ? Result.CHANGED : Result.SAME;
     }
 }

@@ -70,6 +70,12 @@ class AdminDirectoryInBrowserTest extends BrowserWalk {
                         .isEqualTo(message("directory.sync.done", language, 1, 0, 0, 0));
                 assertThat(browser.scrollsSideways()).as("the page fits the window").isFalse();
                 browser.screenshot(language + "-admin-directory-2-read");
+
+                browser.open("/admin/people?q=ada");
+                browser.click("main td a[href^='/admin/people/']");
+                assertThat(browser.text("dl.facts")).contains(message("admin.person.password.directory", language),
+                        ada, "+31 20 555 0143");
+                browser.screenshot(language + "-admin-directory-3-person");
             }
             try (Browser browser = new Browser(port, language)) {
                 browser.open("/signin");
