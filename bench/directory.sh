@@ -30,7 +30,7 @@ cat "$WORK/slapd.out"
 URL=$(sed -n 's/^url //p' "$WORK/slapd.out")
 
 MYACCOUNT_DATA_DIR="$WORK/portal-data" MYACCOUNT_DEMO_PASSWORD="$PASSWORD" \
-    java -Xms128m -Xmx320m -Xmn64m -XX:TieredStopAtLevel=1 -jar target/myaccount.jar --demo \
+    java @jvm.options -jar target/myaccount.jar --demo \
     --server.port=$PORT --management.server.port=$((PORT + 1)) --myaccount.public-address=http://localhost:$PORT \
     --myaccount.signin.failures-per-address=100000000 --myaccount.directory.check-every=PT1S \
     --myaccount.directory.sync-every=PT20S --myaccount.directory.read-whole-every=PT45S > "$WORK/portal.log" 2>&1 &

@@ -41,7 +41,7 @@ echo "Keycloak ready after $(( ($(date +%s%N) - KC_START) / 1000000 )) ms"
 PORTAL_START=$(date +%s%N)
 PASSWORD='Bench passphrase for grants'
 MYACCOUNT_DATA_DIR="$WORK/portal-data" MYACCOUNT_DEMO_PASSWORD="$PASSWORD" \
-    java -Xms128m -Xmx320m -Xmn64m -XX:TieredStopAtLevel=1 -jar target/myaccount.jar --demo \
+    java @jvm.options -jar target/myaccount.jar --demo \
     --server.port=$PORTAL_PORT --management.server.port=$((PORTAL_PORT + 1)) \
     --myaccount.public-address=http://localhost:$PORTAL_PORT > "$WORK/portal.log" 2>&1 &
 PORTAL_PID=$!

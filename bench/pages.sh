@@ -16,7 +16,7 @@ command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; e
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 MYACCOUNT_DATA_DIR="$WORK/data" MYACCOUNT_DEMO_PASSWORD="$PASSWORD" \
-    java -Xms128m -Xmx320m -Xmn64m -XX:TieredStopAtLevel=1 -jar target/myaccount.jar --demo \
+    java @jvm.options -jar target/myaccount.jar --demo \
     --server.port=$PORT --management.server.port=$((PORT + 1)) ${PORTAL_ARGS:-} > "$WORK/portal.log" 2>&1 &
 PORTAL_PID=$!
 trap 'kill $PORTAL_PID 2>/dev/null || true' EXIT
