@@ -60,7 +60,10 @@ class AppsSecurity {
 
     @Bean
     JdbcRegisteredClientRepository allClients(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        var clients = new JdbcRegisteredClientRepository(jdbc);
+        clients.setRegisteredClientRowMapper(
+                new ClientRows(new JdbcRegisteredClientRepository.JsonMapperRegisteredClientRowMapper()));
+        return clients;
     }
 
     /** The clients the authorization server serves; admins see every one of theirs (the bean above). */
