@@ -3,8 +3,6 @@ package dev.myaccount.apps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +20,7 @@ final class ClientRows implements RowMapper<RegisteredClient> {
     static final int KEPT = 256;
 
     private final RowMapper<RegisteredClient> mapper;
-    private final Map<List<Object>, RegisteredClient> kept = Collections.synchronizedMap(
-            new LinkedHashMap<>(KEPT, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<List<Object>, RegisteredClient> eldest) {
-                    return size() > KEPT;
-                }
-            });
+    private final Map<List<Object>, RegisteredClient> kept = LastUsed.keeping(KEPT);
 
     ClientRows(RowMapper<RegisteredClient> mapper) {
         this.mapper = mapper;

@@ -2,7 +2,6 @@ package dev.myaccount.apps;
 
 import java.security.Principal;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.JavaType;
@@ -20,12 +19,7 @@ final class GrantJson extends JsonMapper {
     private static final int KEPT = 512;
     private static final String ATTRIBUTES = "\"" + Principal.class.getName() + "\"";
 
-    private final Map<String, Object> kept = Collections.synchronizedMap(new LinkedHashMap<>(KEPT, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > KEPT;
-        }
-    });
+    private final Map<String, Object> kept = LastUsed.keeping(KEPT);
 
     GrantJson(JsonMapper.Builder builder) {
         super(builder);
