@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +19,11 @@ class AppRepository {
     record Row(String registeredClientId, Instant createdAt, String createdBy, boolean disabled) {
     }
 
+    private static final int ORGANISATIONS_KEPT = 1024;
+
     private final JdbcClient jdbc;
+    /** Every token names its app's organisation, which never changes: what was read is kept, for the last apps. */
+    private final Map<String, UUID> organisations = LastUsed.keeping(ORGANISATIONS_KEPT);
 
     AppRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -36,13 +41,14 @@ class AppRepository {
     }
 
     Optional<UUID> organisationOf(String registeredClientId) {
-        return jdbc.sql("select organisation_id from app where registered_client_id = ?").param(registeredClientId)
-                .query(UUID.class).optional();
-    }
-
-    boolean isEnabled(String registeredClientId) {
-        return jdbc.sql("select count(*) from app where registered_client_id = ? and disabled_at is null")
-                .param(registeredClientId).query(Integer.class).single() == 1;
+        UUID kept = organisations.get(registeredClientId);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<UUID> organisation = jdbc.sql("select organisation_id from app where registered_client_id = ?")
+                .param(registeredClientId).query(UUID.class).optional();
+        organisation.ifPresent(found -> organisations.put(registeredClientId, found));
+        return organisation;
     }
 
     List<Row> of(UUID organisationId) {

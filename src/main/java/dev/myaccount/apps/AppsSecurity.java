@@ -59,18 +59,23 @@ class AppsSecurity {
     static final String AUTHORIZE = "/oauth2/authorize";
 
     @Bean
-    JdbcRegisteredClientRepository allClients(JdbcOperations jdbc) {
+    ClientRows clientRows() {
+        return new ClientRows(new JdbcRegisteredClientRepository.JsonMapperRegisteredClientRowMapper());
+    }
+
+    @Bean
+    JdbcRegisteredClientRepository allClients(JdbcOperations jdbc, ClientRows rows) {
         var clients = new JdbcRegisteredClientRepository(jdbc);
-        clients.setRegisteredClientRowMapper(
-                new ClientRows(new JdbcRegisteredClientRepository.JsonMapperRegisteredClientRowMapper()));
+        clients.setRegisteredClientRowMapper(rows);
         return clients;
     }
 
     /** The clients the authorization server serves; admins see every one of theirs (the bean above). */
     @Bean
     @Primary
-    RegisteredClientRepository registeredClients(JdbcRegisteredClientRepository allClients, AppRepository apps) {
-        return new EnabledApps(allClients, apps);
+    RegisteredClientRepository registeredClients(JdbcRegisteredClientRepository allClients, JdbcOperations jdbc,
+            ClientRows rows) {
+        return new EnabledApps(allClients, jdbc, rows);
     }
 
     /**

@@ -30,12 +30,12 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
     /** In memory only, never saved: the hash of the refresh token a grant was found by. */
     private static final String PRESENTED = RotatedRefreshTokens.class.getName() + ".presented";
 
-    private final OAuth2AuthorizationService grants;
+    private final JdbcGrants grants;
     private final JdbcClient jdbc;
     private final TransactionOperations transaction;
     private final Clock clock;
 
-    RotatedRefreshTokens(OAuth2AuthorizationService grants, JdbcClient jdbc, TransactionOperations transaction,
+    RotatedRefreshTokens(JdbcGrants grants, JdbcClient jdbc, TransactionOperations transaction,
             Clock clock) {
         this.grants = grants;
         this.jdbc = jdbc;
@@ -74,7 +74,7 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
         jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)")
                 .params(presented, renewed.getId(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        grants.save(renewed);
+        grants.update(renewed);
         return true;
     }
 

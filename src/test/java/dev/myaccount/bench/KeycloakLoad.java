@@ -256,18 +256,26 @@ public final class KeycloakLoad {
         HttpPost post = new HttpPost(server.token());
         post.setHeader("Authorization", server.basic());
         post.setEntity(body);
-        String[] answer = send(worker, post);
+        String[] answer = send(worker, post, false);
         return "200".equals(answer[2]) ? answer[1] : null;
     }
 
-    /** The answer's Location, body and status. */
+    /** The answer's Location, body and status, for the worker's browser, which sends its cookies and keeps new ones. */
     private static String[] send(Worker worker, HttpUriRequestBase request) throws IOException {
-        if (!worker.cookies.isEmpty()) {
+        return send(worker, request, true);
+    }
+
+    /**
+     * The answer's Location, body and status. An app's server calls the token endpoint without the person's browser
+     * cookies, which it never sees.
+     */
+    private static String[] send(Worker worker, HttpUriRequestBase request, boolean browser) throws IOException {
+        if (browser && !worker.cookies.isEmpty()) {
             request.setHeader("Cookie", worker.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                     .collect(Collectors.joining("; ")));
         }
         return worker.http.execute(request, response -> {
-            for (Header set : response.getHeaders("Set-Cookie")) {
+            for (Header set : browser ? response.getHeaders("Set-Cookie") : new Header[0]) {
                 String[] pair = set.getValue().split(";", 2)[0].split("=", 2);
                 if (pair.length < 2 || pair[1].isEmpty() || set.getValue().contains("Max-Age=0")) {
                     worker.cookies.remove(pair[0]);
