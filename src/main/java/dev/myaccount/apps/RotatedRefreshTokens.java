@@ -21,13 +21,13 @@ import dev.myaccount.credential.TokenHashes;
  * and keeps a hash of the one it replaced; when a replaced token is presented again, one of its two holders stole it,
  * so the whole grant ends (its current refresh token and its access tokens with it) and both must sign in again.
  * Two holders who refresh at the same moment are caught too: a grant found by its refresh token remembers which one
- * was presented, and it is renewed only while that token is still the grant's current one, under a row lock.
+ * was presented, and it is renewed only while that token is still the grant's current one, in one update.
  * Every call runs in a transaction: Spring Authorization Server reads a grant's app while the grant's rows are still
  * open, which outside one takes a second database connection, and requests at once then wait for each other's.
  */
 final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
-    /** In memory only, never saved: the hash of the refresh token a grant was found by. */
+    /** In memory only, never saved: the refresh token a grant was found by. */
     private static final String PRESENTED = RotatedRefreshTokens.class.getName() + ".presented";
 
     private final JdbcGrants grants;
@@ -56,7 +56,7 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
         OAuth2Authorization.Token<OAuth2RefreshToken> now = authorization.getRefreshToken();
         OAuth2Authorization unmarked = presented == null ? authorization
                 : OAuth2Authorization.from(authorization).attributes(attributes -> attributes.remove(PRESENTED)).build();
-        if (presented == null || now == null || same(presented, TokenHashes.of(now.getToken().getTokenValue()))) {
+        if (presented == null || now == null || same(presented, now.getToken().getTokenValue())) {
             grants.save(unmarked);
             return true;
         }
@@ -65,16 +65,13 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
     /** Saves the renewed grant if {@code presented} is still its refresh token, or else ends it; whether it saved. */
     private boolean renew(OAuth2Authorization renewed, String presented) {
-        String current = jdbc.sql("select refresh_token_value from oauth2_authorization where id = ? for update")
-                .param(renewed.getId()).query(String.class).optional().orElse(null);
-        if (current == null || !same(presented, TokenHashes.of(current))) {
+        if (!grants.renew(renewed, presented)) {
             remove(renewed);
             return false;
         }
         jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)")
-                .params(presented, renewed.getId(), clock.instant().atOffset(ZoneOffset.UTC))
+                .params(TokenHashes.of(presented), renewed.getId(), clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        grants.update(renewed);
         return true;
     }
 
@@ -101,7 +98,7 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
         OAuth2Authorization found = grants.findByToken(token, tokenType);
         if (found != null && found.getRefreshToken() != null
                 && token.equals(found.getRefreshToken().getToken().getTokenValue())) {
-            return OAuth2Authorization.from(found).attribute(PRESENTED, TokenHashes.of(token)).build();
+            return OAuth2Authorization.from(found).attribute(PRESENTED, token).build();
         }
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             jdbc.sql("select authorization_id from spent_refresh_token where token_hash = ?")
@@ -111,8 +108,8 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
         return found;
     }
 
-    private static boolean same(String hash, String other) {
-        return MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), other.getBytes(StandardCharsets.US_ASCII));
+    private static boolean same(String token, String other) {
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), other.getBytes(StandardCharsets.UTF_8));
     }
 
 }

@@ -2,12 +2,15 @@ package dev.myaccount.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -52,5 +55,29 @@ class JdbcGrantsTest extends PortalTestCase {
 
         assertThat(reads).hasValue(0);
         assertThat(grants.findById(grant.getId()).<String>getAttribute("renewed")).isEqualTo("yes");
+    }
+
+    @Test
+    void aGrantIsRenewedOnlyWhileTheTokenItReplacesIsItsCurrentOne() {
+        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(people.create())),
+                new Apps.NewApp("Wiki", "https://wiki.fabrikam.example/signed-in", false, false, null),
+                RequestOrigin.COMMAND_LINE);
+        RegisteredClient app = clients.findByClientId(wiki.app().clientId());
+        JdbcGrants grants = new JdbcGrants(jdbcOperations, clients);
+        OAuth2Authorization first = withRefreshToken(OAuth2Authorization.withRegisteredClient(app)
+                .principalName(app.getClientId()).authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .build(), "first");
+        grants.save(first);
+
+        assertThat(grants.renew(withRefreshToken(first, "second"), "first")).isTrue();
+        assertThat(grants.renew(withRefreshToken(first, "from a copy of the first"), "first")).isFalse();
+
+        assertThat(grants.findById(first.getId()).getRefreshToken().getToken().getTokenValue()).isEqualTo("second");
+    }
+
+    private static OAuth2Authorization withRefreshToken(OAuth2Authorization grant, String token) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return OAuth2Authorization.from(grant).refreshToken(new OAuth2RefreshToken(token, now, now.plus(1, ChronoUnit.HOURS)))
+                .build();
     }
 }
