@@ -11,8 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Forgets, every hour on every node, what apps can no longer use: an app's own grants (client credentials) once
  * their token expired, people's grants whose every token expired more than {@code forgetAfter} ago (the Apps page
- * shows them until then), hashes of spent refresh tokens that have expired
- * by now anyway, signing keys no token can be checked against any more, and security events that waited for their
+ * shows them until then), signing keys no token can be checked against any more, and security events that waited for their
  * receiver longer than {@code forgetAfter}. Each a single delete, so nodes that run
  * it at once do no harm.
  */
@@ -38,8 +37,6 @@ class AppHousekeeping {
                 delete from oauth2_authorization where coalesce(refresh_token_expires_at, access_token_expires_at,
                     authorization_code_expires_at) < ?""")
                 .param(now.minus(settings.forgetAfter()).atOffset(ZoneOffset.UTC)).update();
-        jdbc.sql("delete from spent_refresh_token where spent_at < ?")
-                .param(now.minus(settings.refreshTokenLife()).atOffset(ZoneOffset.UTC)).update();
         jdbc.sql("delete from signal_delivery where created_at < ?")
                 .param(now.minus(settings.forgetAfter()).atOffset(ZoneOffset.UTC)).update();
         jdbc.sql("delete from signing_key where created_at < ?").param(now.minus(settings.keyRotation())

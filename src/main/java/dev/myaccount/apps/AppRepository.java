@@ -85,10 +85,6 @@ class AppRepository {
     }
 
     private void deleteGrants(String registeredClientId) {
-        jdbc.sql("""
-                delete from spent_refresh_token where authorization_id in (
-                    select id from oauth2_authorization where registered_client_id = ?)""")
-                .param(registeredClientId).update();
         jdbc.sql("delete from oauth2_authorization where registered_client_id = ?").param(registeredClientId).update();
     }
 }

@@ -1,6 +1,5 @@
 package dev.myaccount.apps;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +19,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -31,6 +35,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.C
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -41,6 +49,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
+import dev.myaccount.securityinfo.SealedSecrets;
 import dev.myaccount.signin.SignInFacts;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.Access;
@@ -83,8 +92,23 @@ class AppsSecurity {
      * rotate, and one spent twice ends its grant.
      */
     @Bean
-    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, JdbcClient sql,
-            RegisteredClientRepository registeredClients, TransactionOperations transaction, Clock clock) {
+    RefreshTokens refreshTokens(SealedSecrets sealed) {
+        return new RefreshTokens(sealed.keyFor("refresh tokens"));
+    }
+
+    /** Spring's tokens (JWTs with the portal's claims, opaque access tokens where an app asks), our refresh tokens. */
+    @Bean
+    OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> keys, TokenClaims claims,
+            RefreshTokens refreshTokens) {
+        JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+        jwts.setJwtCustomizer(claims);
+        OAuth2TokenGenerator<OAuth2RefreshToken> refresh = refreshTokens::generate;
+        return new DelegatingOAuth2TokenGenerator(jwts, new OAuth2AccessTokenGenerator(), refresh);
+    }
+
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository registeredClients,
+            TransactionOperations transaction, RefreshTokens refreshTokens) {
         var types = BasicPolymorphicTypeValidator.builder().allowIfSubType(AppSignIn.class);
         JsonMapper json = new GrantJson(JsonMapper.builder()
                 .addModules(SecurityJacksonModules.getModules(AppsSecurity.class.getClassLoader(), types)));
@@ -93,7 +117,7 @@ class AppsSecurity {
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(registeredClients, json));
         grants.setAuthorizationParametersMapper(
                 new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
-        return new RotatedRefreshTokens(grants, sql, transaction, clock);
+        return new RotatedRefreshTokens(grants, refreshTokens, transaction);
     }
 
     @Bean

@@ -2,10 +2,7 @@ package dev.myaccount.apps;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.ZoneOffset;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -14,12 +11,10 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.myaccount.credential.TokenHashes;
-
 /**
- * Refresh tokens that rotate, with reuse detection (OAuth 2.0 Security BCP, 4.14.2): each refresh gives a new token
- * and keeps a hash of the one it replaced; when a replaced token is presented again, one of its two holders stole it,
- * so the whole grant ends (its current refresh token and its access tokens with it) and both must sign in again.
+ * Refresh tokens that rotate, with reuse detection (OAuth 2.0 Security BCP, 4.14.2): each refresh gives a new token,
+ * and each token names its grant ({@link RefreshTokens}); when a replaced token is presented again, one of its two
+ * holders stole it, so the whole grant ends (its current refresh token and its access tokens with it) and both must sign in again.
  * Two holders who refresh at the same moment are caught too: a grant found by its refresh token remembers which one
  * was presented, and it is renewed only while that token is still the grant's current one, in one update.
  * Every call runs in a transaction: Spring Authorization Server reads a grant's app while the grant's rows are still
@@ -31,16 +26,13 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
     private static final String PRESENTED = RotatedRefreshTokens.class.getName() + ".presented";
 
     private final JdbcGrants grants;
-    private final JdbcClient jdbc;
+    private final RefreshTokens tokens;
     private final TransactionOperations transaction;
-    private final Clock clock;
 
-    RotatedRefreshTokens(JdbcGrants grants, JdbcClient jdbc, TransactionOperations transaction,
-            Clock clock) {
+    RotatedRefreshTokens(JdbcGrants grants, RefreshTokens tokens, TransactionOperations transaction) {
         this.grants = grants;
-        this.jdbc = jdbc;
+        this.tokens = tokens;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     @Override
@@ -65,23 +57,16 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
 
     /** Saves the renewed grant if {@code presented} is still its refresh token, or else ends it; whether it saved. */
     private boolean renew(OAuth2Authorization renewed, String presented) {
-        if (!grants.renew(renewed, presented)) {
+        boolean current = grants.renew(renewed, presented);
+        if (!current) {
             remove(renewed);
-            return false;
         }
-        jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at) values (?, ?, ?)")
-                .params(TokenHashes.of(presented), renewed.getId(), clock.instant().atOffset(ZoneOffset.UTC))
-                .update();
-        return true;
+        return current;
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
-        transaction.executeWithoutResult(status -> {
-            grants.remove(authorization);
-            jdbc.sql("delete from spent_refresh_token where authorization_id = ?").param(authorization.getId())
-                    .update();
-        });
+        transaction.executeWithoutResult(status -> grants.remove(authorization));
     }
 
     @Override
@@ -101,9 +86,7 @@ final class RotatedRefreshTokens implements OAuth2AuthorizationService {
             return OAuth2Authorization.from(found).attribute(PRESENTED, token).build();
         }
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
-            jdbc.sql("select authorization_id from spent_refresh_token where token_hash = ?")
-                    .param(TokenHashes.of(token))
-                    .query(String.class).optional().map(grants::findById).ifPresent(this::remove);
+            tokens.grantOf(token).map(grants::findById).ifPresent(this::remove);
         }
         return found;
     }

@@ -15,7 +15,7 @@ import dev.myaccount.support.PortalTest;
 import dev.myaccount.support.PortalTestCase;
 
 /**
- * Grants long expired, spent refresh tokens past their life, keys no token can use and security events that waited
+ * Grants long expired, keys no token can use and security events that waited
  * too long for their receiver are forgotten; nothing else.
  */
 @PortalTest
@@ -37,7 +37,6 @@ class AppHousekeepingTest extends PortalTestCase {
     private int count(String table, String id) {
         String column = switch (table) {
             case "oauth2_authorization" -> "id";
-            case "spent_refresh_token" -> "token_hash";
             case "signal_delivery" -> "id";
             default -> "key_id";
         };
@@ -52,10 +51,6 @@ class AppHousekeepingTest extends PortalTestCase {
         grant("expired-yesterday", "authorization_code", now.minus(Duration.ofDays(1)));
         grant("app-expired-a-minute-ago", "client_credentials", now.minus(Duration.ofMinutes(1)));
         grant("app-still-valid", "client_credentials", now.plus(Duration.ofMinutes(5)));
-        jdbc.sql("insert into spent_refresh_token (token_hash, authorization_id, spent_at)"
-                + " values (?, 'g', ?), (?, 'g', ?)")
-                .params("old-hash", now.minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC), "new-hash",
-                        now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)).update();
         jdbc.sql("insert into signing_key (key_id, algorithm, sealed_jwk, created_at)"
                 + " values ('old-key', 'RS256', 'x', ?)")
                 .param(now.minus(Duration.ofDays(90)).atOffset(ZoneOffset.UTC)).update();
@@ -80,8 +75,6 @@ class AppHousekeepingTest extends PortalTestCase {
         assertThat(count("oauth2_authorization", "expired-yesterday")).isOne();
         assertThat(count("oauth2_authorization", "app-expired-a-minute-ago")).isZero();
         assertThat(count("oauth2_authorization", "app-still-valid")).isOne();
-        assertThat(count("spent_refresh_token", "old-hash")).isZero();
-        assertThat(count("spent_refresh_token", "new-hash")).isOne();
         assertThat(count("signing_key", "old-key")).isZero();
         assertThat(count("signal_delivery", "event-of-last-month")).isZero();
         assertThat(count("signal_delivery", "event-of-today")).isOne();
