@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Forgets, every hour on every node, what apps can no longer use: an app's own grants (client credentials) once
  * their token expired, people's grants whose every token expired more than {@code forgetAfter} ago (the Apps page
- * shows them until then), signing keys no token can be checked against any more, and security events that waited for their
- * receiver longer than {@code forgetAfter}. Each a single delete, so nodes that run
- * it at once do no harm.
+ * shows them until then), signing keys no token can be checked against any more, and security events that waited
+ * for their receiver longer than {@code forgetAfter}. Each a single delete, so nodes that run it at once do no harm.
  */
 @Component
 class AppHousekeeping {

@@ -22,14 +22,17 @@ final class JdbcGrants extends JdbcOAuth2AuthorizationService {
     /** Spring's own update (the columns in the order its parameters mapper gives them), while the token is current. */
     private static final String RENEW = """
             update oauth2_authorization set registered_client_id = ?, principal_name = ?, authorization_grant_type = ?,
-            authorized_scopes = ?, attributes = ?, state = ?, authorization_code_value = ?, authorization_code_issued_at = ?,
-            authorization_code_expires_at = ?, authorization_code_metadata = ?, access_token_value = ?,
-            access_token_issued_at = ?, access_token_expires_at = ?, access_token_metadata = ?, access_token_type = ?,
-            access_token_scopes = ?, oidc_id_token_value = ?, oidc_id_token_issued_at = ?, oidc_id_token_expires_at = ?,
-            oidc_id_token_metadata = ?, refresh_token_value = ?, refresh_token_issued_at = ?, refresh_token_expires_at = ?,
-            refresh_token_metadata = ?, user_code_value = ?, user_code_issued_at = ?, user_code_expires_at = ?,
-            user_code_metadata = ?, device_code_value = ?, device_code_issued_at = ?, device_code_expires_at = ?,
-            device_code_metadata = ?
+            authorized_scopes = ?, attributes = ?, state = ?,
+            authorization_code_value = ?, authorization_code_issued_at = ?, authorization_code_expires_at = ?,
+            authorization_code_metadata = ?,
+            access_token_value = ?, access_token_issued_at = ?, access_token_expires_at = ?, access_token_metadata = ?,
+            access_token_type = ?, access_token_scopes = ?,
+            oidc_id_token_value = ?, oidc_id_token_issued_at = ?, oidc_id_token_expires_at = ?,
+            oidc_id_token_metadata = ?,
+            refresh_token_value = ?, refresh_token_issued_at = ?, refresh_token_expires_at = ?,
+            refresh_token_metadata = ?,
+            user_code_value = ?, user_code_issued_at = ?, user_code_expires_at = ?, user_code_metadata = ?,
+            device_code_value = ?, device_code_issued_at = ?, device_code_expires_at = ?, device_code_metadata = ?
             where id = ? and refresh_token_value = ?""";
 
     private final ThreadLocal<OAuth2Authorization> saving = new ThreadLocal<>();

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Refresh tokens that rotate, with reuse detection (OAuth 2.0 Security BCP, 4.14.2): each refresh gives a new token,
  * and each token names its grant ({@link RefreshTokens}); when a replaced token is presented again, one of its two
- * holders stole it, so the whole grant ends (its current refresh token and its access tokens with it) and both must sign in again.
+ * holders stole it, so the whole grant ends (its current refresh token and its access tokens with it) and both must
+ * sign in again.
  * Two holders who refresh at the same moment are caught too: a grant found by its refresh token remembers which one
  * was presented, and it is renewed only while that token is still the grant's current one, in one update.
  * Every call runs in a transaction: Spring Authorization Server reads a grant's app while the grant's rows are still

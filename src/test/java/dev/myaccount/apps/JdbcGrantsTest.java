@@ -77,7 +77,7 @@ class JdbcGrantsTest extends PortalTestCase {
 
     private static OAuth2Authorization withRefreshToken(OAuth2Authorization grant, String token) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return OAuth2Authorization.from(grant).refreshToken(new OAuth2RefreshToken(token, now, now.plus(1, ChronoUnit.HOURS)))
-                .build();
+        return OAuth2Authorization.from(grant)
+                .refreshToken(new OAuth2RefreshToken(token, now, now.plus(1, ChronoUnit.HOURS))).build();
     }
 }
