@@ -33,13 +33,17 @@ class JdbcGrantsTest extends PortalTestCase {
     @Autowired
     RegisteredClientRepository clients;
 
-    /** Spring's own store read the whole grant (its JSON, and its app's) before each update, to learn it exists. */
-    @Test
-    void aGrantIsInsertedAndUpdatedWithoutBeingReadFirst() {
+    private RegisteredClient wiki() {
         Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(people.create())),
                 new Apps.NewApp("Wiki", "https://wiki.fabrikam.example/signed-in", false, false, null),
                 RequestOrigin.COMMAND_LINE);
-        RegisteredClient app = clients.findByClientId(wiki.app().clientId());
+        return clients.findByClientId(wiki.app().clientId());
+    }
+
+    /** Spring's own store read the whole grant (its JSON, and its app's) before each update, to learn it exists. */
+    @Test
+    void aGrantIsInsertedAndUpdatedWithoutBeingReadFirst() {
+        RegisteredClient app = wiki();
         JdbcGrants grants = new JdbcGrants(jdbcOperations, clients);
         var rows = new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients);
         AtomicInteger reads = new AtomicInteger();
@@ -59,10 +63,7 @@ class JdbcGrantsTest extends PortalTestCase {
 
     @Test
     void aGrantIsRenewedOnlyWhileTheTokenItReplacesIsItsCurrentOne() {
-        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(people.create())),
-                new Apps.NewApp("Wiki", "https://wiki.fabrikam.example/signed-in", false, false, null),
-                RequestOrigin.COMMAND_LINE);
-        RegisteredClient app = clients.findByClientId(wiki.app().clientId());
+        RegisteredClient app = wiki();
         JdbcGrants grants = new JdbcGrants(jdbcOperations, clients);
         OAuth2Authorization first = withRefreshToken(OAuth2Authorization.withRegisteredClient(app)
                 .principalName(app.getClientId()).authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
