@@ -49,7 +49,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.myaccount.securityinfo.SealedSecrets;
+import dev.myaccount.credential.PortalKeys;
 import dev.myaccount.signin.SignInFacts;
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.Access;
@@ -92,8 +92,8 @@ class AppsSecurity {
      * rotate, and one spent twice ends its grant.
      */
     @Bean
-    RefreshTokens refreshTokens(SealedSecrets sealed) {
-        return new RefreshTokens(sealed.keyFor("refresh tokens"));
+    RefreshTokens refreshTokens(PortalKeys keys) {
+        return new RefreshTokens(data -> keys.sign("refresh-tokens", data));
     }
 
     /** Spring's tokens (JWTs with the portal's claims, opaque access tokens where an app asks), our refresh tokens. */

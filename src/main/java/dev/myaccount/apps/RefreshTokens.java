@@ -1,13 +1,10 @@
 package dev.myaccount.apps;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
+import java.util.function.UnaryOperator;
 
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
@@ -15,21 +12,22 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 
 /**
  * Refresh tokens that name their grant, in a form only the portal can make: Spring Authorization Server's random
- * token, the grant's id, and an HMAC-SHA256 of both under a key of the portal's (the same on every node). A token
+ * token, the grant's id, and an HMAC-SHA256 of both under a key of the portal's ({@code PortalKeys}: the same on
+ * every node). A token
  * presented that the portal made but that is no longer its grant's current one was copied, and its grant ends; so
  * nothing needs to be kept of the tokens a grant has spent. Issued when Spring's own generator would issue one.
  * Not a token generator bean itself: Spring Authorization Server takes the one such bean there is, all its tokens'.
  */
 final class RefreshTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final char SEPARATOR = '.';
 
     private final OAuth2RefreshTokenGenerator random = new OAuth2RefreshTokenGenerator();
-    private final SecretKey key;
+    /** HMAC-SHA256 under the portal's key for refresh tokens. */
+    private final UnaryOperator<byte[]> hmac;
 
-    RefreshTokens(SecretKey key) {
-        this.key = key;
+    RefreshTokens(UnaryOperator<byte[]> hmac) {
+        this.hmac = hmac;
     }
 
     OAuth2RefreshToken generate(OAuth2TokenContext context) {
@@ -55,13 +53,7 @@ final class RefreshTokens {
     }
 
     private String mac(String named) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(named.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] signed = hmac.apply(named.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,20 +43,6 @@ public class SealedSecrets {
             throw new IllegalStateException("myaccount.security-info.key must be 32 bytes in base64");
         }
         this.key = new SecretKeySpec(bytes, "AES");
-    }
-
-    /**
-     * A key of its own for another purpose (HMAC-SHA256 of the purpose's name under this key), so that the one
-     * configured key serves it without being used twice.
-     */
-    public SecretKey keyFor(String purpose) {
-        try {
-            Mac derivation = Mac.getInstance("HmacSHA256");
-            derivation.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            return new SecretKeySpec(derivation.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public String seal(String secret) {

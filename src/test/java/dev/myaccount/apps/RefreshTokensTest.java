@@ -3,7 +3,9 @@ package dev.myaccount.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 
+import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
@@ -17,15 +19,23 @@ import org.springframework.security.oauth2.server.authorization.token.DefaultOAu
 /** A refresh token names its grant, and only one the portal made with its key names one. */
 class RefreshTokensTest {
 
-    private final RefreshTokens tokens = new RefreshTokens(key("the portal's key of thirty-two bytes"));
+    private final RefreshTokens tokens = under("the portal's key of thirty-two bytes");
     private final RegisteredClient app = RegisteredClient.withId("app").clientId("wiki").clientSecret("hashed")
             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
             .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
             .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN).redirectUri("https://wiki.example/in")
             .build();
 
-    private static SecretKeySpec key(String text) {
-        return new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    private static RefreshTokens under(String key) {
+        return new RefreshTokens(data -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                return mac.doFinal(data);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private String madeFor(RefreshTokens maker, String grantId) {
@@ -52,7 +62,7 @@ class RefreshTokensTest {
 
         assertThat(tokens.grantOf(token.replace(".grant-one.", ".grant-two."))).isEmpty();
         assertThat(tokens.grantOf(token.substring(0, mac + 1) + other + token.substring(mac + 2))).isEmpty();
-        assertThat(tokens.grantOf(madeFor(new RefreshTokens(key("another portal's key, 32 bytes..")), "grant-one")))
+        assertThat(tokens.grantOf(madeFor(under("another portal's key, 32 bytes.."), "grant-one")))
                 .isEmpty();
         assertThat(tokens.grantOf("grant-one")).isEmpty();
         assertThat(tokens.grantOf(".grant-one.")).isEmpty();
