@@ -13,10 +13,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Refresh tokens that name their grant, in a form only the portal can make: Spring Authorization Server's random
  * token, the grant's id, and an HMAC-SHA256 of both under a key of the portal's ({@code PortalKeys}: the same on
- * every node). A token
- * presented that the portal made but that is no longer its grant's current one was copied, and its grant ends; so
- * nothing needs to be kept of the tokens a grant has spent. Issued when Spring's own generator would issue one.
- * Not a token generator bean itself: Spring Authorization Server takes the one such bean there is, all its tokens'.
+ * every node). A token presented that the portal made but that is no longer its grant's current one was copied, and
+ * its grant ends; so nothing needs to be kept of the tokens a grant has spent. Issued when Spring's own generator
+ * would issue one. Not a token generator bean itself: Spring Authorization Server takes the one such bean there is,
+ * all its tokens'.
  */
 final class RefreshTokens {
 
