@@ -70,14 +70,26 @@ public final class RelyingParty implements AutoCloseable {
     }
 
     public static RelyingParty start(int port, String issuer, String clientId, String clientSecret) {
+        return startCalling(issuer, port, issuer, clientId, clientSecret);
+    }
+
+    /**
+     * An app that sends people to {@code issuer} to sign in but calls another node of the same portal, at {@code
+     * node}, for its tokens, keys and userinfo: as two nodes behind a load balancer would serve it.
+     */
+    public static RelyingParty startCalling(String node, int port, String issuer, String clientId,
+            String clientSecret) {
         String prefix = "--spring.security.oauth2.client.registration." + REGISTRATION + ".";
+        String provider = "--spring.security.oauth2.client.provider." + REGISTRATION + ".";
         ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
                 .properties("spring.main.banner-mode=off", "spring.config.name=relying-party")
                 .run("--server.port=" + port, "--server.address=127.0.0.1",
                         prefix + "client-id=" + clientId, prefix + "client-secret=" + clientSecret,
                         prefix + "scope=openid,profile,email",
                         prefix + "redirect-uri=" + redirectUri(port),
-                        "--spring.security.oauth2.client.provider." + REGISTRATION + ".issuer-uri=" + issuer);
+                        provider + "issuer-uri=" + issuer, provider + "token-uri=" + node + "/oauth2/token",
+                        provider + "jwk-set-uri=" + node + "/oauth2/jwks",
+                        provider + "user-info-uri=" + node + "/userinfo");
         return new RelyingParty(context, port);
     }
 

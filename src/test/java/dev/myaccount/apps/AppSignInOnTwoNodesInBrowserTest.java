@@ -1,0 +1,81 @@
+package dev.myaccount.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.people.Actor;
+import dev.myaccount.support.Browser;
+import dev.myaccount.support.BrowserTest;
+import dev.myaccount.support.PortalTestCase;
+import dev.myaccount.support.SecondNode;
+import dev.myaccount.support.TestPeople.Person;
+import example.wiki.RelyingParty;
+
+/**
+ * Two portal nodes on one database, as behind a load balancer: a person signs in to an app on one node, the app
+ * trades the code and checks the ID token against the other, and a new password set on that other node ends the
+ * app's session by back-channel logout. In the browser, and also on PostgreSQL (tag "database").
+ */
+@BrowserTest
+@Tag("database")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppSignInOnTwoNodesInBrowserTest extends PortalTestCase {
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    Apps apps;
+
+    private SecondNode second;
+
+    @BeforeAll
+    void startTheSecondNode() {
+        second = SecondNode.beside(environment, "--myaccount.public-address=http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stopTheSecondNode() {
+        second.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nl"})
+    void aPersonSignsInOnOneNodeTheAppTradesTheCodeOnTheOtherAndANewPasswordThereEndsTheAppsSession(
+            String language) {
+        Person person = people.create();
+        int appPort = RelyingParty.freePort();
+        Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)),
+                new Apps.NewApp("Team wiki", RelyingParty.redirectUri(appPort), false, false,
+                        RelyingParty.backChannelLogoutUri(appPort)), RequestOrigin.COMMAND_LINE);
+        String secondNode = "http://localhost:" + second.port();
+        try (RelyingParty app = RelyingParty.startCalling(secondNode, appPort, "http://localhost:" + port,
+                wiki.app().clientId(), wiki.secret()); Browser browser = new Browser(port, language)) {
+            browser.openUrl(app.url("/"));
+            assertThat(browser.url()).startsWith("http://localhost:" + port + "/signin");
+            browser.signIn(person.upn(), person.password());
+
+            assertThat(browser.url()).startsWith(app.url("/"));
+            assertThat(browser.text("body")).contains("sub=" + person.id(), "preferred_username=" + person.upn(),
+                    "iss=http://localhost:" + port);
+
+            browser.openUrl(secondNode + "/password");
+            browser.type("#currentPassword", person.password());
+            browser.type("#newPassword", "A new passphrase for the wiki 2026");
+            browser.type("#confirmPassword", "A new passphrase for the wiki 2026");
+            browser.click("form[action='/password'] button[type=submit]");
+            browser.openUrl(app.url("/"));
+            assertThat(browser.url()).as("the app's own session ended by back-channel logout")
+                    .startsWith("http://localhost:" + port + "/signin");
+        }
+    }
+}
