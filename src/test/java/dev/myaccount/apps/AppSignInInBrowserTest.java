@@ -55,10 +55,8 @@ class AppSignInInBrowserTest extends PortalTestCase {
             browser.screenshot(language + "-app-2-signed-in");
 
             browser.open("/password");
-            browser.type("#currentPassword", person.password());
-            browser.type("#newPassword", "A new passphrase for the wiki 2026");
-            browser.type("#confirmPassword", "A new passphrase for the wiki 2026");
-            browser.click("form[action='/password'] button[type=submit]");
+            browser.changePassword(person.password(), "A new passphrase for the wiki 2026",
+                    "A new passphrase for the wiki 2026");
             browser.openUrl(app.url("/"));
             assertThat(browser.url()).as("the app's own session ended by back-channel logout")
                     .startsWith("http://localhost:" + port + "/signin");

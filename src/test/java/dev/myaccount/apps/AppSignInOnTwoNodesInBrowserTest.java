@@ -2,10 +2,7 @@ package dev.myaccount.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +24,6 @@ import example.wiki.RelyingParty;
  */
 @BrowserTest
 @Tag("database")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppSignInOnTwoNodesInBrowserTest extends PortalTestCase {
 
     @Autowired
@@ -35,18 +31,6 @@ class AppSignInOnTwoNodesInBrowserTest extends PortalTestCase {
 
     @Autowired
     Apps apps;
-
-    private SecondNode second;
-
-    @BeforeAll
-    void startTheSecondNode() {
-        second = SecondNode.beside(environment, "--myaccount.public-address=http://localhost:" + port);
-    }
-
-    @AfterAll
-    void stopTheSecondNode() {
-        second.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "nl"})
@@ -57,25 +41,25 @@ class AppSignInOnTwoNodesInBrowserTest extends PortalTestCase {
         Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)),
                 new Apps.NewApp("Team wiki", RelyingParty.redirectUri(appPort), false, false,
                         RelyingParty.backChannelLogoutUri(appPort)), RequestOrigin.COMMAND_LINE);
-        String secondNode = "http://localhost:" + second.port();
-        try (RelyingParty app = RelyingParty.startCalling(secondNode, appPort, "http://localhost:" + port,
-                wiki.app().clientId(), wiki.secret()); Browser browser = new Browser(port, language)) {
+        String firstNode = "http://localhost:" + port;
+        try (SecondNode second = SecondNode.beside(environment, "--myaccount.public-address=" + firstNode);
+                RelyingParty app = RelyingParty.startCalling("http://localhost:" + second.port(), appPort, firstNode,
+                        wiki.app().clientId(), wiki.secret());
+                Browser browser = new Browser(port, language)) {
             browser.openUrl(app.url("/"));
-            assertThat(browser.url()).startsWith("http://localhost:" + port + "/signin");
+            assertThat(browser.url()).startsWith(firstNode + "/signin");
             browser.signIn(person.upn(), person.password());
 
             assertThat(browser.url()).startsWith(app.url("/"));
             assertThat(browser.text("body")).contains("sub=" + person.id(), "preferred_username=" + person.upn(),
-                    "iss=http://localhost:" + port);
+                    "iss=" + firstNode);
 
-            browser.openUrl(secondNode + "/password");
-            browser.type("#currentPassword", person.password());
-            browser.type("#newPassword", "A new passphrase for the wiki 2026");
-            browser.type("#confirmPassword", "A new passphrase for the wiki 2026");
-            browser.click("form[action='/password'] button[type=submit]");
+            browser.openUrl("http://localhost:" + second.port() + "/password");
+            browser.changePassword(person.password(), "A new passphrase for the wiki 2026",
+                    "A new passphrase for the wiki 2026");
             browser.openUrl(app.url("/"));
             assertThat(browser.url()).as("the app's own session ended by back-channel logout")
-                    .startsWith("http://localhost:" + port + "/signin");
+                    .startsWith(firstNode + "/signin");
         }
     }
 }

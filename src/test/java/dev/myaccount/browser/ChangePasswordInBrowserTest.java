@@ -46,19 +46,19 @@ class ChangePasswordInBrowserTest extends BrowserWalk {
             browser.assertAccessible();
             browser.screenshot(language + "-3-change-password");
 
-            submit(browser, "this is not my password", NEW_PASSWORD, NEW_PASSWORD);
+            browser.changePassword("this is not my password", NEW_PASSWORD, NEW_PASSWORD);
             assertThat(browser.text("#currentPassword-errors")).isEqualTo(message("password.error.current-wrong", language));
             assertThat(browser.find("#currentPassword").getDomProperty("value")).isEmpty();
             assertThat(browser.find("#newPassword").getDomProperty("value")).isEmpty();
             browser.assertAccessible();
             browser.screenshot(language + "-4-wrong-current-password");
 
-            submit(browser, person.password(), NEW_PASSWORD, NEW_PASSWORD + " and a heron");
+            browser.changePassword(person.password(), NEW_PASSWORD, NEW_PASSWORD + " and a heron");
             assertThat(browser.text("#confirmPassword-errors")).isEqualTo(message("password.error.mismatch", language));
             assertThat(browser.has("#currentPassword-errors")).isFalse();
             browser.screenshot(language + "-5-mismatch");
 
-            submit(browser, person.password(), NEW_PASSWORD, NEW_PASSWORD);
+            browser.changePassword(person.password(), NEW_PASSWORD, NEW_PASSWORD);
             assertThat(browser.path()).isEqualTo("/signin?changed");
             assertThat(browser.text("[role=status]")).isEqualTo(message("signin.changed", language));
             browser.assertAccessible();
@@ -85,12 +85,5 @@ class ChangePasswordInBrowserTest extends BrowserWalk {
             browser.assertAccessible();
             browser.screenshot(language + "-10-session-of-an-ended-sign-in");
         }
-    }
-
-    private static void submit(Browser browser, String current, String newPassword, String confirm) {
-        browser.type("#currentPassword", current);
-        browser.type("#newPassword", newPassword);
-        browser.type("#confirmPassword", confirm);
-        browser.click("form[action='/password'] button[type=submit]");
     }
 }

@@ -256,6 +256,14 @@ public final class Browser implements AutoCloseable {
         click("form[action='/signin'] button[type=submit]");
     }
 
+    /** Fills in the Password page's form, open now, and submits it. */
+    public void changePassword(String current, String newPassword, String confirmation) {
+        type("#currentPassword", current);
+        type("#newPassword", newPassword);
+        type("#confirmPassword", confirmation);
+        click("form[action='/password'] button[type=submit]");
+    }
+
     /** Gives the browser a platform authenticator (as a laptop's fingerprint reader) that holds passkeys. */
     public void addPasskeyAuthenticator() {
         authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
