@@ -29,8 +29,8 @@ class LastAccessByTheMinute implements BeanPostProcessor {
                 ? new Sessions((FindByIndexNameSessionRepository<Session>) (Object) stored) : bean;
     }
 
-    /** The stored sessions, each handed out as a {@link Visit}. */
-    private record Sessions(FindByIndexNameSessionRepository<Session> stored)
+    /** The stored sessions, each handed out as a {@link Visit}; one saved earlier in the request is not read again. */
+    record Sessions(FindByIndexNameSessionRepository<Session> stored)
             implements FindByIndexNameSessionRepository<Visit> {
 
         @Override
@@ -41,10 +41,14 @@ class LastAccessByTheMinute implements BeanPostProcessor {
         @Override
         public void save(Visit session) {
             stored.save(session.stored());
+            SessionsSavedThisRequest.saved(session);
         }
 
         @Override
         public Visit findById(String id) {
+            if (SessionsSavedThisRequest.savedEarlier(id) instanceof Visit saved) {
+                return saved;
+            }
             Session found = stored.findById(id);
             return found == null ? null : new Visit(found);
         }
@@ -52,6 +56,7 @@ class LastAccessByTheMinute implements BeanPostProcessor {
         @Override
         public void deleteById(String id) {
             stored.deleteById(id);
+            SessionsSavedThisRequest.deleted(id);
         }
 
         @Override
