@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The sessions saved during the request on this thread. Spring Session saves a session when a page is flushed and
- * again when the request ends, and in between reads it back from the database only to learn the id the browser sent
- * (spring-session#1731): a query and a transaction on every signed-in page. The stored sessions hand back the one
- * they saved in this same request instead ({@link LastAccessByTheMinute}); outside a request nothing is kept, and
- * nothing outlives the request.
+ * The sessions saved during the request on this thread. Spring Session saves a session when the response is committed
+ * early (a redirect, the answer to every signed-in form; a page larger than the response's buffer) and again when the
+ * request ends, and in between reads it back from the database only to learn the id the browser sent
+ * (spring-session#1731): a query and a transaction for nothing. The stored sessions hand back the one they saved in
+ * this same request instead ({@link LastAccessByTheMinute}); outside a request nothing is kept, and nothing outlives
+ * the request. A page that fits the buffer is committed once, at the end ({@code WholePages}).
  */
 @Component
 class SessionsSavedThisRequest extends OncePerRequestFilter implements Ordered {

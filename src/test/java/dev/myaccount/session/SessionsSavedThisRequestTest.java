@@ -75,7 +75,7 @@ class SessionsSavedThisRequestTest {
         return session;
     }
 
-    /** A page with the session cookie, through the portal's order of filters, written and flushed as Thymeleaf does. */
+    /** A page with the session cookie, through the portal's order of filters, committed early by a flush. */
     private MockHttpServletResponse page(String sessionId) throws ServletException, IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         request.setCookies(new Cookie("SESSION",
