@@ -1,9 +1,5 @@
 package example.wiki;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,14 +55,6 @@ public final class RelyingParty implements AutoCloseable {
     /** Where the app takes back-channel logout tokens (Spring Security's endpoint for them). */
     public static String backChannelLogoutUri(int port) {
         return "http://127.0.0.1:" + port + "/logout/connect/back-channel/" + REGISTRATION;
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static RelyingParty start(int port, String issuer, String clientId, String clientSecret) {

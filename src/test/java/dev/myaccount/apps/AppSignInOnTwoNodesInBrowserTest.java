@@ -12,6 +12,7 @@ import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
+import dev.myaccount.support.FreePorts;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.SecondNode;
 import dev.myaccount.support.TestPeople.Person;
@@ -37,7 +38,7 @@ class AppSignInOnTwoNodesInBrowserTest extends PortalTestCase {
     void aPersonSignsInOnOneNodeTheAppTradesTheCodeOnTheOtherAndANewPasswordThereEndsTheAppsSession(
             String language) {
         Person person = people.create();
-        int appPort = RelyingParty.freePort();
+        int appPort = FreePorts.take();
         Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)),
                 new Apps.NewApp("Team wiki", RelyingParty.redirectUri(appPort), false, false,
                         RelyingParty.backChannelLogoutUri(appPort)), RequestOrigin.COMMAND_LINE);

@@ -13,6 +13,7 @@ import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
 import dev.myaccount.support.Browser;
 import dev.myaccount.support.BrowserTest;
+import dev.myaccount.support.FreePorts;
 import dev.myaccount.support.PortalTestCase;
 import dev.myaccount.support.TestPeople.Person;
 import example.wiki.RelyingParty;
@@ -38,7 +39,7 @@ class MyAppsInBrowserTest extends PortalTestCase {
     @ValueSource(strings = {"en", "nl"})
     void aPersonConsentsToAnAppSeesItOnTheAppsPageAndRevokesItsAccess(String language) {
         Person person = people.create();
-        int appPort = RelyingParty.freePort();
+        int appPort = FreePorts.take();
         Apps.Created wiki = apps.create(Actor.commandLine(people.organisationOf(person)),
                 new Apps.NewApp("Team wiki", RelyingParty.redirectUri(appPort), false, true,
                         RelyingParty.backChannelLogoutUri(appPort)), RequestOrigin.COMMAND_LINE);

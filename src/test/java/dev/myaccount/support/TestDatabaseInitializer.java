@@ -1,9 +1,5 @@
 package dev.myaccount.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,7 +30,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         properties.put("myaccount.notification.sms-webhook", TestSms.url());
         // Passkeys and SCIM's locations are bound to the public address the browser opens, so the port is chosen
         // here rather than by the server.
-        int port = freePort();
+        int port = FreePorts.take();
         properties.put("server.port", String.valueOf(port));
         properties.put("myaccount.public-address", "http://localhost:" + port);
         properties.put("myaccount.notification.sms-headers.Authorization", "Bearer test-gateway-token");
@@ -55,14 +51,6 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             String value) {
         if (!context.getEnvironment().containsProperty(name)) {
             properties.put(name, value);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.myaccount.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +34,7 @@ public final class TestSlapd implements AutoCloseable {
 
     private TestSlapd() throws IOException, InterruptedException {
         home = Files.createTempDirectory("slapd");
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = FreePorts.take();
         Files.createDirectories(home.resolve("slapd.d"));
         Files.createDirectories(home.resolve("db"));
         Files.writeString(home.resolve("config.ldif"), config());
