@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -47,8 +49,9 @@ import dev.myaccount.credential.PortalHasher;
  * drifts; the ratio is taken per pair of windows and its median reported. So are two slower limits for comparison:
  * libargon2's reference C code (the portal's hashing until 2026-11-27, and issue 9's yardstick) and BouncyCastle
  * (in a JVM of its own). The portal's own figures give the share of its sign-in time spent hashing and its garbage
- * collections; its resident memory and processor time are read from /proc when its PID is given, and the limits'
- * hashing threads' own counters there say how much of a hash is the kernel's. The posts' median time beyond one
+ * collections; its resident memory and processor time are read from /proc when its PID is given (the time also by
+ * its threads: hashing, requests, the JIT, the collector), and the limits' hashing threads' own counters there say
+ * how much of a hash is the kernel's. The posts' median time beyond one
  * native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
@@ -130,6 +133,7 @@ public final class SignInLoad {
                 + "POST server ms (mean)  hashing share of POST  POST p50 beyond one native hash ms  "
                 + "beyond one libargon2 hash ms  young GCs/s  full GCs  load program's CPU  "
                 + "portal CPU per sign-in beyond one native hash ms");
+        List<String> byThread = new ArrayList<>();
         for (int users : levels) {
             Limit sodium = new Limit();
             Limit reference = new Limit();
@@ -139,6 +143,7 @@ public final class SignInLoad {
             double rate = 0;
             double ownCpu = 0;
             long portalCpu = 0;
+            Map<String, Long> portalCpuByThread = new LinkedHashMap<>();
             Map<String, Double> before = figures();
             for (int round = 0; round < rounds; round++) {
                 double roundLimit = hashesPerSecond(window, Hashing.PORTAL);
@@ -153,6 +158,7 @@ public final class SignInLoad {
                 rate += signIns.rate() / rounds;
                 ownCpu += signIns.ownCpuShare() / rounds;
                 portalCpu += signIns.portalCpuNanos();
+                signIns.portalCpuByThread().forEach((kind, nanos) -> portalCpuByThread.merge(kind, nanos, Long::sum));
             }
             Map<String, Double> after = figures();
             double hashing = delta(before, after, "myaccount_password_hashing_seconds_sum");
@@ -169,6 +175,16 @@ public final class SignInLoad {
                     (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
                     sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu,
                     pid == null ? Double.NaN : portalCpu / 1e6 / (rate * signInWindows) - sodium.hashMillis());
+            double signInCount = rate * signInWindows;
+            byThread.add(String.format("%11d  %s", users, THREAD_KINDS.stream()
+                    .map(kind -> String.format("%s %.1f", kind, portalCpuByThread.getOrDefault(kind, 0L) / 1e6
+                            / signInCount))
+                    .collect(Collectors.joining(", "))));
+        }
+        if (pid != null) {
+            System.out.println("concurrency  the portal's processor time a sign-in by its threads, ms "
+                    + "(a thread that ended within a window is left out)");
+            byThread.forEach(System.out::println);
         }
     }
 
@@ -221,13 +237,14 @@ public final class SignInLoad {
      * the portal's processor time in the window.
      */
     private record Window(double rate, List<Long> latenciesNanos, List<Long> postLatenciesNanos,
-            double ownCpuShare, long portalCpuNanos) {
+            double ownCpuShare, long portalCpuNanos, Map<String, Long> portalCpuByThread) {
     }
 
     /** As many whole sign-ins as {@code users} virtual users complete in one window. */
     private Window signIns(int users) throws Exception {
         long cpuBefore = OWN_PROCESS.getProcessCpuTime();
         long portalCpuBefore = portalCpuNanos();
+        Map<String, Long> byThreadBefore = portalCpuByThread();
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long end = System.nanoTime() + window.toNanos();
         List<Future<List<long[]>>> done = new ArrayList<>();
@@ -252,8 +269,59 @@ public final class SignInLoad {
         }
         pool.shutdown();
         double cpu = (OWN_PROCESS.getProcessCpuTime() - cpuBefore) / (double) window.toNanos();
+        Map<String, Long> byThread = portalCpuByThread();
+        byThreadBefore.forEach((kind, nanos) -> byThread.merge(kind, -nanos, Long::sum));
         return new Window(all.size() / (double) window.toSeconds(), all, posts,
-                cpu / Runtime.getRuntime().availableProcessors(), portalCpuNanos() - portalCpuBefore);
+                cpu / Runtime.getRuntime().availableProcessors(), portalCpuNanos() - portalCpuBefore, byThread);
+    }
+
+    private static final List<String> THREAD_KINDS = List.of("hashing", "requests", "JIT compilers", "collector",
+            "other");
+
+    /**
+     * The portal's processor time so far by kind of thread (its threads' utime and stime in /proc): where the time
+     * beyond hashing goes, which in a fresh portal's first minutes is as much the JIT's compiling as the requests.
+     */
+    private Map<String, Long> portalCpuByThread() throws IOException {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        if (pid == null) {
+            return byKind;
+        }
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
+            for (Path task : tasks.toList()) {
+                String line;
+                try {
+                    line = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                byKind.merge(threadKind(name), (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L,
+                        Long::sum);
+            }
+        }
+        return byKind;
+    }
+
+    /**
+     * The kind of a portal thread by its name as /proc gives it (15 characters at most). libargon2 hashes on threads
+     * of its own, libsodium and BouncyCastle on the request's; the serial collector runs in the VM Thread.
+     */
+    private static String threadKind(String name) {
+        if (name.startsWith("libargon2-")) {
+            return "hashing";
+        }
+        if (name.startsWith("http-nio-")) {
+            return "requests";
+        }
+        if (name.contains("CompilerThre")) {
+            return "JIT compilers";
+        }
+        if (name.equals("VM Thread") || name.startsWith("GC Thread")) {
+            return "collector";
+        }
+        return "other";
     }
 
     /** The portal's processor time so far, from /proc (utime and stime, in ticks of 1/100 s); 0 without a PID. */
