@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -244,7 +245,7 @@ public final class SignInLoad {
     private Window signIns(int users) throws Exception {
         long cpuBefore = OWN_PROCESS.getProcessCpuTime();
         long portalCpuBefore = portalCpuNanos();
-        Map<String, Long> byThreadBefore = portalCpuByThread();
+        Map<String, ThreadTime> threadsBefore = portalThreads();
         ExecutorService pool = Executors.newFixedThreadPool(users);
         long end = System.nanoTime() + window.toNanos();
         List<Future<List<long[]>>> done = new ArrayList<>();
@@ -269,8 +270,9 @@ public final class SignInLoad {
         }
         pool.shutdown();
         double cpu = (OWN_PROCESS.getProcessCpuTime() - cpuBefore) / (double) window.toNanos();
-        Map<String, Long> byThread = portalCpuByThread();
-        byThreadBefore.forEach((kind, nanos) -> byThread.merge(kind, -nanos, Long::sum));
+        Map<String, Long> byThread = new LinkedHashMap<>();
+        portalThreads().forEach((id, after) -> byThread.merge(after.kind(), after.nanos()
+                - Optional.ofNullable(threadsBefore.get(id)).map(ThreadTime::nanos).orElse(0L), Long::sum));
         return new Window(all.size() / (double) window.toSeconds(), all, posts,
                 cpu / Runtime.getRuntime().availableProcessors(), portalCpuNanos() - portalCpuBefore, byThread);
     }
@@ -278,14 +280,18 @@ public final class SignInLoad {
     private static final List<String> THREAD_KINDS = List.of("hashing", "requests", "JIT compilers", "collector",
             "other");
 
+    /** A portal thread's kind and its processor time so far. */
+    private record ThreadTime(String kind, long nanos) {
+    }
+
     /**
-     * The portal's processor time so far by kind of thread (its threads' utime and stime in /proc): where the time
-     * beyond hashing goes, which in a fresh portal's first minutes is as much the JIT's compiling as the requests.
+     * The portal's threads by id, with their processor time so far (utime and stime in /proc): where the time beyond
+     * hashing goes, which in a fresh portal's first minutes is as much the JIT's compiling as the requests.
      */
-    private Map<String, Long> portalCpuByThread() throws IOException {
-        Map<String, Long> byKind = new LinkedHashMap<>();
+    private Map<String, ThreadTime> portalThreads() throws IOException {
+        Map<String, ThreadTime> threads = new LinkedHashMap<>();
         if (pid == null) {
-            return byKind;
+            return threads;
         }
         try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             for (Path task : tasks.toList()) {
@@ -297,11 +303,11 @@ public final class SignInLoad {
                 }
                 String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
                 String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                byKind.merge(threadKind(name), (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L,
-                        Long::sum);
+                threads.put(task.getFileName().toString(), new ThreadTime(threadKind(name),
+                        (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L));
             }
         }
-        return byKind;
+        return threads;
     }
 
     /**
