@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -52,8 +52,8 @@ import dev.myaccount.credential.PortalHasher;
  * (in a JVM of its own). The portal's own figures give the share of its sign-in time spent hashing and its garbage
  * collections; its resident memory and processor time are read from /proc when its PID is given (the time also by
  * its threads: hashing, requests, the JIT, the collector), and the limits' hashing threads' own counters there say
- * how much of a hash is the kernel's. The posts' median time beyond one
- * native hash (a limit thread's time per hash) answers issue 9's target at concurrency 1.
+ * how much of a hash is the kernel's. The posts' median time beyond one native hash (a limit thread's time per hash)
+ * answers issue 9's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
  * [the portal's PID], [concurrency levels, comma-separated: default 1,2,4,8].
@@ -302,9 +302,8 @@ public final class SignInLoad {
                     continue;
                 }
                 String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
                 threads.put(task.getFileName().toString(), new ThreadTime(threadKind(name),
-                        (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L));
+                        cpuNanos(fieldsAfterName(line))));
             }
         }
         return threads;
@@ -335,14 +334,21 @@ public final class SignInLoad {
         if (pid == null) {
             return 0;
         }
-        String[] stat = procStat(Path.of("/proc", pid, "stat"));
+        return cpuNanos(procStat(Path.of("/proc", pid, "stat")));
+    }
+
+    /** A process's or thread's processor time in its {@code stat} fields: utime and stime, in ticks of 1/100 s. */
+    private static long cpuNanos(String[] stat) {
         return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L;
     }
 
     /** The fields of a process's or thread's {@code stat} file after its name (the name may hold spaces). */
     private static String[] procStat(Path stat) throws IOException {
-        String line = Files.readString(stat);
-        return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return fieldsAfterName(Files.readString(stat));
+    }
+
+    private static String[] fieldsAfterName(String statLine) {
+        return statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
     }
 
     /**

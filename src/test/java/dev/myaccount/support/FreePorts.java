@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Ports for servers the tests start a little after choosing them (a portal, an app, slapd). A port the kernel hands
  * out as free comes from the range it also gives outgoing connections (Linux: 32768-60999), so any connection opened
  * before the server binds it (a database pool filling up, for one) could take it and fail the start; these come from
- * below that range, and none twice in one test run.
+ * below that range, and none twice in one test JVM.
  */
 public final class FreePorts {
 
