@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.myaccount.running.RunningRequests;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -36,8 +38,8 @@ class PasswordHashingConfiguration {
     }
 
     @Bean
-    HashingGate hashingGate(HashingProperties hashing, MeterRegistry meters) {
-        return new HashingGate(hashing.effectiveConcurrency(), hashing.queue(), hashing.maxWait(), meters);
+    HashingGate hashingGate(HashingProperties hashing, RunningRequests running, MeterRegistry meters) {
+        return new HashingGate(hashing.effectiveConcurrency(), hashing.queue(), hashing.maxWait(), running, meters);
     }
 
     @Bean

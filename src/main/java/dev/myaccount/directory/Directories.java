@@ -34,11 +34,13 @@ import dev.myaccount.audit.AuditLog;
 import dev.myaccount.audit.RequestOrigin;
 import dev.myaccount.people.Actor;
 import dev.myaccount.people.DirectoryPeople;
+import dev.myaccount.running.RunningRequests;
 
 /**
  * An organisation's own directory as its admins see it: its settings, checked before they are kept; a test of
  * settings that says what it found or, in plain words, why it failed; and a reading of its people, now or on
- * schedule, of which one node does one at a time.
+ * schedule, of which one node does one at a time. A test or a reading asked for lets the request's turn to run go
+ * while it lasts.
  */
 @Service
 public class Directories {
@@ -74,9 +76,12 @@ public class Directories {
     private final AuditLog audit;
     private final Clock clock;
     private final DirectoryProperties properties;
+    private final RunningRequests running;
 
     Directories(DirectorySettingsStore store, DirectoryConnections connections, DirectoryReading reading,
-            DirectoryPeople people, AuditLog audit, Clock clock, DirectoryProperties properties) {
+            DirectoryPeople people, AuditLog audit, Clock clock, DirectoryProperties properties,
+            RunningRequests running) {
+        this.running = running;
         this.store = store;
         this.connections = connections;
         this.reading = reading;
@@ -112,7 +117,8 @@ public class Directories {
         if (refused != null) {
             return refused;
         }
-        try (LDAPConnection connection = connections.connect(settings)) {
+        try (RunningRequests.Wait waiting = running.waiting();
+                LDAPConnection connection = connections.connect(settings)) {
             connection.bind(new SimpleBindRequest(settings.bindDn(), settings.bindPassword()));
             AtomicInteger count = new AtomicInteger();
             AtomicReference<DirectoryPeople.Entry> first = new AtomicReference<>();
@@ -142,7 +148,9 @@ public class Directories {
         if (!store.claimSync(organisation, now, now.minus(STALE_READING), null)) {
             return Answer.failed("directory.sync.busy");
         }
-        return sync(organisation, true, origin);
+        try (RunningRequests.Wait waiting = running.waiting()) {
+            return sync(organisation, true, origin);
+        }
     }
 
     /** The organisation's last reading, if any. */

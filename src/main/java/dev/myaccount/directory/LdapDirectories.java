@@ -13,12 +13,13 @@ import dev.myaccount.people.Account;
 import dev.myaccount.people.DirectoryService;
 import dev.myaccount.people.DirectoryUnreachableException;
 import dev.myaccount.people.OwnDirectories;
+import dev.myaccount.running.RunningRequests;
 
 /**
  * The people core's way into the organisations' own directories: a password is right when a bind as the person with
  * it succeeds; a person changes theirs on a connection bound as themselves (so the directory applies its own rules
  * for them), and a reset or an unlock is the service account's. A directory that cannot be asked is said to be so,
- * never taken for a wrong password.
+ * never taken for a wrong password. A request lets its turn to run go while the directory answers.
  */
 @Component
 class LdapDirectories implements OwnDirectories {
@@ -26,8 +27,11 @@ class LdapDirectories implements OwnDirectories {
     private final DirectorySettingsStore store;
     private final DirectoryConnections connections;
     private final DirectoryService directory;
+    private final RunningRequests running;
 
-    LdapDirectories(DirectorySettingsStore store, DirectoryConnections connections, DirectoryService directory) {
+    LdapDirectories(DirectorySettingsStore store, DirectoryConnections connections, DirectoryService directory,
+            RunningRequests running) {
+        this.running = running;
         this.store = store;
         this.connections = connections;
         this.directory = directory;
@@ -52,7 +56,8 @@ class LdapDirectories implements OwnDirectories {
     @Override
     public Optional<String> change(Account person, String current, String password) {
         DirectorySettings settings = settings(person);
-        try (LDAPConnection connection = connections.connect(settings)) {
+        try (RunningRequests.Wait waiting = running.waiting();
+                LDAPConnection connection = connections.connect(settings)) {
             connection.bind(new SimpleBindRequest(person.directoryDn(), current));
             return settings.kind().dialect().change(connection, person.directoryDn(), current, password);
         } catch (LDAPException failed) {
@@ -63,7 +68,7 @@ class LdapDirectories implements OwnDirectories {
     @Override
     public Optional<String> reset(Account person, String password) {
         DirectorySettingsStore.Stored stored = stored(person);
-        try {
+        try (RunningRequests.Wait waiting = running.waiting()) {
             return stored.settings().kind().dialect().reset(connections.pools(stored).service(),
                     person.directoryDn(), password);
         } catch (LDAPException failed) {
@@ -74,7 +79,7 @@ class LdapDirectories implements OwnDirectories {
     @Override
     public Optional<String> unlock(Account person) {
         DirectorySettingsStore.Stored stored = stored(person);
-        try {
+        try (RunningRequests.Wait waiting = running.waiting()) {
             stored.settings().kind().dialect().unlock(connections.pools(stored).service(), person.directoryDn());
             return Optional.empty();
         } catch (LDAPException failed) {
@@ -84,7 +89,7 @@ class LdapDirectories implements OwnDirectories {
 
     /** Whether a bind as {@code dn} with {@code password} succeeds; an empty password is never sent (it binds as no one). */
     private boolean bind(DirectorySettingsStore.Stored stored, String dn, String password) {
-        try {
+        try (RunningRequests.Wait waiting = running.waiting()) {
             connections.pools(stored).binds().bind(new SimpleBindRequest(dn, password.isEmpty() ? "\u0000" : password));
             return !password.isEmpty();
         } catch (LDAPException failed) {

@@ -18,12 +18,14 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
+import dev.myaccount.running.RunningRequests;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends email and text messages to people. Each message is written to the outbox first and marked sent
  * once the SMTP server or the SMS webhook took it, when its subject and text are cleared; without either, it waits
- * there for the operator.
+ * there for the operator. A request lets its turn to run go while a server takes a message.
  */
 @Service
 public class Notifier {
@@ -39,9 +41,11 @@ public class Notifier {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(WEBHOOK_TIMEOUT).build();
     private final JsonMapper json;
     private final Clock clock;
+    private final RunningRequests running;
 
     Notifier(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, NotificationProperties settings, JsonMapper json,
-            Clock clock) {
+            Clock clock, RunningRequests running) {
+        this.running = running;
         this.json = json;
         this.jdbc = jdbc;
         this.mail = mail;
@@ -61,7 +65,7 @@ public class Notifier {
         message.setTo(to);
         message.setSubject(subject);
         message.setText(text);
-        try {
+        try (RunningRequests.Wait waiting = running.waiting()) {
             sender.send(message);
         } catch (MailException notSent) {
             log.warn("Email {} not sent, kept in the outbox: {}", id, notSent.getMessage());
@@ -81,7 +85,7 @@ public class Notifier {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.smsWebhook()).timeout(WEBHOOK_TIMEOUT)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         settings.smsHeaders().forEach(request::header);
-        try {
+        try (RunningRequests.Wait waiting = running.waiting()) {
             int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 log.warn("Text message {} not taken by the webhook (HTTP {}), kept in the outbox", id, status);

@@ -7,6 +7,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,6 +20,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 import jakarta.servlet.DispatcherType;
+
+import dev.myaccount.running.RunningRequests;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -46,6 +51,20 @@ class WebConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new UnreadableRequests());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        return registration;
+    }
+
+    @Bean
+    RunningRequests runningRequests(PortalProperties portal, JdbcConnectionDetails database, MeterRegistry meters) {
+        return new RunningRequests(portal.runningRequests(database.getJdbcUrl(),
+                Runtime.getRuntime().availableProcessors()), RunningRequests.LONGEST_RESUME, meters);
+    }
+
+    /** First of all filters: a request waits for its turn before anything reads it. */
+    @Bean
+    FilterRegistrationBean<RunningRequests> runningRequestsFilter(RunningRequests running) {
+        var registration = new FilterRegistrationBean<>(running);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -9,16 +9,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.myaccount.running.RunningRequests;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The gate's waiting: a hash waits for its turn up to the longest wait, and one that gives up frees its place. */
 class HashingGateTest {
 
     private static final Duration LONGEST_WAIT = Duration.ofMillis(300);
+    private static final RunningRequests NO_LIMIT = new RunningRequests(0, RunningRequests.LONGEST_RESUME,
+            new SimpleMeterRegistry());
 
     @Test
     void aHashWhoseTurnDoesNotComeInTimeIsRefusedAfterWaitingAndGivesItsPlaceBack() throws Exception {
-        HashingGate gate = new HashingGate(1, 1, LONGEST_WAIT, new SimpleMeterRegistry());
+        HashingGate gate = new HashingGate(1, 1, LONGEST_WAIT, NO_LIMIT, new SimpleMeterRegistry());
         try (GateOccupant occupant = new GateOccupant(gate)) {
             assertRefusedAfterWaiting(gate, "time it waited for its turn");
             // Had the refused hash kept its place, this one would find no place and be refused at once.
@@ -30,7 +34,7 @@ class HashingGateTest {
 
     @Test
     void aWaitingHashRunsWhenTheTurnFrees() throws Exception {
-        HashingGate gate = new HashingGate(1, 1, Duration.ofSeconds(10), new SimpleMeterRegistry());
+        HashingGate gate = new HashingGate(1, 1, Duration.ofSeconds(10), NO_LIMIT, new SimpleMeterRegistry());
         try (GateOccupant occupant = new GateOccupant(gate)) {
             CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.run(() -> "hashed"),
                     GateOccupant.OWN_THREAD);
