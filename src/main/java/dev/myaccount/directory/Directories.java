@@ -81,7 +81,6 @@ public class Directories {
     Directories(DirectorySettingsStore store, DirectoryConnections connections, DirectoryReading reading,
             DirectoryPeople people, AuditLog audit, Clock clock, DirectoryProperties properties,
             RunningRequests running) {
-        this.running = running;
         this.store = store;
         this.connections = connections;
         this.reading = reading;
@@ -89,6 +88,7 @@ public class Directories {
         this.audit = audit;
         this.clock = clock;
         this.properties = properties;
+        this.running = running;
     }
 
     /** The organisation's directory settings, without the service account's password; empty for the built-in one. */

@@ -31,10 +31,10 @@ class LdapDirectories implements OwnDirectories {
 
     LdapDirectories(DirectorySettingsStore store, DirectoryConnections connections, DirectoryService directory,
             RunningRequests running) {
-        this.running = running;
         this.store = store;
         this.connections = connections;
         this.directory = directory;
+        this.running = running;
     }
 
     @Override

@@ -45,12 +45,12 @@ public class Notifier {
 
     Notifier(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, NotificationProperties settings, JsonMapper json,
             Clock clock, RunningRequests running) {
-        this.running = running;
         this.json = json;
         this.jdbc = jdbc;
         this.mail = mail;
         this.settings = settings;
         this.clock = clock;
+        this.running = running;
     }
 
     /** Sends an email; true when an SMTP server took it, false when it waits in the outbox. */

@@ -21,11 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * At most {@code limit} requests run at once, each in its turn, in the order they came; the others wait before the
  * portal reads them. Sixteen requests time-sharing two processors each wait for slices of all the others, which made
- * the slowest pages two to four times slower than with turns (docs/benchmarks.md). A request lets its turn go while
- * it waits for something outside the portal's processors ({@link #waiting()}: a hash, which its own gate bounds, or a
- * directory), and gets one back before those that have not started. One that cannot get one back within
- * the longest resume ({@link #LONGEST_RESUME} in the portal) goes on without, since what the running ones wait for
- * may be a lock it holds.
+ * the slowest 1 % of pages about twice as slow as in turns (docs/benchmarks.md, "Turns to run"). A request lets its
+ * turn go while it waits for something outside the portal's processors ({@link #waiting()}: a hash, which its own
+ * gate bounds, a directory, a mail server), and gets one back before those that have not started. One that cannot
+ * get one back within the longest resume ({@link #LONGEST_RESUME} in the portal) goes on without, since what the
+ * running ones wait for may be a lock it holds.
  */
 public final class RunningRequests implements Filter {
 
@@ -51,10 +51,6 @@ public final class RunningRequests implements Filter {
                 .description("Requests running in a turn").register(meters);
         Gauge.builder("myaccount.requests.waiting", this, turns -> turns.count(() -> turns.starting.size()))
                 .description("Requests waiting for a turn to start").register(meters);
-    }
-
-    public int limit() {
-        return limit;
     }
 
     @Override
