@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,7 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * turn go while it waits for something outside the portal's processors ({@link #waiting()}: a hash, which its own
  * gate bounds, a directory, a mail server), and gets one back before those that have not started. One that cannot
  * get one back within the longest resume ({@link #LONGEST_RESUME} in the portal) goes on without, since what the
- * running ones wait for may be a lock it holds.
+ * running ones wait for may be a lock it holds. A request gives its turn up for good before its answer can reach the
+ * network ({@link TurnLeavingResponse}), so that a client that does not read cannot hold a turn.
  */
 public final class RunningRequests implements Filter {
 
@@ -63,8 +65,16 @@ public final class RunningRequests implements Filter {
         take(starting, Long.MAX_VALUE);
         holding.set(Boolean.TRUE);
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, response instanceof HttpServletResponse answer
+                    ? new TurnLeavingResponse(answer, this::letGo) : response);
         } finally {
+            letGo();
+        }
+    }
+
+    /** This thread's turn goes for the rest of its request, if it has one. */
+    private void letGo() {
+        if (holding.get() != null) {
             holding.remove();
             give();
         }

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import jakarta.servlet.FilterChain;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -121,6 +122,26 @@ class RunningRequestsTest {
     }
 
     @Test
+    void aRequestGivesItsTurnUpBeforeItsAnswerMayReachTheNetwork() throws Exception {
+        RunningRequests turns = new RunningRequests(1, LONG, meters);
+        turns.doFilter(null, new MockHttpServletResponse(), (request, response) -> {
+            response.getWriter().write("a page that fits the buffer");
+            events.add("running after a small page: " + running());
+            response.getWriter().write("x".repeat(TurnLeavingResponse.BUFFER / 3));
+            events.add("running after more than the buffer may hold: " + running());
+        });
+        turns.doFilter(null, new MockHttpServletResponse(), (request, response) -> {
+            response.getOutputStream().write(new byte[100]);
+            events.add("running before a flush: " + running());
+            response.getOutputStream().flush();
+            events.add("running after it: " + running());
+        });
+        assertThat(events).containsExactly("running after a small page: 1",
+                "running after more than the buffer may hold: 0", "running before a flush: 1", "running after it: 0");
+        assertThat(running()).as("no turn given twice").isZero();
+    }
+
+    @Test
     void theSameRequestPassingTheFilterAgainTakesNoSecondTurn() throws Exception {
         RunningRequests turns = new RunningRequests(1, LONG, meters);
         FilterChain errorPage = (request, response) -> events.add("error page");
@@ -165,6 +186,10 @@ class RunningRequestsTest {
             }
         }).start();
         return done;
+    }
+
+    private long running() {
+        return (long) meters.get("myaccount.requests.running").gauge().value();
     }
 
     private double waiting() {
