@@ -88,8 +88,7 @@ public final class RunningRequests implements Filter {
         if (holding.get() == null) {
             return () -> { };
         }
-        holding.remove();
-        give();
+        letGo();
         return () -> {
             if (!take(resuming, longestResume)) {
                 beyondLimit.increment();
