@@ -1,12 +1,16 @@
 package dev.myaccount.account;
 
-import java.time.ZoneId;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 import dev.myaccount.signin.SignedInPerson;
 import dev.myaccount.web.PersonalSettings;
@@ -14,10 +18,12 @@ import dev.myaccount.web.PortalProperties;
 
 /**
  * Gives every page of the My Account shell the signed-in person for its header, the page's path for its language
- * switch, and the zone times are in.
+ * switch, and the zone times are in. Added once the handler has chosen its page rather than by model attribute
+ * methods, which Spring MVC looks over by reflection on every request (1-2 % of the processor time under pages'
+ * load, docs/benchmarks.md).
  */
-@ControllerAdvice
-class ShellModel {
+@Component
+class ShellModel implements HandlerInterceptor, WebMvcConfigurer {
 
     private final PortalProperties portal;
 
@@ -25,19 +31,28 @@ class ShellModel {
         this.portal = portal;
     }
 
-    @ModelAttribute("zone")
-    ZoneId zone(HttpServletRequest request) {
-        return PersonalSettings.zone(request, portal.timeZone());
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
-    /** The page's path, where the header's language switch comes back to. */
-    @ModelAttribute("here")
-    String here(HttpServletRequest request) {
-        return request.getRequestURI();
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView page) {
+        if (page == null || !isTemplate(page)) {
+            return;
+        }
+        page.addObject("zone", PersonalSettings.zone(request, portal.timeZone()));
+        page.addObject("here", request.getRequestURI());
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        page.addObject("person", signedIn != null && signedIn.getPrincipal() instanceof SignedInPerson person
+                ? person : null);
     }
 
-    @ModelAttribute("person")
-    SignedInPerson person(@AuthenticationPrincipal SignedInPerson person) {
-        return person;
+    /** A redirect would carry these as query parameters, and a forward reaches this again. */
+    private static boolean isTemplate(ModelAndView page) {
+        String name = page.getViewName();
+        return name != null && !name.startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)
+                && !name.startsWith(UrlBasedViewResolver.FORWARD_URL_PREFIX);
     }
 }
