@@ -20,7 +20,7 @@ import dev.myaccount.web.PortalProperties;
  * Gives every page of the My Account shell the signed-in person for its header, the page's path for its language
  * switch, and the zone times are in. Added once the handler has chosen its page rather than by model attribute
  * methods, which Spring MVC looks over, resolves and calls by reflection on every request: without them pages came
- * 1.07-1.19 times as fast side by side (docs/benchmarks.md).
+ * 1.07-1.25 times as fast side by side (each run's median, three runs; docs/benchmarks.md).
  */
 @Component
 class ShellModel implements HandlerInterceptor, WebMvcConfigurer {
