@@ -47,7 +47,8 @@ public final class SignedInPerson implements UserDetails {
                 account.email());
     }
 
-    private SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName,
+    /** The person as a session stored it ({@link CompactSignedInContext}). */
+    SignedInPerson(UUID accountId, UUID organisationId, String upn, String displayName,
             String organisationName, boolean mustChangePassword, UUID secondFactorFlow, Instant confirmedAt,
             int sessionGeneration, String email) {
         this.accountId = accountId;
