@@ -24,8 +24,11 @@ import dev.myaccount.session.CompactSessionValue;
 @Component
 class CompactSignedInContext implements CompactSessionValue {
 
-    /** The longest text stored: far above any UPN, name or user agent that a request can bring. */
-    private static final int LONGEST_TEXT = 1 << 16;
+    /**
+     * The longest text read back, so that damaged bytes cannot ask for a huge array: far above any UPN, name or user
+     * agent a request can bring (Tomcat takes 8 KiB of headers unless told otherwise).
+     */
+    private static final int LONGEST_TEXT = 1 << 20;
 
     @Override
     public byte id() {
