@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.core.ConfigurableObjectInputStream;
 import org.springframework.core.convert.converter.Converter;
@@ -33,6 +35,8 @@ class SessionAttributeStorage implements SessionRepositoryCustomizer<JdbcIndexed
         BeanClassLoaderAware {
 
     static final byte COMPACT = 'M';
+
+    private static final Logger log = LoggerFactory.getLogger(SessionAttributeStorage.class);
 
     private final List<CompactSessionValue> forms;
     private final Converter<Object, byte[]> serialization = new SerializingConverter();
@@ -73,6 +77,11 @@ class SessionAttributeStorage implements SessionRepositoryCustomizer<JdbcIndexed
         return serialization.convert(value);
     }
 
+    /**
+     * The stored value, or null (as if it had never been set) when this portal cannot read it: a form a later
+     * version stored, damaged bytes, a class that is gone. An unreadable security context is then a person signed
+     * out, who can sign in again, rather than a session whose every request fails.
+     */
     Object read(byte[] stored) {
         try {
             if (stored.length > 1 && stored[0] == COMPACT) {
@@ -81,7 +90,8 @@ class SessionAttributeStorage implements SessionRepositoryCustomizer<JdbcIndexed
             }
             return deserialised(new ByteArrayInputStream(stored));
         } catch (IOException unreadable) {
-            throw new SerializationFailedException("Could not read a stored session attribute", unreadable);
+            log.warn("A stored session attribute could not be read and is taken as absent: {}", unreadable.toString());
+            return null;
         }
     }
 

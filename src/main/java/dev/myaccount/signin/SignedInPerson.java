@@ -23,7 +23,8 @@ import dev.myaccount.web.Access;
 public final class SignedInPerson implements UserDetails {
 
     // Kept at 2 with fields added: a session saved before reads the session generation as 0 (the column's default)
-    // and the email as null (the UPN).
+    // and the email as null (the UPN). Sessions store a person as CompactSignedInContext writes it: a new field goes
+    // there too (its test compares every field).
     @Serial
     private static final long serialVersionUID = 2L;
 

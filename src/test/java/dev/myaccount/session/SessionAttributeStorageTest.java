@@ -1,7 +1,6 @@
 package dev.myaccount.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,7 +19,8 @@ import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * Session attributes are stored in a compact form where one writes them, else by Java serialization (with classes
- * looked up once); either reads back as it was written, each read its own, and so do attributes stored before.
+ * looked up once); either reads back as it was written, each read its own, and so do attributes stored before; one
+ * this portal cannot read is absent.
  */
 class SessionAttributeStorageTest {
 
@@ -99,23 +98,21 @@ class SessionAttributeStorageTest {
     }
 
     @Test
-    void aCompactFormThisPortalDoesNotKnowIsAnErrorOfReading() {
+    void aCompactFormThisPortalDoesNotKnowReadsAsAbsent() {
         byte[] stored = storage(new CompactVisit()).write(new Visit(UUID.randomUUID(), Instant.EPOCH, List.of()));
 
-        assertThatThrownBy(() -> storage().read(stored)).isInstanceOf(SerializationFailedException.class)
-                .hasCauseInstanceOf(IOException.class);
+        assertThat(storage().read(stored)).isNull();
     }
 
     @Test
-    void aCutShortCompactFormIsAnErrorOfReading() {
+    void aCutShortCompactFormReadsAsAbsent() {
         byte[] stored = storage(new CompactVisit()).write(new Visit(UUID.randomUUID(), Instant.EPOCH, List.of()));
 
-        assertThatThrownBy(() -> storage(new CompactVisit()).read(Arrays.copyOf(stored, 10)))
-                .isInstanceOf(SerializationFailedException.class).hasCauseInstanceOf(IOException.class);
+        assertThat(storage(new CompactVisit()).read(Arrays.copyOf(stored, 10))).isNull();
     }
 
     @Test
-    void anAttributeOfAClassThePortalDoesNotHaveIsAnErrorOfReading() {
+    void anAttributeOfAClassThePortalDoesNotHaveReadsAsAbsent() {
         SessionAttributeStorage storage = new SessionAttributeStorage(List.of());
         storage.setBeanClassLoader(new ClassLoader(getClass().getClassLoader()) {
             @Override
@@ -128,7 +125,6 @@ class SessionAttributeStorageTest {
         });
         byte[] stored = javaSerialization.convert(new Visit(UUID.randomUUID(), Instant.now(), List.of()));
 
-        assertThatThrownBy(() -> storage.read(stored)).isInstanceOf(SerializationFailedException.class)
-                .cause().isInstanceOf(IOException.class).hasCauseInstanceOf(ClassNotFoundException.class);
+        assertThat(storage.read(stored)).isNull();
     }
 }

@@ -19,7 +19,8 @@ import dev.myaccount.support.TestPeople.Person;
 
 /**
  * A signed-in session keeps its security context in the compact form, which every later request reads back; a
- * session stored by an earlier portal, in Java serialization's form, still opens.
+ * session stored by an earlier portal, in Java serialization's form, still opens; one whose context cannot be read
+ * is signed out.
  */
 @PortalTest
 class SignedInSessionStorageTest extends PortalTestCase {
@@ -68,6 +69,22 @@ class SignedInSessionStorageTest extends PortalTestCase {
                 .params(javaSerialized, CONTEXT, sessionId).update();
 
         assertThat(storedContext(sessionId)).startsWith(0xAC, 0xED);
+        assertThat(browser.get("/").page().select(".who-name").text()).isEqualTo(person.displayName());
+    }
+
+    @Test
+    void aSessionWhoseContextThisPortalCannotReadIsSignedOutAndCanSignInAgain() {
+        Person person = people.create();
+        PortalClient browser = signedIn(person);
+        // As a portal of a later version might have stored it, or as damaged bytes look.
+        jdbc.sql("""
+                update spring_session_attributes set attribute_bytes = ?
+                where attribute_name = ?
+                  and session_primary_id = (select primary_id from spring_session where session_id = ?)""")
+                .params(new byte[] {'M', 99}, CONTEXT, sessionId(browser)).update();
+
+        assertThat(browser.get("/").location()).hasValueSatisfying(to -> assertThat(to).contains("/signin"));
+        assertThat(browser.signIn(person.upn(), person.password()).location()).contains("/");
         assertThat(browser.get("/").page().select(".who-name").text()).isEqualTo(person.displayName());
     }
 }
