@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -112,6 +114,53 @@ class PasswordHashingTest {
                     Duration.ofSeconds(5), named[0]));
             assertThat(choice.hasher().implementation()).isEqualTo(named[1]);
             assertThat(choice.hashesPerSecond()).isEmpty();
+        }
+    }
+
+    @Test
+    void aClearLeadIsDecidedInThreeRoundsAndATieIsMeasuredForMoreRounds() {
+        TimedHasher fast = new TimedHasher("fast", 10);
+        TimedHasher slow = new TimedHasher("slow", 30);
+        TimedHasher alike = new TimedHasher("alike", 10);
+
+        Map<String, Double> clear = FastestArgon2id.measured(List.of(fast, slow));
+        assertThat(clear.get("fast")).isGreaterThan(clear.get("slow"));
+        assertThat(fast.hashes).as("one to warm up and three rounds").isEqualTo(4);
+        assertThat(slow.hashes).isEqualTo(4);
+
+        fast.hashes = 0;
+        FastestArgon2id.measured(List.of(fast, alike));
+        assertThat(fast.hashes).as("one to warm up and the most rounds").isEqualTo(1 + FastestArgon2id.MOST_ROUNDS);
+        assertThat(alike.hashes).isEqualTo(1 + FastestArgon2id.MOST_ROUNDS);
+    }
+
+    /** An implementation whose every hash takes {@code millis}: what the measurement sees of one. */
+    private static final class TimedHasher extends Argon2idHasher {
+
+        private final String name;
+        private final long millis;
+        private int hashes;
+
+        TimedHasher(String name, long millis) {
+            super(OWASP);
+            this.name = name;
+            this.millis = millis;
+        }
+
+        @Override
+        String implementation() {
+            return name;
+        }
+
+        @Override
+        byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+            hashes++;
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new byte[length];
         }
     }
 
