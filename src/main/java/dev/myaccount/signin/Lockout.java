@@ -74,7 +74,10 @@ class Lockout {
      */
     Verdict check(String upn, boolean familiar, Secret kind, String secret, BooleanSupplier check) {
         Key key = new Key(upn, familiar, kind);
-        Optional<Reservation> reservation = ownTransaction.execute(status -> reserve(key, secret));
+        // Read before the UPN's row is locked, so that attempts at the same UPN wait on each other for less.
+        LockoutSettings.Rules rules = settings.forUpn(upn);
+        String fingerprint = fingerprint(upn, secret);
+        Optional<Reservation> reservation = ownTransaction.execute(status -> reserve(key, fingerprint, rules));
         if (reservation.isEmpty()) {
             return Verdict.LOCKED;
         }
@@ -120,13 +123,11 @@ class Lockout {
     private record State(int failedCount, int lockouts, OffsetDateTime lockedUntil, List<String> fingerprints) {
     }
 
-    private Optional<Reservation> reserve(Key key, String secret) {
+    private Optional<Reservation> reserve(Key key, String fingerprint, LockoutSettings.Rules rules) {
         State state = lockedRow(key);
         if (state.lockedUntil() != null && state.lockedUntil().toInstant().isAfter(clock.instant())) {
             return Optional.empty();
         }
-        String fingerprint = fingerprint(key.upn(), secret);
-        LockoutSettings.Rules rules = settings.forUpn(key.upn());
         if (state.fingerprints().contains(fingerprint)) {
             return Optional.of(new Reservation(key, null, false, state.lockedUntil(), rules.threshold()));
         }
