@@ -56,6 +56,35 @@ class SignInTest extends PortalTestCase {
         assertThat(new PortalClient(port).signIn("a\u0000b\uFFFF 🙂@x", "\u0000").location()).contains("/signin?error");
     }
 
+    /** The page as first opened is rendered once per language (SignInPages); what it writes must be the same. */
+    @Test
+    void theSignInPageAsFirstOpenedIsTheTemplatesPageWithEachBrowsersOwnTokenInBothLanguages() {
+        Person person = people.create();
+        for (String language : new String[] {"en", "nl"}) {
+            PortalClient first = new PortalClient(port, language);
+            PortalClient second = new PortalClient(port, language);
+            Response firstPage = first.get("/signin");
+            Response secondPage = second.get("/signin");
+            Response rendered = new PortalClient(port, language).get("/signin?from=elsewhere");
+
+            String firstToken = PortalClient.csrfToken(firstPage.page());
+            String secondToken = PortalClient.csrfToken(secondPage.page());
+            assertThat(firstToken).isNotEqualTo(secondToken);
+            assertThat(firstPage.body().replace(firstToken, "TOKEN"))
+                    .isEqualTo(secondPage.body().replace(secondToken, "TOKEN"))
+                    .isEqualTo(rendered.body().replace(PortalClient.csrfToken(rendered.page()), "TOKEN"));
+            assertThat(firstPage.header("Content-Type")).contains("text/html;charset=UTF-8");
+            assertThat(firstPage.header("Content-Language")).contains(language);
+            assertThat(firstPage.page().select("html").attr("lang")).isEqualTo(language);
+            assertThat(firstPage.page().select("h1").text()).isEqualTo(language.equals("en")
+                    ? "Sign in to My Account" : "Aanmelden bij Mijn account");
+            assertThat(second.submit(secondPage.page(), "form[action=/signin]",
+                    Map.of("upn", person.upn(), "password", person.password())).location()).contains("/");
+            assertThat(first.submit(firstPage.page(), "form[action=/signin]",
+                    Map.of("upn", person.upn(), "password", person.password())).location()).contains("/");
+        }
+    }
+
     @Test
     void afterARefusalThePageKeepsTheUpnAsTypedButNeverThePassword() {
         Person person = people.create();

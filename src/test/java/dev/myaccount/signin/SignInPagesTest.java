@@ -1,0 +1,67 @@
+package dev.myaccount.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.web.servlet.View;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+class SignInPagesTest {
+
+    private final AtomicInteger renders = new AtomicInteger();
+    private final SignInPages pages = new SignInPages(new ThymeleafViewResolver() {
+        @Override
+        public View resolveViewName(String name, Locale language) {
+            return (View) (model, request, response) -> {
+                renders.incrementAndGet();
+                response.setContentType("text/html;charset=UTF-8");
+                response.getWriter().write("<html lang=\"" + language.getLanguage() + "\"><input name=\"_csrf\" value=\""
+                        + HtmlUtils.htmlEscape(((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken())
+                        + "\"></html>");
+            };
+        }
+    });
+
+    @Test
+    void aLanguageIsRenderedOnceAndThenWrittenWithEachRequestsOwnToken() throws Exception {
+        assertThat(open(Locale.ENGLISH, "first&token")).isEqualTo("<html lang=\"en\"><input name=\"_csrf\" "
+                + "value=\"first&amp;token\"></html>");
+        assertThat(open(Locale.ENGLISH, "second<token")).isEqualTo("<html lang=\"en\"><input name=\"_csrf\" "
+                + "value=\"second&lt;token\"></html>");
+        assertThat(renders).hasValue(1);
+
+        assertThat(open(Locale.forLanguageTag("nl"), "third")).isEqualTo("<html lang=\"nl\"><input name=\"_csrf\" "
+                + "value=\"third\"></html>");
+        assertThat(open(Locale.forLanguageTag("nl"), "fourth")).contains("value=\"fourth\"");
+        assertThat(renders).hasValue(2);
+    }
+
+    /** A token that could be part of the page's text cannot be told from it, so the page is not cut there. */
+    @Test
+    void aPageWhoseTokenIsFoundMoreThanOnceIsRenderedEveryTime() throws Exception {
+        open(Locale.ENGLISH, "en");
+        open(Locale.ENGLISH, "en");
+
+        assertThat(renders).hasValue(2);
+    }
+
+    private String open(Locale language, String token) throws Exception {
+        HttpServletRequest request = new MockHttpServletRequest("GET", "/signin");
+        request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        pages.firstOpened(language).render(Map.of(), request, response);
+        assertThat(response.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        return response.getContentAsString();
+    }
+}
