@@ -19,8 +19,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 /**
  * The sign-in page as it first opens (no message, no UPN to show again) is the same for everyone who reads it in
  * the same language, but for its CSRF token. It is opened once for every sign-in, so it is rendered once per
- * language and then written with each request's own token. Rendering it was about half of the page's processor
- * time (docs/benchmarks.md).
+ * language and then written with each request's own token. Rendering it was 15 % of what a sign-in's two requests
+ * cost beside the hash (docs/benchmarks.md).
  */
 @Component
 class SignInPages {

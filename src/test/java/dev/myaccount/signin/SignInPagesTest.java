@@ -25,10 +25,10 @@ class SignInPagesTest {
         public View resolveViewName(String name, Locale language) {
             return (View) (model, request, response) -> {
                 renders.incrementAndGet();
+                String token = ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken();
                 response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write("<html lang=\"" + language.getLanguage() + "\"><input name=\"_csrf\" value=\""
-                        + HtmlUtils.htmlEscape(((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken())
-                        + "\"></html>");
+                response.getWriter().write("<html lang=\"" + language.getLanguage() + "\"><input name=\"_csrf\" "
+                        + "value=\"" + HtmlUtils.htmlEscape(token) + "\"></html>");
             };
         }
     });
