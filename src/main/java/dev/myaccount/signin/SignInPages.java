@@ -48,7 +48,9 @@ class SignInPages {
         String page = captured.page();
         String token = HtmlUtils.htmlEscape(token(request));
         int at = page.indexOf(token);
-        if (at >= 0 && page.indexOf(token, at + token.length()) < 0) {
+        // A context path other than the portal's own came from a forwarded prefix: it stays on this page alone.
+        boolean ownPaths = request.getContextPath().equals(request.getServletContext().getContextPath());
+        if (ownPaths && at >= 0 && page.indexOf(token, at + token.length()) < 0) {
             rendered.putIfAbsent(language, new Rendered(page.substring(0, at), page.substring(at + token.length()),
                     response.getContentType()));
         }

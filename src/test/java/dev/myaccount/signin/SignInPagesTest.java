@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -27,23 +25,25 @@ class SignInPagesTest {
                 renders.incrementAndGet();
                 String token = ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken();
                 response.setContentType("text/html;charset=UTF-8");
-                response.getWriter().write("<html lang=\"" + language.getLanguage() + "\"><input name=\"_csrf\" "
-                        + "value=\"" + HtmlUtils.htmlEscape(token) + "\"></html>");
+                response.getWriter().write("<html lang=\"" + language.getLanguage() + "\"><form action=\""
+                        + request.getContextPath() + "/signin\"><input name=\"_csrf\" value=\""
+                        + HtmlUtils.htmlEscape(token) + "\"></form></html>");
             };
         }
     });
 
     @Test
     void aLanguageIsRenderedOnceAndThenWrittenWithEachRequestsOwnToken() throws Exception {
-        assertThat(open(Locale.ENGLISH, "first&token")).isEqualTo("<html lang=\"en\"><input name=\"_csrf\" "
-                + "value=\"first&amp;token\"></html>");
-        assertThat(open(Locale.ENGLISH, "second<token")).isEqualTo("<html lang=\"en\"><input name=\"_csrf\" "
-                + "value=\"second&lt;token\"></html>");
+        assertThat(open(Locale.ENGLISH, "first&token")).isEqualTo("<html lang=\"en\"><form action=\"/signin\"><input "
+                + "name=\"_csrf\" value=\"first&amp;token\"></form></html>");
+        assertThat(open(Locale.ENGLISH, "second<token")).isEqualTo("<html lang=\"en\"><form action=\"/signin\"><input "
+                + "name=\"_csrf\" value=\"second&lt;token\"></form></html>");
         assertThat(renders).hasValue(1);
 
-        assertThat(open(Locale.forLanguageTag("nl"), "third")).isEqualTo("<html lang=\"nl\"><input name=\"_csrf\" "
-                + "value=\"third\"></html>");
-        assertThat(open(Locale.forLanguageTag("nl"), "fourth")).contains("value=\"fourth\"");
+        Locale dutch = Locale.forLanguageTag("nl");
+        assertThat(open(dutch, "third")).isEqualTo("<html lang=\"nl\"><form action=\"/signin\"><input "
+                + "name=\"_csrf\" value=\"third\"></form></html>");
+        assertThat(open(dutch, "fourth")).contains("value=\"fourth\"");
         assertThat(renders).hasValue(2);
     }
 
@@ -56,8 +56,23 @@ class SignInPagesTest {
         assertThat(renders).hasValue(2);
     }
 
+    /** Behind a proxy that forwards a prefix (the framework's forwarded headers), a request may carry any path. */
+    @Test
+    void aForwardedPrefixNeverReachesAnotherBrowsersSignInPage() throws Exception {
+        assertThat(open(Locale.ENGLISH, "first", "/elsewhere")).contains("action=\"/elsewhere/signin\"");
+
+        assertThat(open(Locale.ENGLISH, "second")).contains("action=\"/signin\"").doesNotContain("elsewhere");
+        assertThat(open(Locale.ENGLISH, "third")).contains("action=\"/signin\"");
+        assertThat(renders).hasValue(2);
+    }
+
     private String open(Locale language, String token) throws Exception {
-        HttpServletRequest request = new MockHttpServletRequest("GET", "/signin");
+        return open(language, token, "");
+    }
+
+    private String open(Locale language, String token, String contextPath) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", contextPath + "/signin");
+        request.setContextPath(contextPath);
         request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
         MockHttpServletResponse response = new MockHttpServletResponse();
         pages.firstOpened(language).render(Map.of(), request, response);
