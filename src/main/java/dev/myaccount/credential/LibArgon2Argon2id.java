@@ -2,6 +2,7 @@ package dev.myaccount.credential;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,9 +51,8 @@ final class LibArgon2Argon2id extends Argon2idHasher {
             warming.add(hashing.submit(() -> {
                 together.countDown();
                 together.await();
-                return Library.ARGON2.rawHashAdvanced(parameters.iterations(), parameters.memoryKib(),
-                        parameters.parallelism(), new byte[] {0}, new byte[SALT_BYTES], null, null, 16,
-                        Argon2Version.V13);
+                return raw(new byte[] {0}, new byte[SALT_BYTES], parameters.memoryKib(), parameters.iterations(),
+                        parameters.parallelism(), 16);
             }));
         }
         for (Future<byte[]> warm : warming) {
@@ -76,9 +76,26 @@ final class LibArgon2Argon2id extends Argon2idHasher {
 
     @Override
     byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        return onHashingThread(() -> raw(password, salt, memoryKib, iterations, parallelism, length));
+    }
+
+    /** Measured on the hashing thread, where libargon2 spends it. */
+    @Override
+    long processorNanos(byte[] password) {
+        HashingProperties parameters = parameters();
+        return onHashingThread(() -> processorNanosHere(() -> raw(password, new byte[SALT_BYTES],
+                parameters.memoryKib(), parameters.iterations(), parameters.parallelism(), HASH_BYTES)));
+    }
+
+    private static byte[] raw(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism,
+            int length) {
+        return Library.ARGON2.rawHashAdvanced(iterations, memoryKib, parallelism, password, salt, null, null, length,
+                Argon2Version.V13);
+    }
+
+    private <T> T onHashingThread(Callable<T> work) {
         try {
-            return hashing.submit(() -> Library.ARGON2.rawHashAdvanced(iterations, memoryKib, parallelism, password,
-                    salt, null, null, length, Argon2Version.V13)).get();
+            return hashing.submit(work).get();
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof IllegalStateException refused) {
                 // libargon2 refuses parameters it cannot use (a damaged stored hash), as libsodium does.

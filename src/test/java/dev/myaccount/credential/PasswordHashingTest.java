@@ -2,6 +2,8 @@ package dev.myaccount.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -119,9 +121,9 @@ class PasswordHashingTest {
 
     @Test
     void aClearLeadIsDecidedInThreeRoundsAndATieIsMeasuredForMoreRounds() {
-        TimedHasher fast = new TimedHasher("fast", 10);
-        TimedHasher slow = new TimedHasher("slow", 30);
-        TimedHasher alike = new TimedHasher("alike", 10);
+        TimedHasher fast = new TimedHasher("fast", 10, 0);
+        TimedHasher slow = new TimedHasher("slow", 30, 0);
+        TimedHasher alike = new TimedHasher("alike", 10, 0);
 
         Map<String, Double> clear = FastestArgon2id.measured(List.of(fast, slow));
         assertThat(clear.get("fast")).isGreaterThan(clear.get("slow"));
@@ -134,17 +136,32 @@ class PasswordHashingTest {
         assertThat(alike.hashes).isEqualTo(1 + FastestArgon2id.MOST_ROUNDS);
     }
 
-    /** An implementation whose every hash takes {@code millis}: what the measurement sees of one. */
+    /** A hash that waits (for a processor another process holds) is no slower under load, where processors are busy. */
+    @Test
+    void implementationsAreMeasuredByTheProcessorTimeOfTheirHashesNotByTheirWaits() {
+        TimedHasher working = new TimedHasher("working", 20, 0);
+        TimedHasher waiting = new TimedHasher("waiting", 10, 40);
+
+        Map<String, Double> rates = FastestArgon2id.measured(List.of(working, waiting));
+
+        assertThat(rates.get("waiting")).isGreaterThan(rates.get("working") * 1.5);
+    }
+
+    /** An implementation whose every hash takes {@code workMillis} of a processor, then waits {@code waitMillis}. */
     private static final class TimedHasher extends Argon2idHasher {
 
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
         private final String name;
-        private final long millis;
+        private final long workMillis;
+        private final long waitMillis;
         private int hashes;
 
-        TimedHasher(String name, long millis) {
+        TimedHasher(String name, long workMillis, long waitMillis) {
             super(OWASP);
             this.name = name;
-            this.millis = millis;
+            this.workMillis = workMillis;
+            this.waitMillis = waitMillis;
         }
 
         @Override
@@ -155,8 +172,12 @@ class PasswordHashingTest {
         @Override
         byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
             hashes++;
+            long until = THREADS.getCurrentThreadCpuTime() + workMillis * 1_000_000;
+            while (THREADS.getCurrentThreadCpuTime() < until) {
+                Thread.onSpinWait();
+            }
             try {
-                Thread.sleep(millis);
+                Thread.sleep(waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
