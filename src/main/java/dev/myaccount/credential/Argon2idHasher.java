@@ -61,6 +61,11 @@ abstract class Argon2idHasher {
     /** Its name, for the log and the health details. */
     abstract String implementation();
 
+    /** Whether it holds memory between hashes (threads of its own), which {@link #release} gives back. */
+    boolean holdsMemory() {
+        return false;
+    }
+
     /** Gives back what it holds between hashes (threads, their memory), when it was measured and not chosen. */
     void release() {
     }

@@ -1,8 +1,11 @@
 package dev.myaccount.credential;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code auto} (the default) each native one that loads hashes a few times at the configured cost, in turns, and the
  * one whose hashes take the least processor time wins; a setting can name one. BouncyCastle, in Java, is the
  * fallback where no native library loads. Every implementation makes the same PHC strings, so stored hashes do not
- * care.
+ * care, and the choice can change while the portal runs: it is measured again now and then ({@link #measureAgain}),
+ * since a start-up measured in a bad moment (libsodium's fresh memory faulting in slowly for a while) chose libargon2
+ * in 4 of about 60 starts here, for the portal's life, where libsodium hashed a fifth faster.
  */
 final class FastestArgon2id {
 
@@ -35,6 +40,11 @@ final class FastestArgon2id {
     private static final int ROUNDS = 3;
     static final int MOST_ROUNDS = 8;
     private static final double CLEAR_LEAD = 1.1;
+    /**
+     * The measurements that decide: each implementation's best of the last three, so that one measured in a bad
+     * moment is outweighed by the others, and a lasting change (another host) is followed within three.
+     */
+    static final int MEASUREMENTS_KEPT = 3;
 
     /** The implementations, by the name a setting gives them, fastest-known first. */
     private static final Map<String, Function<HashingProperties, Argon2idHasher>> NATIVE = new LinkedHashMap<>();
@@ -44,17 +54,37 @@ final class FastestArgon2id {
         NATIVE.put("libargon2", LibArgon2Argon2id::new);
     }
 
-    /** The implementation chosen, and every native one's measured hashes a second (none when one was named). */
-    record Choice(Argon2idHasher hasher, Map<String, Double> hashesPerSecond) {
+    /**
+     * Measured again: the one chosen first and those that hold nothing between hashes. One that holds its memory
+     * (libargon2's threads) and was not chosen is released, rather than kept only to be measured.
+     */
+    private final List<Argon2idHasher> measuring = new ArrayList<>();
+    /** Each implementation's hashes a second in its last measurements, oldest first. */
+    private final Map<String, Deque<Double>> measurements = new LinkedHashMap<>();
+    private final Argon2idHasher hasher;
+    private volatile Argon2idHasher fastest;
+
+    FastestArgon2id(HashingProperties parameters, List<Argon2idHasher> loaded) {
+        this.hasher = new Chosen(parameters);
+        if (loaded.size() == 1) {
+            fastest = loaded.get(0);
+            return;
+        }
+        record(measured(loaded));
+        fastest = fastestMeasured(loaded);
+        for (Argon2idHasher candidate : loaded) {
+            if (candidate == fastest || !candidate.holdsMemory()) {
+                measuring.add(candidate);
+            } else {
+                candidate.release();
+            }
+        }
     }
 
-    private FastestArgon2id() {
-    }
-
-    static Choice choose(HashingProperties hashing) {
+    static FastestArgon2id choose(HashingProperties hashing) {
         String wanted = hashing.implementation().toLowerCase(Locale.ROOT);
         if (wanted.equals("bouncycastle")) {
-            return new Choice(new BouncyCastleArgon2id(hashing), Map.of());
+            return new FastestArgon2id(hashing, List.of(new BouncyCastleArgon2id(hashing)));
         }
         List<Argon2idHasher> loaded = new ArrayList<>();
         for (Map.Entry<String, Function<HashingProperties, Argon2idHasher>> candidate : NATIVE.entrySet()) {
@@ -69,22 +99,45 @@ final class FastestArgon2id {
         if (loaded.isEmpty()) {
             log.warn("No native Argon2id can be used; hashing passwords with BouncyCastle's Argon2id, which is slower"
                     + " and allocates its memory on the Java heap");
-            return new Choice(new BouncyCastleArgon2id(hashing), Map.of());
+            return new FastestArgon2id(hashing, List.of(new BouncyCastleArgon2id(hashing)));
         }
         long start = System.nanoTime();
-        Map<String, Double> rates = loaded.size() == 1 ? Map.of() : measured(loaded);
+        FastestArgon2id chosen = new FastestArgon2id(hashing, loaded);
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        Argon2idHasher fastest = loaded.stream()
-                .max((a, b) -> Double.compare(rates.getOrDefault(a.implementation(), 0.0),
-                        rates.getOrDefault(b.implementation(), 0.0)))
-                .orElseThrow();
-        loaded.stream().filter(hasher -> hasher != fastest).forEach(Argon2idHasher::release);
-        log.info("Hashing passwords with {}'s Argon2id (m={} KiB, t={}, p={}){}", fastest.implementation(),
-                hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
-                rates.isEmpty() ? "" : ", the fastest measured here: " + rates.entrySet().stream()
-                        .map(rate -> String.format(Locale.ROOT, "%s %.1f/s", rate.getKey(), rate.getValue()))
-                        .reduce((a, b) -> a + ", " + b).orElse("") + " (measured in " + tookMillis + " ms)");
-        return new Choice(fastest, rates);
+        log.info("Hashing passwords with {}'s Argon2id (m={} KiB, t={}, p={}){}", chosen.fastest.implementation(),
+                hashing.memoryKib(), hashing.iterations(), hashing.parallelism(), chosen.measurements.isEmpty() ? ""
+                        : ", the fastest measured here: " + rates(chosen.hashesPerSecond()) + " (measured in "
+                                + tookMillis + " ms)");
+        return chosen;
+    }
+
+    /** The portal's Argon2id: each hash by the implementation measured fastest at that moment. */
+    Argon2idHasher hasher() {
+        return hasher;
+    }
+
+    /** Every measured implementation's hashes a second of one thread, its best of the last measurements. */
+    synchronized Map<String, Double> hashesPerSecond() {
+        Map<String, Double> best = new LinkedHashMap<>();
+        measurements.forEach((name, rates) -> best.put(name, Collections.max(rates)));
+        return best;
+    }
+
+    /**
+     * Measures the implementations again, as at start-up, and hashes with the fastest from then on; nothing when
+     * one was named or only one loads. Its hashes are to be run in a turn of the gate, as a sign-in's are.
+     */
+    synchronized void measureAgain() {
+        if (measuring.size() < 2) {
+            return;
+        }
+        record(measured(measuring));
+        Argon2idHasher now = fastestMeasured(measuring);
+        if (now != fastest) {
+            log.info("Hashing passwords with {}'s Argon2id from now on, the fastest measured again: {}",
+                    now.implementation(), rates(hashesPerSecond()));
+            fastest = now;
+        }
     }
 
     /** Hashes a second, one thread, from the shortest of the timed hashes of each, taken in turns. */
@@ -105,5 +158,51 @@ final class FastestArgon2id {
     private static boolean clearLead(Collection<Long> shortest) {
         long[] sorted = shortest.stream().mapToLong(Long::longValue).sorted().toArray();
         return sorted[0] * CLEAR_LEAD <= sorted[1];
+    }
+
+    private synchronized void record(Map<String, Double> rates) {
+        rates.forEach((name, rate) -> {
+            Deque<Double> kept = measurements.computeIfAbsent(name, any -> new ArrayDeque<>());
+            kept.addLast(rate);
+            if (kept.size() > MEASUREMENTS_KEPT) {
+                kept.removeFirst();
+            }
+        });
+    }
+
+    private Argon2idHasher fastestMeasured(List<Argon2idHasher> candidates) {
+        Map<String, Double> best = hashesPerSecond();
+        return candidates.stream()
+                .max((a, b) -> Double.compare(best.get(a.implementation()), best.get(b.implementation())))
+                .orElseThrow();
+    }
+
+    private static String rates(Map<String, Double> rates) {
+        return rates.entrySet().stream()
+                .map(rate -> String.format(Locale.ROOT, "%s %.1f/s", rate.getKey(), rate.getValue()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Hands each hash to the implementation chosen when it begins. */
+    private final class Chosen extends Argon2idHasher {
+
+        Chosen(HashingProperties parameters) {
+            super(parameters);
+        }
+
+        @Override
+        String implementation() {
+            return fastest.implementation();
+        }
+
+        @Override
+        byte[] tag(byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+            return fastest.tag(password, salt, memoryKib, iterations, parallelism, length);
+        }
+
+        @Override
+        long processorNanos(byte[] password) {
+            return fastest.processorNanos(password);
+        }
     }
 }

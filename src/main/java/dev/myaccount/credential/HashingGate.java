@@ -53,22 +53,34 @@ final class HashingGate {
      */
     <T> T run(Supplier<T> hash) {
         try (RunningRequests.Wait waiting = running.waiting()) {
-            return gated(hash);
+            return inTurn(() -> hashing.record(hash));
+        } catch (HashingBusyException busy) {
+            rejected.increment();
+            throw busy;
         }
     }
 
-    private <T> T gated(Supplier<T> hash) {
+    /**
+     * Hashes no request asked for (the implementations measured again), in a turn of their own as a sign-in's hash
+     * would be, so that no more run at once; not timed with the sign-ins' hashes. HashingBusyException as for those.
+     */
+    void measure(Runnable hashes) {
+        inTurn(() -> {
+            hashes.run();
+            return null;
+        });
+    }
+
+    private <T> T inTurn(Supplier<T> hash) {
         if (!places.tryAcquire()) {
-            rejected.increment();
             throw new HashingBusyException(RETRY_AFTER);
         }
         try {
             if (!turns.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                rejected.increment();
                 throw new HashingBusyException(RETRY_AFTER);
             }
             try {
-                return hashing.record(hash);
+                return hash.get();
             } finally {
                 turns.release();
             }

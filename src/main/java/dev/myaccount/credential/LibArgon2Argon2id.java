@@ -70,6 +70,11 @@ final class LibArgon2Argon2id extends Argon2idHasher {
     }
 
     @Override
+    boolean holdsMemory() {
+        return true;
+    }
+
+    @Override
     void release() {
         hashing.shutdown();
     }

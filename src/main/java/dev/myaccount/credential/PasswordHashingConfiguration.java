@@ -22,19 +22,23 @@ class PasswordHashingConfiguration {
 
 
     @Bean
-    FastestArgon2id.Choice argon2idChoice(HashingProperties hashing, MeterRegistry meters) {
-        FastestArgon2id.Choice choice = FastestArgon2id.choose(hashing);
-        choice.hashesPerSecond().forEach((implementation, rate) -> Gauge.builder("myaccount.password.hashing.measured",
-                () -> rate).description("Argon2id hashes a second of one thread, measured at start-up")
-                .tag("implementation", implementation)
-                .tag("chosen", String.valueOf(implementation.equals(choice.hasher().implementation())))
-                .register(meters));
-        return choice;
+    FastestArgon2id fastestArgon2id(HashingProperties hashing, MeterRegistry meters) {
+        FastestArgon2id fastest = FastestArgon2id.choose(hashing);
+        fastest.hashesPerSecond().keySet().forEach(implementation -> {
+            Gauge.builder("myaccount.password.hashing.measured", () -> fastest.hashesPerSecond().get(implementation))
+                    .description("Argon2id hashes a second of one thread, its best of the last measurements")
+                    .tag("implementation", implementation).register(meters);
+            Gauge.builder("myaccount.password.hashing.chosen",
+                    () -> implementation.equals(fastest.hasher().implementation()) ? 1 : 0)
+                    .description("1 for the Argon2id implementation that hashes now")
+                    .tag("implementation", implementation).register(meters);
+        });
+        return fastest;
     }
 
     @Bean
-    Argon2idHasher argon2idHasher(FastestArgon2id.Choice choice) {
-        return choice.hasher();
+    Argon2idHasher argon2idHasher(FastestArgon2id fastest) {
+        return fastest.hasher();
     }
 
     @Bean
@@ -49,9 +53,9 @@ class PasswordHashingConfiguration {
 
     /** Which Argon2id runs and what each measured, in the health details of the management port. */
     @Bean
-    HealthIndicator passwordHashing(FastestArgon2id.Choice choice) {
-        return () -> Health.up().withDetail("argon2id", choice.hasher().implementation())
-                .withDetail("measuredHashesPerSecond", choice.hashesPerSecond()).build();
+    HealthIndicator passwordHashing(FastestArgon2id fastest) {
+        return () -> Health.up().withDetail("argon2id", fastest.hasher().implementation())
+                .withDetail("measuredHashesPerSecond", fastest.hashesPerSecond()).build();
     }
 
     /** Argon2id of the NFKC form, behind the {@code {argon2id}} id, by the fastest implementation; no gate. */

@@ -48,6 +48,26 @@ class HashingGateTest {
         }
     }
 
+    @Test
+    void hashesMeasuredAgainWaitForATurnAsASignInsDoAndAreNotCountedAsSignInsHashes() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        HashingGate gate = new HashingGate(1, 1, Duration.ofSeconds(10), NO_LIMIT, meters);
+        try (GateOccupant occupant = new GateOccupant(gate)) {
+            CompletableFuture<Void> measuring = CompletableFuture.runAsync(() -> gate.measure(() -> { }),
+                    GateOccupant.OWN_THREAD);
+            Thread.sleep(200);
+            assertThat(measuring).as("measuring while the only turn is taken").isNotDone();
+            assertThatThrownBy(() -> gate.measure(() -> { })).as("no place left to wait")
+                    .isInstanceOf(HashingBusyException.class);
+
+            assertThat(occupant.release()).isTrue();
+            measuring.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(meters.get("myaccount.password.hashing").timer().count()).as("the occupant's hash alone")
+                .isEqualTo(1);
+        assertThat(meters.get("myaccount.password.hashing.rejected").counter().count()).isZero();
+    }
+
     private static void assertRefusedAfterWaiting(HashingGate gate, String what) {
         long start = System.nanoTime();
         assertThatThrownBy(() -> gate.run(() -> true)).isInstanceOf(HashingBusyException.class);

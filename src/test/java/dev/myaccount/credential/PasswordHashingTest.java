@@ -102,7 +102,7 @@ class PasswordHashingTest {
 
     @Test
     void atStartUpEachNativeImplementationIsMeasuredAndTheFastestChosenUnlessOneIsNamed(CapturedOutput log) {
-        FastestArgon2id.Choice auto = FastestArgon2id.choose(OWASP);
+        FastestArgon2id auto = FastestArgon2id.choose(OWASP);
 
         assertThat(auto.hashesPerSecond()).containsOnlyKeys("libsodium (bundled)", "libargon2")
                 .allSatisfy((name, rate) -> assertThat(rate).isPositive());
@@ -112,7 +112,7 @@ class PasswordHashingTest {
                 + "'s Argon2id (m=19456 KiB, t=2, p=1), the fastest measured here");
         for (String[] named : new String[][] {{"libsodium", "libsodium (bundled)"}, {"LIBARGON2", "libargon2"},
                 {"bouncycastle", "BouncyCastle"}}) {
-            FastestArgon2id.Choice choice = FastestArgon2id.choose(new HashingProperties(19456, 2, 1, 0, 64,
+            FastestArgon2id choice = FastestArgon2id.choose(new HashingProperties(19456, 2, 1, 0, 64,
                     Duration.ofSeconds(5), named[0]));
             assertThat(choice.hasher().implementation()).isEqualTo(named[1]);
             assertThat(choice.hashesPerSecond()).isEmpty();
@@ -147,15 +147,69 @@ class PasswordHashingTest {
         assertThat(rates.get("waiting")).isGreaterThan(rates.get("working") * 1.5);
     }
 
+    @Test
+    void aChoiceMeasuredInABadMomentIsTurnedAroundWhenMeasuredAgain() {
+        TimedHasher disturbed = new TimedHasher("disturbed", 30, 0);
+        TimedHasher steady = new TimedHasher("steady", 15, 0);
+        steady.holdsMemory = true;
+        FastestArgon2id fastest = new FastestArgon2id(OWASP, List.of(disturbed, steady));
+        assertThat(fastest.hasher().implementation()).isEqualTo("steady");
+
+        disturbed.workMillis = 5;
+        fastest.measureAgain();
+
+        assertThat(fastest.hasher().implementation()).isEqualTo("disturbed");
+        int before = disturbed.hashes;
+        fastest.hasher().hash(new byte[] {1});
+        assertThat(disturbed.hashes).as("the next hash by the one now fastest").isEqualTo(before + 1);
+        assertThat(fastest.hashesPerSecond().get("disturbed")).isGreaterThan(fastest.hashesPerSecond().get("steady"));
+        assertThat(steady.released).as("chosen once, it is measured again").isFalse();
+    }
+
+    @Test
+    void oneMeasurementInABadMomentDoesNotTurnAChoiceAroundButALastingChangeDoes() {
+        TimedHasher first = new TimedHasher("first", 10, 0);
+        TimedHasher second = new TimedHasher("second", 20, 0);
+        FastestArgon2id fastest = new FastestArgon2id(OWASP, List.of(first, second));
+
+        first.workMillis = 40;
+        fastest.measureAgain();
+        assertThat(fastest.hasher().implementation()).as("after one bad measurement").isEqualTo("first");
+        fastest.measureAgain();
+        assertThat(fastest.hasher().implementation()).as("after two").isEqualTo("first");
+        fastest.measureAgain();
+        assertThat(fastest.hasher().implementation()).as("once the start-up's has gone from the last three")
+                .isEqualTo("second");
+    }
+
+    @Test
+    void anImplementationThatHoldsMemoryAndWasNotChosenIsReleasedAndNeverMeasuredAgain() {
+        TimedHasher fast = new TimedHasher("fast", 10, 0);
+        TimedHasher holding = new TimedHasher("holding", 20, 0);
+        holding.holdsMemory = true;
+        FastestArgon2id fastest = new FastestArgon2id(OWASP, List.of(fast, holding));
+        assertThat(holding.released).isTrue();
+        int measured = fast.hashes;
+
+        holding.workMillis = 1;
+        fastest.measureAgain();
+
+        assertThat(holding.hashes).as("hashes of the released one").isEqualTo(4);
+        assertThat(fast.hashes).as("nothing left to compare it with").isEqualTo(measured);
+        assertThat(fastest.hasher().implementation()).isEqualTo("fast");
+    }
+
     /** An implementation whose every hash takes {@code workMillis} of a processor, then waits {@code waitMillis}. */
     private static final class TimedHasher extends Argon2idHasher {
 
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
         private final String name;
-        private final long workMillis;
         private final long waitMillis;
+        private long workMillis;
         private int hashes;
+        private boolean holdsMemory;
+        private boolean released;
 
         TimedHasher(String name, long workMillis, long waitMillis) {
             super(OWASP);
@@ -167,6 +221,16 @@ class PasswordHashingTest {
         @Override
         String implementation() {
             return name;
+        }
+
+        @Override
+        boolean holdsMemory() {
+            return holdsMemory;
+        }
+
+        @Override
+        void release() {
+            released = true;
         }
 
         @Override
