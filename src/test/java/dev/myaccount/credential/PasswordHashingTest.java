@@ -150,8 +150,7 @@ class PasswordHashingTest {
     @Test
     void aChoiceMeasuredInABadMomentIsTurnedAroundWhenMeasuredAgain() {
         TimedHasher disturbed = new TimedHasher("disturbed", 30, 0);
-        TimedHasher steady = new TimedHasher("steady", 15, 0);
-        steady.holdsMemory = true;
+        TimedHasher steady = TimedHasher.holdingMemory("steady", 15);
         FastestArgon2id fastest = new FastestArgon2id(OWASP, List.of(disturbed, steady));
         assertThat(fastest.hasher().implementation()).isEqualTo("steady");
 
@@ -185,8 +184,7 @@ class PasswordHashingTest {
     @Test
     void anImplementationThatHoldsMemoryAndWasNotChosenIsReleasedAndNeverMeasuredAgain() {
         TimedHasher fast = new TimedHasher("fast", 10, 0);
-        TimedHasher holding = new TimedHasher("holding", 20, 0);
-        holding.holdsMemory = true;
+        TimedHasher holding = TimedHasher.holdingMemory("holding", 20);
         FastestArgon2id fastest = new FastestArgon2id(OWASP, List.of(fast, holding));
         assertThat(holding.released).isTrue();
         int measured = fast.hashes;
@@ -216,6 +214,13 @@ class PasswordHashingTest {
             this.name = name;
             this.workMillis = workMillis;
             this.waitMillis = waitMillis;
+        }
+
+        /** One that holds memory between hashes, as libargon2's threads do. */
+        static TimedHasher holdingMemory(String name, long workMillis) {
+            TimedHasher holding = new TimedHasher(name, workMillis, 0);
+            holding.holdsMemory = true;
+            return holding;
         }
 
         @Override
