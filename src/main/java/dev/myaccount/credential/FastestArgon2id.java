@@ -125,14 +125,19 @@ final class FastestArgon2id {
 
     /**
      * Measures the implementations again, as at start-up, and hashes with the fastest from then on; nothing when
-     * one was named or only one loads. Its hashes are to be run in a turn of the gate, as a sign-in's are.
+     * one was named or only one loads. Its hashes are to be run in a turn of the gate, as a sign-in's are; the health
+     * details and gauges read the figures meanwhile without waiting for them.
      */
-    synchronized void measureAgain() {
+    void measureAgain() {
         if (measuring.size() < 2) {
             return;
         }
-        record(measured(measuring));
-        Argon2idHasher now = fastestMeasured(measuring);
+        Map<String, Double> rates = measured(measuring);
+        Argon2idHasher now;
+        synchronized (this) {
+            record(rates);
+            now = fastestMeasured(measuring);
+        }
         if (now != fastest) {
             log.info("Hashing passwords with {}'s Argon2id from now on, the fastest measured again: {}",
                     now.implementation(), rates(hashesPerSecond()));
