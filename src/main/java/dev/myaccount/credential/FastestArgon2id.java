@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * one whose hashes take the least processor time wins; a setting can name one. BouncyCastle, in Java, is the
  * fallback where no native library loads. Every implementation makes the same PHC strings, so stored hashes do not
  * care, and the choice can change while the portal runs: it is measured again now and then ({@link #measureAgain}),
- * since a start-up measured in a bad moment (libsodium's fresh memory faulting in slowly for a while) chose libargon2
+ * since a start-up measured in a bad moment (libsodium, faulting in fresh memory, slower for a while) chose libargon2
  * in 4 of about 60 starts here, for the portal's life, where libsodium hashed a fifth faster.
  */
 final class FastestArgon2id {
