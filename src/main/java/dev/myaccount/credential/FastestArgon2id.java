@@ -123,13 +123,18 @@ final class FastestArgon2id {
         return best;
     }
 
+    /** Whether anything is measured again: not when one was named or alone loads, nor once libargon2 is let go. */
+    boolean measuresAgain() {
+        return measuring.size() > 1;
+    }
+
     /**
      * Measures the implementations again, as at start-up, and hashes with the fastest from then on; nothing when
-     * one was named or only one loads. Its hashes are to be run in a turn of the gate, as a sign-in's are; the health
-     * details and gauges read the figures meanwhile without waiting for them.
+     * there is nothing to measure again ({@link #measuresAgain}). Its hashes are to be run in a turn of the gate, as
+     * a sign-in's are; the health details and gauges read the figures meanwhile without waiting for them.
      */
     void measureAgain() {
-        if (measuring.size() < 2) {
+        if (!measuresAgain()) {
             return;
         }
         Map<String, Double> rates = measured(measuring);
