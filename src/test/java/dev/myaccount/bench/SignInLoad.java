@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,27 +36,25 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-import com.goterl.lazysodium.SodiumJava;
-import com.goterl.lazysodium.utils.LibraryLoader;
-import com.sun.jna.NativeLong;
-
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
+
+import dev.myaccount.credential.PortalSodium;
 
 /**
  * Load program for whole sign-ins against a running portal (docs/benchmarks.md): each virtual user
  * opens the sign-in page, reads its CSRF token and posts the form, as issue 9 and the outside measurements count
  * a sign-in; with {@code -DwithMyAccount=true} it also follows the redirect and opens My Account.
- * The limits that hashing sets (Argon2id hashes per second on every processor) are measured in this same run, in
- * short windows that alternate with the sign-in windows, because the machine's speed drifts: by each native
- * implementation the portal carries, libsodium and libargon2, called here directly rather than chosen as the portal
- * chooses (a choice measured in a bad moment would leave the faster one out), and by BouncyCastle for comparison (in a
- * JVM of its own). The ratio that counts is to the fastest native limit of the same round, taken per pair of windows,
- * and its median reported. The portal's own figures give the implementation it hashes with, the share of its sign-in
- * time spent hashing and its garbage collections; its resident memory and processor time are read from /proc when
- * its PID is given (the time also by its threads: hashing, requests, the JIT, the collector), and the limits' hashing
- * threads' own counters there say how much of a hash is the kernel's. The posts' median time beyond one hash of the
- * portal's implementation (a limit thread's time per hash) answers issue 32's target at concurrency 1.
+ * The limits that hashing sets (Argon2id hashes per second on every processor) are measured in this same run, in short
+ * windows that alternate with the sign-in windows, because the machine's speed drifts: by each native implementation
+ * the portal carries, libsodium (through the portal's own class) and libargon2, each rather than one chosen as the
+ * portal chooses (a choice measured in a bad moment would leave the faster one out), and by BouncyCastle for comparison
+ * (in a JVM of its own). The ratio that counts is to the fastest native limit of the same round, taken per pair of
+ * windows, and its median reported. The portal's own figures give the implementation it hashes with, the share of its
+ * sign-in time spent hashing and its garbage collections; its resident memory and processor time are read from /proc
+ * when its PID is given (the time also by its threads: hashing, requests, the JIT, the collector), and the limits'
+ * hashing threads' own counters there say how much of a hash is the kernel's. The posts' median time beyond one hash of
+ * the portal's implementation (a limit thread's time per hash) answers issue 32's target at concurrency 1.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
  * [the portal's PID], [concurrency levels, comma-separated: default 1,2,4,8].
@@ -438,15 +435,6 @@ public final class SignInLoad {
         return hashes / (window.toNanos() / 1e9);
     }
 
-    /** libsodium's {@code crypto_pwhash_ALG_ARGON2ID13}. */
-    private static final int ARGON2ID13 = 2;
-
-    /** The libsodium lazysodium ships, as the portal loads it, loaded once. */
-    private static final class BundledSodium {
-
-        static final SodiumJava LIBRARY = new SodiumJava(LibraryLoader.Mode.BUNDLED_ONLY);
-    }
-
     /** The Argon2id the portal hashes with, from its gauge {@code myaccount_password_hashing_chosen}. */
     private static String portalHashing(Map<String, Double> figures) {
         Matcher chosen = CHOSEN.matcher(figures.entrySet().stream().filter(figure -> figure.getValue() == 1.0)
@@ -503,15 +491,7 @@ public final class SignInLoad {
     private static Runnable hasher(Hashing hashing) {
         byte[] password = SAMPLE_PASSWORD.getBytes(StandardCharsets.UTF_8);
         return switch (hashing) {
-            case LIBSODIUM -> {
-                byte[] tag = new byte[32];
-                byte[] salt = new byte[16];
-                yield () -> {
-                    ThreadLocalRandom.current().nextBytes(salt);
-                    BundledSodium.LIBRARY.crypto_pwhash(tag, tag.length, password, password.length, salt, 2,
-                            new NativeLong(19456 * 1024L), ARGON2ID13);
-                };
-            }
+            case LIBSODIUM -> () -> PortalSodium.hash(password);
             case LIBARGON2 -> {
                 Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
                 yield () -> libargon2.hash(2, 19456, 1, password);
