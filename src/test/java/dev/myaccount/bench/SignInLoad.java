@@ -39,6 +39,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 
+import dev.myaccount.credential.HashingProperties;
 import dev.myaccount.credential.PortalSodium;
 
 /**
@@ -487,17 +488,19 @@ public final class SignInLoad {
         }
     }
 
-    /** One hash of the sample password with a fresh salt, as the portal makes it (m=19 MiB, t=2, p=1). */
+    /** One hash of the sample password with a fresh salt, as the portal makes it, with the portal's parameters. */
     private static Runnable hasher(Hashing hashing) {
         byte[] password = SAMPLE_PASSWORD.getBytes(StandardCharsets.UTF_8);
+        HashingProperties cost = PortalSodium.PARAMETERS;
         return switch (hashing) {
             case LIBSODIUM -> () -> PortalSodium.hash(password);
             case LIBARGON2 -> {
                 Argon2 libargon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
-                yield () -> libargon2.hash(2, 19456, 1, password);
+                yield () -> libargon2.hash(cost.iterations(), cost.memoryKib(), cost.parallelism(), password);
             }
             case BOUNCYCASTLE -> {
-                Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+                Argon2PasswordEncoder java = new Argon2PasswordEncoder(16, 32, cost.parallelism(), cost.memoryKib(),
+                        cost.iterations());
                 yield () -> java.encode(SAMPLE_PASSWORD);
             }
         };
