@@ -1,6 +1,7 @@
 package dev.myaccount.credential;
 
-import java.time.Duration;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The portal's own libsodium Argon2id (loaded and called as the portal does), with its default parameters, for the
@@ -8,9 +9,9 @@ import java.time.Duration;
  */
 public final class PortalSodium {
 
-    /** The portal's defaults (HashingProperties' own), which the README's run command keeps. */
-    public static final HashingProperties PARAMETERS = new HashingProperties(19456, 2, 1, 0, 64, Duration.ofSeconds(5),
-            "auto");
+    /** The portal's defaults, bound as the portal binds them with nothing set: HashingProperties' own. */
+    public static final HashingProperties PARAMETERS = new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("myaccount.password-hashing", HashingProperties.class);
 
     private static final SodiumArgon2id SODIUM = new SodiumArgon2id(PARAMETERS);
 
