@@ -54,14 +54,16 @@ public final class RateLimiter {
                 .params(capacity, name, bucket(key)).update();
     }
 
+    /** Every parameter typed: an untyped one in arithmetic makes H2 compute in DECFLOAT (BigDecimal). */
     private boolean takeFromRow(String bucket, long now) {
         return jdbc.sql("""
                 update rate_limit
-                set tokens = least(cast(? as double precision), tokens + (? - refilled_at) * cast(? as double precision))
-                             - 1,
+                set tokens = least(cast(? as double precision),
+                                   tokens + (cast(? as bigint) - refilled_at) * cast(? as double precision)) - 1,
                     refilled_at = ?, full_at = ?
                 where name = ? and bucket_key = ?
-                  and least(cast(? as double precision), tokens + (? - refilled_at) * cast(? as double precision)) >= 1""")
+                  and least(cast(? as double precision),
+                            tokens + (cast(? as bigint) - refilled_at) * cast(? as double precision)) >= 1""")
                 .params(capacity, now, perMillisecond, now, now + perMillis, name, bucket, capacity, now,
                         perMillisecond)
                 .update() == 1;
