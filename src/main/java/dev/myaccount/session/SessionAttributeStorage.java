@@ -44,6 +44,9 @@ class SessionAttributeStorage implements SessionRepositoryCustomizer<JdbcIndexed
     private ClassLoader classLoader;
 
     SessionAttributeStorage(List<CompactSessionValue> forms) {
+        if (forms.stream().map(CompactSessionValue::id).distinct().count() < forms.size()) {
+            throw new IllegalStateException("Two compact forms of session values have the same id: " + forms);
+        }
         this.forms = List.copyOf(forms);
     }
 

@@ -3,7 +3,6 @@ package dev.myaccount.signin;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.stereotype.Component;
 
 import dev.myaccount.audit.RequestOrigin;
+import dev.myaccount.session.CompactFields;
 import dev.myaccount.session.CompactSessionValue;
 
 /**
@@ -23,12 +23,6 @@ import dev.myaccount.session.CompactSessionValue;
  */
 @Component
 class CompactSignedInContext implements CompactSessionValue {
-
-    /**
-     * The longest text read back, so that damaged bytes cannot ask for a huge array: far above any UPN, name or user
-     * agent a request can bring (Tomcat takes 8 KiB of headers unless told otherwise).
-     */
-    private static final int LONGEST_TEXT = 1 << 20;
 
     @Override
     public byte id() {
@@ -55,89 +49,43 @@ class CompactSignedInContext implements CompactSessionValue {
     public void write(Object value, DataOutput out) throws IOException {
         var token = (UsernamePasswordAuthenticationToken) ((SecurityContextImpl) value).getAuthentication();
         SignedInPerson person = (SignedInPerson) token.getPrincipal();
-        uuid(out, person.accountId());
-        uuid(out, person.organisationId());
-        text(out, person.upn());
-        text(out, person.displayName());
-        text(out, person.organisationName());
+        CompactFields.writeUuid(out, person.accountId());
+        CompactFields.writeUuid(out, person.organisationId());
+        CompactFields.writeText(out, person.upn());
+        CompactFields.writeText(out, person.displayName());
+        CompactFields.writeText(out, person.organisationName());
         out.writeBoolean(person.mustChangePassword());
-        uuid(out, person.secondFactorFlow().orElse(null));
-        instant(out, person.confirmedAt());
+        CompactFields.writeUuid(out, person.secondFactorFlow().orElse(null));
+        CompactFields.writeInstant(out, person.confirmedAt());
         out.writeInt(person.sessionGeneration());
-        text(out, person.email());
+        CompactFields.writeText(out, person.email());
         out.writeBoolean(token.getDetails() != null);
         if (token.getDetails() instanceof SignInDetails details) {
-            text(out, details.origin().clientAddress());
-            text(out, details.origin().userAgent());
-            text(out, details.deviceId());
+            CompactFields.writeText(out, details.origin().clientAddress());
+            CompactFields.writeText(out, details.origin().userAgent());
+            CompactFields.writeText(out, details.deviceId());
         }
     }
 
     @Override
     public Object read(DataInput in) throws IOException {
-        UUID accountId = uuid(in);
-        UUID organisationId = uuid(in);
-        String upn = text(in);
-        String displayName = text(in);
-        String organisationName = text(in);
+        UUID accountId = CompactFields.readUuid(in);
+        UUID organisationId = CompactFields.readUuid(in);
+        String upn = CompactFields.readText(in);
+        String displayName = CompactFields.readText(in);
+        String organisationName = CompactFields.readText(in);
         boolean mustChangePassword = in.readBoolean();
-        UUID secondFactorFlow = uuid(in);
-        Instant confirmedAt = instant(in);
+        UUID secondFactorFlow = CompactFields.readUuid(in);
+        Instant confirmedAt = CompactFields.readInstant(in);
         int sessionGeneration = in.readInt();
-        String email = text(in);
+        String email = CompactFields.readText(in);
         SignedInPerson person = new SignedInPerson(accountId, organisationId, upn, displayName, organisationName,
                 mustChangePassword, secondFactorFlow, confirmedAt, sessionGeneration, email);
         var token = UsernamePasswordAuthenticationToken.authenticated(person, null, person.getAuthorities());
         if (in.readBoolean()) {
-            token.setDetails(new SignInDetails(new RequestOrigin(text(in), text(in)), text(in)));
+            var origin = new RequestOrigin(CompactFields.readText(in), CompactFields.readText(in));
+            token.setDetails(new SignInDetails(origin, CompactFields.readText(in)));
         }
         return new SecurityContextImpl(token);
-    }
-
-    private static void uuid(DataOutput out, UUID uuid) throws IOException {
-        out.writeBoolean(uuid != null);
-        if (uuid != null) {
-            out.writeLong(uuid.getMostSignificantBits());
-            out.writeLong(uuid.getLeastSignificantBits());
-        }
-    }
-
-    private static UUID uuid(DataInput in) throws IOException {
-        return in.readBoolean() ? new UUID(in.readLong(), in.readLong()) : null;
-    }
-
-    private static void instant(DataOutput out, Instant instant) throws IOException {
-        out.writeBoolean(instant != null);
-        if (instant != null) {
-            out.writeLong(instant.getEpochSecond());
-            out.writeInt(instant.getNano());
-        }
-    }
-
-    private static Instant instant(DataInput in) throws IOException {
-        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-    }
-
-    private static void text(DataOutput out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String text(DataInput in) throws IOException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > LONGEST_TEXT) {
-            throw new IOException("A stored text of " + length + " bytes");
-        }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

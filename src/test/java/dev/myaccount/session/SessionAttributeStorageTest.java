@@ -1,6 +1,7 @@
 package dev.myaccount.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -88,6 +89,23 @@ class SessionAttributeStorageTest {
 
         assertThat(stored).hasSize(2 + 16).startsWith(SessionAttributeStorage.COMPACT, (byte) 7);
         assertThat(storage.read(stored)).isEqualTo(visit);
+    }
+
+    @Test
+    void theBrowserThatSignedASessionInReadsBackAsItWasWritten() {
+        SessionAttributeStorage storage = storage(new CompactSessionDevice());
+        var device = new SessionDevice("Firefox 133", "Windows", "2001:db8::7", Instant.parse("2026-12-07T02:50:00Z"));
+
+        byte[] stored = storage.write(device);
+
+        assertThat(stored).startsWith(SessionAttributeStorage.COMPACT, new CompactSessionDevice().id());
+        assertThat(storage.read(stored)).isEqualTo(device);
+    }
+
+    @Test
+    void twoCompactFormsWithTheSameIdAreRefusedAtStartUp() {
+        assertThatThrownBy(() -> storage(new CompactVisit(), new CompactVisit()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
