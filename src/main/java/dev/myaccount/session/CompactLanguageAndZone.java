@@ -45,14 +45,10 @@ class CompactLanguageAndZone implements CompactSessionValue {
     public Object read(DataInput in) throws IOException {
         byte kind = in.readByte();
         String text = CompactFields.readText(in);
-        try {
-            return switch (kind) {
-                case LANGUAGE -> Locale.forLanguageTag(text);
-                case ZONE -> ZoneId.of(text);
-                default -> throw new IOException("A stored setting of kind " + kind);
-            };
-        } catch (RuntimeException unreadable) {
-            throw new IOException("An unreadable stored setting", unreadable);
-        }
+        return switch (kind) {
+            case LANGUAGE -> Locale.forLanguageTag(text);
+            case ZONE -> ZoneId.of(text);
+            default -> throw new IOException("A stored setting of kind " + kind);
+        };
     }
 }

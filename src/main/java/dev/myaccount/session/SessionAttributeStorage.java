@@ -92,7 +92,8 @@ class SessionAttributeStorage implements SessionRepositoryCustomizer<JdbcIndexed
                         stored.length - 2)));
             }
             return deserialised(new ByteArrayInputStream(stored));
-        } catch (IOException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
+            // A value's own checks (a blank CSRF token, an unknown zone) refuse damaged bytes with runtime exceptions.
             log.warn("A stored session attribute could not be read and is taken as absent: {}", unreadable.toString());
             return null;
         }

@@ -17,6 +17,7 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 /**
  * Session attributes are stored in a compact form where one writes them, else by Java serialization (with classes
@@ -100,6 +101,18 @@ class SessionAttributeStorageTest {
 
         assertThat(stored).startsWith(SessionAttributeStorage.COMPACT, new CompactSessionDevice().id());
         assertThat(storage.read(stored)).isEqualTo(device);
+    }
+
+    @Test
+    void aCompactValueItsOwnChecksRefuseReadsAsAbsent() {
+        SessionAttributeStorage storage = storage(new CompactCsrfToken());
+        byte[] stored = storage.write(new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t"));
+        // The token's length and its one byte become an empty text, which DefaultCsrfToken refuses.
+        byte[] emptyToken = Arrays.copyOf(stored, stored.length - 1);
+        emptyToken[emptyToken.length - 1] = 0;
+
+        assertThat(storage.read(stored)).isNotNull();
+        assertThat(storage.read(emptyToken)).isNull();
     }
 
     @Test
