@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +24,7 @@ import dev.myaccount.policy.PasswordPolicy;
 import dev.myaccount.policy.PolicyContext;
 import dev.myaccount.policy.PolicyProperties;
 import dev.myaccount.policy.PolicyVerdict;
+import dev.myaccount.web.PortalMessages;
 
 /**
  * {@code java -jar myaccount.jar policy check}: the portal's password policy with its default settings,
@@ -73,7 +73,7 @@ public final class PolicyCheckCommand {
         @Override
         public Integer call() throws Exception {
             PasswordPolicy policy = new PasswordPolicy(PolicyProperties.defaults());
-            ResourceBundleMessageSource messages = messages();
+            PortalMessages messages = new PortalMessages();
             JsonMapper json = JsonMapper.builder().build();
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int status = 0;
@@ -110,15 +110,6 @@ public final class PolicyCheckCommand {
             return PolicyContext.withoutHistory(request.upn(), request.displayName(), request.givenName(),
                     request.surname(), request.organisation(), domain, policy.defaults(),
                     request.bannedTerms() == null ? List.of() : request.bannedTerms());
-        }
-
-        private static ResourceBundleMessageSource messages() {
-            ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-            messages.setBasename("messages");
-            messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-            messages.setFallbackToSystemLocale(false);
-            messages.setAlwaysUseMessageFormat(true);
-            return messages;
         }
     }
 }

@@ -11,7 +11,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -23,14 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 public final class PortalErrorValve extends ErrorReportValve {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrorValve.class);
-    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
-
-    static {
-        MESSAGES.setBasename("messages");
-        MESSAGES.setDefaultEncoding("UTF-8");
-        MESSAGES.setFallbackToSystemLocale(false);
-        MESSAGES.setAlwaysUseMessageFormat(true);
-    }
+    private static final PortalMessages MESSAGES = new PortalMessages();
 
     private final Supplier<List<ErrorForm>> forms;
 

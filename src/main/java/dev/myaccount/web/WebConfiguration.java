@@ -11,6 +11,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,6 +32,12 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new SupportedLanguages();
+    }
+
+    /** One configuration of the bundles for the pages, Tomcat's error pages and the command line. */
+    @Bean
+    MessageSource messageSource() {
+        return new PortalMessages();
     }
 
     /** {@code ?lang=nl} on any page switches the language (the switch in every page's header). */
