@@ -433,8 +433,8 @@ public final class SignInLoad {
 
     /**
      * Argon2id hashes per second on {@code threads} threads. A hash on one thread can be faster than each of a
-     * limit's, whose threads share the memory and the caches (on Zen 3 by up to a tenth, often not at all), and a
-     * post at concurrency 1 hashes alone: its time beyond one hash is taken beyond a hash timed alone.
+     * limit's, whose threads share the memory and the caches (on Zen 3 by up to a tenth), and a post at concurrency 1
+     * hashes alone: its time beyond one hash is taken beyond a hash timed alone.
      */
     private static double hashesPerSecond(Duration window, Hashing hashing, int threads) throws Exception {
         boolean limit = threads == Runtime.getRuntime().availableProcessors();
