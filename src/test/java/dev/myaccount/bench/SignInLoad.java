@@ -54,9 +54,10 @@ import dev.myaccount.credential.PortalSodium;
  * windows, and its median reported. The portal's own figures give the implementation it hashes with, the share of its
  * sign-in time spent hashing and its garbage collections; its resident memory and processor time are read from /proc
  * when its PID is given (the time also by its threads: hashing, requests, the JIT, the collector), and the limits'
- * hashing threads' own counters there say how much of a hash is the kernel's. The posts' median time beyond one hash of
- * the portal's implementation answers issue 32's target at concurrency 1: at 1 the hash is timed alone, on one thread,
- * in windows of its own; at 2 and more, where the portal's hashes run side by side, it is a limit thread's time.
+ * hashing threads' own counters there say how much of a hash is the kernel's, and /proc/stat how much of each window
+ * the processors sat idle. The posts' median time beyond one hash of the portal's implementation answers issue 32's
+ * target at concurrency 1: at 1 the hash is timed alone, on one thread, in windows of its own; at 2 and more, where the
+ * portal's hashes run side by side, it is a limit thread's time.
  *
  * <p>Arguments: portal URL, management URL, UPN, password, [seconds per window, default 5], [rounds, 3],
  * [the portal's PID], [concurrency levels, comma-separated: default 1,2,4,8].
@@ -132,7 +133,7 @@ public final class SignInLoad {
                 + "libsodium limit/s  ratio to it (median, worst)  libargon2 limit/s  ratio to it (median, worst)  "
                 + "BouncyCastle limit/s  ratio to it  p50 ms  p99 ms  POST server ms (mean)  hashing share of POST  "
                 + "the portal's Argon2id  POST p50 beyond one of its hashes ms  young GCs/s  full GCs  "
-                + "load program's CPU  portal CPU per sign-in beyond one of its hashes ms");
+                + "load program's CPU  processors idle  portal CPU per sign-in beyond one of its hashes ms");
         List<String> byThread = new ArrayList<>();
         String alone = null;
         for (int users : levels) {
@@ -144,6 +145,7 @@ public final class SignInLoad {
             List<Long> postLatencies = new ArrayList<>();
             double rate = 0;
             double ownCpu = 0;
+            double idle = 0;
             long portalCpu = 0;
             Map<String, Long> portalCpuByThread = new LinkedHashMap<>();
             Map<String, Double> before = figures();
@@ -167,6 +169,7 @@ public final class SignInLoad {
                 postLatencies.addAll(signIns.postLatenciesNanos());
                 rate += signIns.rate() / rounds;
                 ownCpu += signIns.ownCpuShare() / rounds;
+                idle += signIns.idleShare() / rounds;
                 portalCpu += signIns.portalCpuNanos();
                 signIns.portalCpuByThread().forEach((kind, nanos) -> portalCpuByThread.merge(kind, nanos, Long::sum));
             }
@@ -180,13 +183,13 @@ public final class SignInLoad {
             double signInWindows = rounds * (double) window.toSeconds();
             System.out.printf("%11d  %10.2f  %35.0f%% %13.0f%%  %17.2f  %15.0f%% %9.0f%%  %17.2f  %15.0f%% %9.0f%%  "
                     + "%20.2f  %10.0f%%  %6.0f  %6.0f  %20.1f  %20.0f%%  %21s  %36.1f  %11.2f  %8.0f  %16.0f%%  "
-                    + "%48.1f%n", users, rate, 100 * fastest.median(), 100 * fastest.worst(), sodium.mean,
+                    + "%14.0f%%  %48.1f%n", users, rate, 100 * fastest.median(), 100 * fastest.worst(), sodium.mean,
                     100 * sodium.median(), 100 * sodium.worst(), reference.mean, 100 * reference.median(),
                     100 * reference.worst(), java.mean, 100 * java.median(), percentile(latencies, 50),
                     percentile(latencies, 99), 1000 * postSeconds / posts, 100 * hashing / postSeconds,
                     portalHashing.replace(' ', '_'), percentile(postLatencies, 50) - oneHash,
                     (sum(after, YOUNG_GC) - sum(before, YOUNG_GC)) / signInWindows,
-                    sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu,
+                    sum(after, FULL_GC) - sum(before, FULL_GC), 100 * ownCpu, 100 * idle,
                     pid == null ? Double.NaN : portalCpu / 1e6 / (rate * signInWindows) - oneHash);
             if (users == 1) {
                 alone = String.format("at concurrency 1 one hash of %s alone took %.1f ms (median of %d windows), "
@@ -254,16 +257,17 @@ public final class SignInLoad {
     }
 
     /**
-     * A window's sign-ins per second, their times, their posts' times, this program's share of the processors, and
-     * the portal's processor time in the window.
+     * A window's sign-ins per second, their times, their posts' times, this program's share of the processors, the
+     * share the processors sat idle, and the portal's processor time in the window.
      */
     private record Window(double rate, List<Long> latenciesNanos, List<Long> postLatenciesNanos,
-            double ownCpuShare, long portalCpuNanos, Map<String, Long> portalCpuByThread) {
+            double ownCpuShare, double idleShare, long portalCpuNanos, Map<String, Long> portalCpuByThread) {
     }
 
     /** As many whole sign-ins as {@code users} virtual users complete in one window. */
     private Window signIns(int users) throws Exception {
         long cpuBefore = OWN_PROCESS.getProcessCpuTime();
+        long[] machineBefore = MachineTicks.read();
         long portalCpuBefore = portalCpuNanos();
         Map<String, ThreadTime> threadsBefore = portalThreads();
         ExecutorService pool = Executors.newFixedThreadPool(users);
@@ -294,7 +298,8 @@ public final class SignInLoad {
         portalThreads().forEach((id, after) -> byThread.merge(after.kind(), after.nanos()
                 - Optional.ofNullable(threadsBefore.get(id)).map(ThreadTime::nanos).orElse(0L), Long::sum));
         return new Window(all.size() / (double) window.toSeconds(), all, posts,
-                cpu / Runtime.getRuntime().availableProcessors(), portalCpuNanos() - portalCpuBefore, byThread);
+                cpu / Runtime.getRuntime().availableProcessors(), MachineTicks.idleShare(machineBefore),
+                portalCpuNanos() - portalCpuBefore, byThread);
     }
 
     private static final List<String> THREAD_KINDS = List.of("hashing", "requests", "JIT compilers", "collector",
@@ -440,6 +445,7 @@ public final class SignInLoad {
     private static double hashesPerSecond(Duration window, Hashing hashing, int threads) throws Exception {
         boolean limit = threads == Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long[] machineBefore = MachineTicks.read();
         long end = System.nanoTime() + window.toNanos();
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -462,6 +468,9 @@ public final class SignInLoad {
             hashes += thread.get();
         }
         pool.shutdown();
+        if (limit) {
+            HASH_COSTS.get(hashing).addIdle(MachineTicks.idleShare(machineBefore));
+        }
         return hashes / (window.toNanos() / 1e9);
     }
 
@@ -486,6 +495,7 @@ public final class SignInLoad {
         private final LongAdder userTicks = new LongAdder();
         private final LongAdder kernelTicks = new LongAdder();
         private final LongAdder pageFaults = new LongAdder();
+        private final List<Double> idleShares = Collections.synchronizedList(new ArrayList<>());
 
         /** Minor page faults, user and kernel time (ticks of 1/100 s) of the calling thread; null off Linux. */
         static long[] read() throws IOException {
@@ -506,14 +516,50 @@ public final class SignInLoad {
             }
         }
 
+        void addIdle(double share) {
+            if (!Double.isNaN(share)) {
+                idleShares.add(share);
+            }
+        }
+
         void report(String limit) {
             long n = hashes.sum();
             if (n > 0) {
                 long ticks = userTicks.sum() + kernelTicks.sum();
                 System.out.printf("%s hashes in the limit's windows: %.1f ms of processor time each, %.0f%% of it "
-                        + "in the kernel, %d page faults each%n", limit, 10.0 * ticks / n,
-                        100.0 * kernelTicks.sum() / ticks, pageFaults.sum() / n);
+                        + "in the kernel, %d page faults each; the processors idle %.0f%% of these windows "
+                        + "(median)%n", limit, 10.0 * ticks / n, 100.0 * kernelTicks.sum() / ticks,
+                        pageFaults.sum() / n, idleShares.isEmpty() ? Double.NaN : 100 * median(idleShares));
             }
+        }
+    }
+
+    /**
+     * The whole machine's processor time from /proc/stat (Linux only), for the share of a window the processors sat
+     * idle: with libsodium's limit threads one of them is now and then off the processors, waiting while the other
+     * maps or unmaps its memory (two processes of one thread each hashed faster than one of two), and a limit or a
+     * sign-in window's idle time is time no hash used.
+     */
+    private static final class MachineTicks {
+
+        /** Idle (with waiting for I/O) and all ticks since boot; null off Linux. */
+        static long[] read() throws IOException {
+            Path stat = Path.of("/proc/stat");
+            if (!Files.exists(stat)) {
+                return null;
+            }
+            long[] ticks = Arrays.stream(Files.readAllLines(stat).get(0).trim().split("\\s+")).skip(1)
+                    .mapToLong(Long::parseLong).toArray();
+            return new long[] {ticks[3] + ticks[4], Arrays.stream(ticks).limit(8).sum()};
+        }
+
+        /** The share of the processors' time idle since {@code before}; NaN off Linux. */
+        static double idleShare(long[] before) throws IOException {
+            long[] after = read();
+            if (before == null || after == null || after[1] == before[1]) {
+                return Double.NaN;
+            }
+            return (after[0] - before[0]) / (double) (after[1] - before[1]);
         }
     }
 
