@@ -487,7 +487,8 @@ public final class SignInLoad {
 
     /**
      * Where the limits' hashes spend their time, from each hashing thread's counters in /proc (Linux only):
-     * libsodium maps fresh memory for every hash, whose pages the kernel faults in and zeroes one by one.
+     * libsodium maps fresh memory for every hash, whose pages the kernel faults in and zeroes one by one; and the
+     * share of the limit's windows the processors sat idle.
      */
     private static final class ThreadCost {
 
