@@ -150,14 +150,14 @@ public final class SignInLoad {
             Map<String, Long> portalCpuByThread = new LinkedHashMap<>();
             Map<String, Double> before = figures();
             String portalHashing = portalHashing(before);
-            boolean portalLibargon2 = portalHashing.startsWith("libargon2");
+            Hashing portalImplementation = portalHashing.startsWith("libargon2") ? Hashing.LIBARGON2
+                    : Hashing.LIBSODIUM;
             List<Double> aloneMillis = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 double roundSodiumLimit = hashesPerSecond(window, Hashing.LIBSODIUM);
                 Window signIns = signIns(users);
                 if (users == 1) {
-                    aloneMillis.add(1000 / hashesPerSecond(window, portalLibargon2 ? Hashing.LIBARGON2
-                            : Hashing.LIBSODIUM, 1));
+                    aloneMillis.add(1000 / hashesPerSecond(window, portalImplementation, 1));
                 }
                 double roundJavaLimit = bouncyCastle.hashesPerSecond(window);
                 double roundReferenceLimit = hashesPerSecond(window, Hashing.LIBARGON2);
@@ -174,7 +174,7 @@ public final class SignInLoad {
                 signIns.portalCpuByThread().forEach((kind, nanos) -> portalCpuByThread.merge(kind, nanos, Long::sum));
             }
             Map<String, Double> after = figures();
-            Limit portalLimit = portalLibargon2 ? reference : sodium;
+            Limit portalLimit = portalImplementation == Hashing.LIBARGON2 ? reference : sodium;
             // One hash as the portal's hashes ran: alone at concurrency 1, side by side at 2 and more.
             double oneHash = users == 1 ? median(aloneMillis) : portalLimit.hashMillis();
             double hashing = delta(before, after, "myaccount_password_hashing_seconds_sum");
@@ -496,7 +496,8 @@ public final class SignInLoad {
         private final LongAdder userTicks = new LongAdder();
         private final LongAdder kernelTicks = new LongAdder();
         private final LongAdder pageFaults = new LongAdder();
-        private final List<Double> idleShares = Collections.synchronizedList(new ArrayList<>());
+        /** Added by the thread that runs the windows, after their hashing threads are done. */
+        private final List<Double> idleShares = new ArrayList<>();
 
         /** Minor page faults, user and kernel time (ticks of 1/100 s) of the calling thread; null off Linux. */
         static long[] read() throws IOException {
@@ -549,8 +550,11 @@ public final class SignInLoad {
             if (!Files.exists(stat)) {
                 return null;
             }
-            long[] ticks = Arrays.stream(Files.readAllLines(stat).get(0).trim().split("\\s+")).skip(1)
-                    .mapToLong(Long::parseLong).toArray();
+            String machine;
+            try (BufferedReader lines = Files.newBufferedReader(stat)) {
+                machine = lines.readLine();
+            }
+            long[] ticks = Arrays.stream(machine.trim().split("\\s+")).skip(1).mapToLong(Long::parseLong).toArray();
             return new long[] {ticks[3] + ticks[4], Arrays.stream(ticks).limit(8).sum()};
         }
 
