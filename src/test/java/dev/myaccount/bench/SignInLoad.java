@@ -445,7 +445,7 @@ public final class SignInLoad {
     private static double hashesPerSecond(Duration window, Hashing hashing, int threads) throws Exception {
         boolean limit = threads == Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long[] machineBefore = MachineTicks.read();
+        long[] machineBefore = limit ? MachineTicks.read() : null;
         long end = System.nanoTime() + window.toNanos();
         List<Future<Integer>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -538,9 +538,9 @@ public final class SignInLoad {
 
     /**
      * The whole machine's processor time from /proc/stat (Linux only), for the share of a window the processors sat
-     * idle: with libsodium's limit threads one of them is now and then off the processors, waiting while the other
-     * maps or unmaps its memory (two processes of one thread each hashed faster than one of two), and a limit or a
-     * sign-in window's idle time is time no hash used.
+     * idle: time no hash used. With libsodium's limit threads one of them is now and then not ready to run, most likely
+     * waiting while the other maps or unmaps its memory (two processes of one thread each hashed faster than one of
+     * two).
      */
     private static final class MachineTicks {
 
